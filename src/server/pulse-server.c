@@ -1,0 +1,213 @@
+/* pulse-server.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "pulse-json.h"
+#include "pulse-server.h"
+
+/**
+ * PulseServer:
+ *
+ * The reference helpdesk server speaking protocol v1 (docs/protocol.md).
+ * It wraps one SoupServer; each route group lives in its own
+ * pulse-server-<resource>.c as the protocol grows.
+ */
+struct _PulseServer
+{
+  GObject     parent_instance;
+
+  SoupServer *soup;
+  char       *host;
+  guint       port;
+};
+
+G_DEFINE_FINAL_TYPE (PulseServer, pulse_server, G_TYPE_OBJECT)
+
+static void
+respond_json (SoupServerMessage *msg,
+              guint              status,
+              JsonNode          *body)
+{
+  g_autofree char *text = pulse_json_to_string (body);
+  gsize length = strlen (text);
+
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_TAKE,
+                                    g_steal_pointer (&text), length);
+}
+
+static void
+respond_error (SoupServerMessage *msg,
+               guint              status,
+               const char        *code,
+               const char        *message)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_begin_object (builder);
+  pulse_json_add_string (builder, "code", code);
+  pulse_json_add_string (builder, "message", message);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  body = json_builder_get_root (builder);
+  respond_json (msg, status, body);
+}
+
+static void
+on_health_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
+  if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
+    {
+      respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
+                     "health accepts GET only");
+      return;
+    }
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  pulse_json_add_string (builder, "status", "ok");
+  pulse_json_add_string (builder, "version", PACKAGE_VERSION);
+  pulse_json_add_int (builder, "seq", 0);
+  json_builder_end_object (builder);
+
+  body = json_builder_get_root (builder);
+  respond_json (msg, SOUP_STATUS_OK, body);
+}
+
+static void
+on_unknown_cb (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "no such endpoint");
+}
+
+static void
+pulse_server_finalize (GObject *object)
+{
+  PulseServer *self = (PulseServer *)object;
+
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+  g_clear_object (&self->soup);
+  g_clear_pointer (&self->host, g_free);
+
+  G_OBJECT_CLASS (pulse_server_parent_class)->finalize (object);
+}
+
+static void
+pulse_server_class_init (PulseServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pulse_server_finalize;
+}
+
+static void
+pulse_server_init (PulseServer *self)
+{
+  self->soup = soup_server_new ("server-header", "pulse-server/" PACKAGE_VERSION " ", NULL);
+  soup_server_add_handler (self->soup, NULL, on_unknown_cb, self, NULL);
+  soup_server_add_handler (self->soup, "/api/v1/health", on_health_cb, self, NULL);
+}
+
+/**
+ * pulse_server_new:
+ *
+ * Returns: (transfer full): a server that is not listening yet.
+ */
+PulseServer *
+pulse_server_new (void)
+{
+  return g_object_new (PULSE_TYPE_SERVER, NULL);
+}
+
+/**
+ * pulse_server_listen:
+ * @host: an IP address to bind, such as "127.0.0.1"
+ * @port: the port, or 0 to let the system pick a free one
+ *
+ * Returns: %TRUE if the server now accepts connections; the chosen port
+ *   is then pulse_server_get_port().
+ */
+gboolean
+pulse_server_listen (PulseServer  *self,
+                     const char   *host,
+                     guint         port,
+                     GError      **error)
+{
+  g_autoptr(GInetAddress) address = NULL;
+  g_autoptr(GSocketAddress) socket_address = NULL;
+  GSList *uris;
+
+  g_return_val_if_fail (PULSE_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (host != NULL, FALSE);
+
+  address = g_inet_address_new_from_string (host);
+  if (address == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not an IP address", host);
+      return FALSE;
+    }
+
+  socket_address = g_inet_socket_address_new (address, port);
+  if (!soup_server_listen (self->soup, socket_address, 0, error))
+    return FALSE;
+
+  uris = soup_server_get_uris (self->soup);
+  if (uris != NULL)
+    self->port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_free (self->host);
+  self->host = g_strdup (host);
+  return TRUE;
+}
+
+guint
+pulse_server_get_port (PulseServer *self)
+{
+  g_return_val_if_fail (PULSE_IS_SERVER (self), 0);
+
+  return self->port;
+}
+
+/**
+ * pulse_server_dup_url:
+ *
+ * Returns: (transfer full) (nullable): the base URL clients use, or %NULL
+ *   before pulse_server_listen() succeeded.
+ */
+char *
+pulse_server_dup_url (PulseServer *self)
+{
+  g_return_val_if_fail (PULSE_IS_SERVER (self), NULL);
+
+  if (self->host == NULL)
+    return NULL;
+
+  if (strchr (self->host, ':') != NULL)
+    return g_strdup_printf ("http://[%s]:%u", self->host, self->port);
+
+  return g_strdup_printf ("http://%s:%u", self->host, self->port);
+}

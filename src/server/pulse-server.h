@@ -1,0 +1,25 @@
+/* pulse-server.h
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define PULSE_TYPE_SERVER (pulse_server_get_type ())
+
+G_DECLARE_FINAL_TYPE (PulseServer, pulse_server, PULSE, SERVER, GObject)
+
+PulseServer *pulse_server_new        (void);
+gboolean     pulse_server_listen     (PulseServer  *self,
+                                      const char   *host,
+                                      guint         port,
+                                      GError      **error);
+guint        pulse_server_get_port   (PulseServer  *self);
+char        *pulse_server_dup_url    (PulseServer  *self);
+
+G_END_DECLS

@@ -1,0 +1,223 @@
+/* pulse-session.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "pulse-enums.h"
+#include "pulse-session.h"
+#include "pulse-utils.h"
+
+/**
+ * PulseSession:
+ *
+ * The console's link to one helpdesk server: which server, how current
+ * our copy is, and (as the sync engine lands) the live models the pages
+ * show. PulseApplication creates one and hands it to each window; widgets
+ * read its properties and never reach the network themselves.
+ */
+struct _PulseSession
+{
+  GObject               parent_instance;
+
+  char                 *server_url;
+  PulseConnectionState  connection_state;
+  gint64                last_event_at;
+  PulseRole             role;
+};
+
+G_DEFINE_FINAL_TYPE (PulseSession, pulse_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SERVER_URL,
+  PROP_CONNECTION_STATE,
+  PROP_LAST_EVENT_AT,
+  PROP_ROLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+pulse_session_finalize (GObject *object)
+{
+  PulseSession *self = (PulseSession *)object;
+
+  g_clear_pointer (&self->server_url, g_free);
+
+  G_OBJECT_CLASS (pulse_session_parent_class)->finalize (object);
+}
+
+static void
+pulse_session_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PulseSession *self = PULSE_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVER_URL:
+      g_value_set_string (value, self->server_url);
+      break;
+    case PROP_CONNECTION_STATE:
+      g_value_set_enum (value, self->connection_state);
+      break;
+    case PROP_LAST_EVENT_AT:
+      g_value_set_int64 (value, self->last_event_at);
+      break;
+    case PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pulse_session_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PulseSession *self = PULSE_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVER_URL:
+      pulse_session_set_server_url (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pulse_session_class_init (PulseSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pulse_session_finalize;
+  object_class->get_property = pulse_session_get_property;
+  object_class->set_property = pulse_session_set_property;
+
+  /**
+   * PulseSession:server-url:
+   *
+   * The helpdesk server this session follows, or %NULL before the user
+   * has chosen one (the window then shows its first-run page).
+   */
+  properties[PROP_SERVER_URL] =
+    g_param_spec_string ("server-url", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PulseSession:connection-state:
+   *
+   * Whether what the pages show is live, being caught up, or stale.
+   */
+  properties[PROP_CONNECTION_STATE] =
+    g_param_spec_enum ("connection-state", NULL, NULL,
+                       PULSE_TYPE_CONNECTION_STATE, PULSE_CONNECTION_STATE_DISCONNECTED,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PulseSession:last-event-at:
+   *
+   * When the last event from the server was applied, in microseconds
+   * since the epoch, or 0 if none yet; the UI shows the data's age.
+   */
+  properties[PROP_LAST_EVENT_AT] =
+    g_param_spec_int64 ("last-event-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PulseSession:role:
+   *
+   * The role of the signed-in user; the UI hides what it cannot do.
+   */
+  properties[PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL,
+                       PULSE_TYPE_ROLE, PULSE_ROLE_VIEWER,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pulse_session_init (PulseSession *self)
+{
+  self->connection_state = PULSE_CONNECTION_STATE_DISCONNECTED;
+  self->role = PULSE_ROLE_VIEWER;
+}
+
+/**
+ * pulse_session_new:
+ *
+ * Returns: (transfer full): a session not yet attached to a server.
+ */
+PulseSession *
+pulse_session_new (void)
+{
+  return g_object_new (PULSE_TYPE_SESSION, NULL);
+}
+
+const char *
+pulse_session_get_server_url (PulseSession *self)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), NULL);
+
+  return self->server_url;
+}
+
+void
+pulse_session_set_server_url (PulseSession *self,
+                              const char   *server_url)
+{
+  g_return_if_fail (PULSE_IS_SESSION (self));
+
+  if (pulse_set_str (&self->server_url, server_url))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
+}
+
+PulseConnectionState
+pulse_session_get_connection_state (PulseSession *self)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), PULSE_CONNECTION_STATE_DISCONNECTED);
+
+  return self->connection_state;
+}
+
+gint64
+pulse_session_get_last_event_at (PulseSession *self)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), 0);
+
+  return self->last_event_at;
+}
+
+PulseRole
+pulse_session_get_role (PulseSession *self)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), PULSE_ROLE_VIEWER);
+
+  return self->role;
+}
+
+/* For the sync engine (and tests of widgets that show the state). */
+void
+_pulse_session_set_connection_state (PulseSession         *self,
+                                     PulseConnectionState  state)
+{
+  g_return_if_fail (PULSE_IS_SESSION (self));
+
+  if (self->connection_state == state)
+    return;
+
+  self->connection_state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION_STATE]);
+}

@@ -1,0 +1,40 @@
+/* pulse-db.h
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define PULSE_STORE_ERROR (pulse_store_error_quark ())
+
+typedef enum
+{
+  PULSE_STORE_ERROR_OPEN = 1,
+  PULSE_STORE_ERROR_MIGRATION,
+  PULSE_STORE_ERROR_QUERY,
+  PULSE_STORE_ERROR_CONSTRAINT,
+} PulseStoreError;
+
+#define PULSE_TYPE_DB (pulse_db_get_type ())
+
+G_DECLARE_FINAL_TYPE (PulseDb, pulse_db, PULSE, DB, GObject)
+
+GQuark      pulse_store_error_quark     (void);
+PulseDb    *pulse_db_open               (const char          *path,
+                                         const char * const  *migrations,
+                                         GError             **error);
+const char *pulse_db_get_path           (PulseDb             *self);
+int         pulse_db_get_schema_version (PulseDb             *self);
+gboolean    pulse_db_exec               (PulseDb             *self,
+                                         const char          *sql,
+                                         GError             **error);
+gint64      pulse_db_query_int          (PulseDb             *self,
+                                         const char          *sql,
+                                         GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,135 @@
+/* pulse-test-util.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "pulse-error.h"
+#include "pulse-json.h"
+#include "pulse-test-util.h"
+
+JsonNode *
+pulse_test_parse (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = pulse_json_parse (json, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+/**
+ * pulse_test_assert_round_trip:
+ * @json: a complete wire form, with every optional field set
+ *
+ * Decodes @json, encodes the result and checks that the two documents are
+ * equal, so no field is lost or renamed on the way through.
+ *
+ * Returns: (transfer full): the decoded object, for further checks.
+ */
+GObject *
+pulse_test_assert_round_trip (const char          *json,
+                              PulseTestDecodeFunc  decode,
+                              PulseTestEncodeFunc  encode)
+{
+  g_autoptr(JsonNode) input = pulse_test_parse (json);
+  g_autoptr(JsonNode) output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) object = NULL;
+
+  object = decode (input, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (object);
+
+  output = encode (object);
+  g_assert_nonnull (output);
+
+  if (!json_node_equal (input, output))
+    {
+      g_autofree char *expected = pulse_json_to_string (input);
+      g_autofree char *actual = pulse_json_to_string (output);
+
+      g_test_message ("expected: %s", expected);
+      g_test_message ("actual:   %s", actual);
+      g_assert_cmpstr (actual, ==, expected);
+    }
+
+  return g_steal_pointer (&object);
+}
+
+void
+pulse_test_assert_bad_inputs (const PulseTestBadInput *cases,
+                              gsize                    n_cases,
+                              PulseTestDecodeFunc      decode)
+{
+  for (gsize i = 0; i < n_cases; i++)
+    {
+      g_autoptr(JsonNode) node = pulse_test_parse (cases[i].json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GObject) object = NULL;
+
+      object = decode (node, &error);
+      if (object != NULL || error == NULL)
+        g_test_message ("accepted bad input #%" G_GSIZE_FORMAT ": %s", i, cases[i].json);
+      g_assert_null (object);
+      g_assert_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA);
+
+      if (strstr (error->message, cases[i].message_part) == NULL)
+        g_test_message ("input #%" G_GSIZE_FORMAT " %s gave “%s”",
+                        i, cases[i].json, error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].message_part));
+    }
+}
+
+/* Arrays, strings, numbers and null are never a valid item. */
+void
+pulse_test_assert_rejects_non_objects (PulseTestDecodeFunc decode)
+{
+  static const char *inputs[] = { "[]", "\"id\"", "42", "null", "true" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(JsonNode) node = pulse_test_parse (inputs[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GObject) object = decode (node, &error);
+
+      g_assert_null (object);
+      g_assert_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA);
+    }
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * pulse_test_wait_for:
+ *
+ * Iterates the default main context until @condition holds, or fails the
+ * test after @timeout_ms. Tests wait on conditions, never on sleeps.
+ */
+gboolean
+pulse_test_wait_for (gboolean (*condition) (gpointer),
+                     gpointer  user_data,
+                     guint     timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_timeout_cb, &timed_out);
+
+  while (!condition (user_data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  g_assert_false (timed_out);
+  return !timed_out;
+}
