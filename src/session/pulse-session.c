@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include "pulse-client.h"
+#include "pulse-credentials.h"
+#include "pulse-demo-server.h"
 #include "pulse-enums.h"
 #include "pulse-session.h"
 #include "pulse-utils.h"
@@ -22,10 +25,14 @@ struct _PulseSession
 {
   GObject               parent_instance;
 
+  PulseClient          *client;
+  PulseDemoServer      *demo_server;
   char                 *server_url;
+  char                 *server_version;
   PulseConnectionState  connection_state;
   gint64                last_event_at;
   PulseRole             role;
+  gboolean              allow_insecure_http;
 };
 
 G_DEFINE_FINAL_TYPE (PulseSession, pulse_session, G_TYPE_OBJECT)
@@ -36,10 +43,111 @@ enum {
   PROP_CONNECTION_STATE,
   PROP_LAST_EVENT_AT,
   PROP_ROLE,
+  PROP_IS_DEMO,
+  PROP_ALLOW_INSECURE_HTTP,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+set_server_url (PulseSession *self,
+                const char   *server_url)
+{
+  if (pulse_set_str (&self->server_url, server_url))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
+}
+
+static void
+set_demo_server (PulseSession    *self,
+                 PulseDemoServer *demo_server)
+{
+  if (self->demo_server != NULL)
+    pulse_demo_server_stop (self->demo_server);
+
+  if (g_set_object (&self->demo_server, demo_server))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DEMO]);
+}
+
+static PulseConnectionState
+state_for_error (const GError *error)
+{
+  if (g_error_matches (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_UNAUTHORIZED))
+    return PULSE_CONNECTION_STATE_UNAUTHORIZED;
+  if (g_error_matches (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_PROTOCOL) ||
+      g_error_matches (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_NOT_FOUND))
+    return PULSE_CONNECTION_STATE_INCOMPATIBLE;
+  return PULSE_CONNECTION_STATE_OFFLINE;
+}
+
+static void
+connect_health_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PulseSession *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+
+  version = pulse_client_get_health_finish (PULSE_CLIENT (object), result, NULL, &error);
+  if (version == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_DISCONNECTED);
+      else
+        _pulse_session_set_connection_state (self, state_for_error (error));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_free (self->server_version);
+  self->server_version = g_steal_pointer (&version);
+  _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_LIVE);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+connect_lookup_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PulseSession *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  GCancellable *cancellable;
+
+  token = pulse_credentials_lookup_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_DISCONNECTED);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* No keyring (a bare test session, a locked desktop) is not fatal:
+   * the server says whether it needs a token. Never log the token. */
+  if (error != NULL)
+    g_debug ("no keyring for %s: %s", self->server_url, error->message);
+
+  g_clear_object (&self->client);
+  self->client = pulse_client_new (self->server_url, token);
+  cancellable = g_task_get_cancellable (task);
+  pulse_client_get_health_async (self->client, cancellable, connect_health_cb,
+                                 g_steal_pointer (&task));
+}
+
+static void
+pulse_session_dispose (GObject *object)
+{
+  PulseSession *self = (PulseSession *)object;
+
+  set_demo_server (self, NULL);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (pulse_session_parent_class)->dispose (object);
+}
 
 static void
 pulse_session_finalize (GObject *object)
@@ -47,6 +155,7 @@ pulse_session_finalize (GObject *object)
   PulseSession *self = (PulseSession *)object;
 
   g_clear_pointer (&self->server_url, g_free);
+  g_clear_pointer (&self->server_version, g_free);
 
   G_OBJECT_CLASS (pulse_session_parent_class)->finalize (object);
 }
@@ -73,6 +182,12 @@ pulse_session_get_property (GObject    *object,
     case PROP_ROLE:
       g_value_set_enum (value, self->role);
       break;
+    case PROP_IS_DEMO:
+      g_value_set_boolean (value, self->demo_server != NULL);
+      break;
+    case PROP_ALLOW_INSECURE_HTTP:
+      g_value_set_boolean (value, self->allow_insecure_http);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -88,8 +203,8 @@ pulse_session_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SERVER_URL:
-      pulse_session_set_server_url (self, g_value_get_string (value));
+    case PROP_ALLOW_INSECURE_HTTP:
+      pulse_session_set_allow_insecure_http (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -101,6 +216,7 @@ pulse_session_class_init (PulseSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = pulse_session_dispose;
   object_class->finalize = pulse_session_finalize;
   object_class->get_property = pulse_session_get_property;
   object_class->set_property = pulse_session_set_property;
@@ -113,7 +229,7 @@ pulse_session_class_init (PulseSessionClass *klass)
    */
   properties[PROP_SERVER_URL] =
     g_param_spec_string ("server-url", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
    * PulseSession:connection-state:
@@ -145,6 +261,25 @@ pulse_session_class_init (PulseSessionClass *klass)
                        PULSE_TYPE_ROLE, PULSE_ROLE_VIEWER,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PulseSession:is-demo:
+   *
+   * Whether the session follows the embedded demo server.
+   */
+  properties[PROP_IS_DEMO] =
+    g_param_spec_boolean ("is-demo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PulseSession:allow-insecure-http:
+   *
+   * Whether plain HTTP may be used to servers other than loopback; the
+   * application binds it to the setting of the same name.
+   */
+  properties[PROP_ALLOW_INSECURE_HTTP] =
+    g_param_spec_boolean ("allow-insecure-http", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -174,14 +309,192 @@ pulse_session_get_server_url (PulseSession *self)
   return self->server_url;
 }
 
+/**
+ * pulse_session_connect_async:
+ * @server_url: the helpdesk server to follow
+ *
+ * Checks @server_url against the transport policy (see
+ * pulse_client_check_url()), looks up its token in the keyring and asks
+ * the server whether it speaks protocol v1. The connection-state property
+ * follows every step; on failure it tells why (offline, unauthorised,
+ * incompatible), and the error says the same in words.
+ */
 void
-pulse_session_set_server_url (PulseSession *self,
-                              const char   *server_url)
+pulse_session_connect_async (PulseSession        *self,
+                             const char          *server_url,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PULSE_IS_SESSION (self));
+  g_return_if_fail (server_url != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pulse_session_connect_async);
+
+  if (!pulse_client_check_url (server_url, self->allow_insecure_http, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  set_server_url (self, server_url);
+  _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_CONNECTING);
+  pulse_credentials_lookup_async (server_url, cancellable, connect_lookup_cb,
+                                  g_steal_pointer (&task));
+}
+
+gboolean
+pulse_session_connect_finish (PulseSession  *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+demo_connect_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pulse_session_connect_finish (PULSE_SESSION (object), result, &error))
+    {
+      set_demo_server (PULSE_SESSION (object), NULL);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+demo_started_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PulseSession *self = g_task_get_source_object (task);
+  g_autoptr(PulseDemoServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
+
+  server = pulse_demo_server_start_finish (result, &error);
+  if (server == NULL)
+    {
+      _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_DISCONNECTED);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  set_demo_server (self, server);
+  cancellable = g_task_get_cancellable (task);
+  pulse_session_connect_async (self, pulse_demo_server_get_url (server), cancellable,
+                               demo_connect_cb, g_steal_pointer (&task));
+}
+
+/**
+ * pulse_session_start_demo_async:
+ *
+ * Starts the embedded demo server (`pulse-server` on a free loopback
+ * port, as a child process) and connects to it. A running demo or
+ * connection is dropped first.
+ */
+void
+pulse_session_start_demo_async (PulseSession        *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autofree char *program = pulse_demo_server_find_program ();
+  GTask *task;
+
+  g_return_if_fail (PULSE_IS_SESSION (self));
+
+  pulse_session_disconnect (self);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pulse_session_start_demo_async);
+  _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_CONNECTING);
+  pulse_demo_server_start_async (program, cancellable, demo_started_cb, task);
+}
+
+gboolean
+pulse_session_start_demo_finish (PulseSession  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * pulse_session_disconnect:
+ *
+ * Stops following the server (and stops the demo server if it runs).
+ */
+void
+pulse_session_disconnect (PulseSession *self)
 {
   g_return_if_fail (PULSE_IS_SESSION (self));
 
-  if (pulse_set_str (&self->server_url, server_url))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
+  g_clear_object (&self->client);
+  set_demo_server (self, NULL);
+  g_clear_pointer (&self->server_version, g_free);
+  set_server_url (self, NULL);
+  _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_DISCONNECTED);
+}
+
+gboolean
+pulse_session_get_is_demo (PulseSession *self)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), FALSE);
+
+  return self->demo_server != NULL;
+}
+
+gboolean
+pulse_session_get_allow_insecure_http (PulseSession *self)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), FALSE);
+
+  return self->allow_insecure_http;
+}
+
+void
+pulse_session_set_allow_insecure_http (PulseSession *self,
+                                       gboolean      allow)
+{
+  g_return_if_fail (PULSE_IS_SESSION (self));
+
+  allow = !!allow;
+  if (self->allow_insecure_http == allow)
+    return;
+
+  self->allow_insecure_http = allow;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_INSECURE_HTTP]);
+}
+
+/**
+ * pulse_session_dup_server_version:
+ *
+ * Returns: (transfer full) (nullable): the version the server reported,
+ *   or %NULL before a successful connection.
+ */
+char *
+pulse_session_dup_server_version (PulseSession *self)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), NULL);
+
+  return g_strdup (self->server_version);
 }
 
 PulseConnectionState

@@ -17,9 +17,28 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PulseSession, pulse_session, PULSE, SESSION, GObject)
 
 PulseSession         *pulse_session_new                  (void);
+void                  pulse_session_connect_async        (PulseSession          *self,
+                                                          const char            *server_url,
+                                                          GCancellable          *cancellable,
+                                                          GAsyncReadyCallback    callback,
+                                                          gpointer               user_data);
+gboolean              pulse_session_connect_finish       (PulseSession          *self,
+                                                          GAsyncResult          *result,
+                                                          GError               **error);
+void                  pulse_session_start_demo_async     (PulseSession          *self,
+                                                          GCancellable          *cancellable,
+                                                          GAsyncReadyCallback    callback,
+                                                          gpointer               user_data);
+gboolean              pulse_session_start_demo_finish    (PulseSession          *self,
+                                                          GAsyncResult          *result,
+                                                          GError               **error);
+void                  pulse_session_disconnect           (PulseSession          *self);
+gboolean              pulse_session_get_is_demo          (PulseSession          *self);
+gboolean              pulse_session_get_allow_insecure_http (PulseSession       *self);
+void                  pulse_session_set_allow_insecure_http (PulseSession       *self,
+                                                          gboolean               allow);
+char                 *pulse_session_dup_server_version   (PulseSession          *self);
 const char           *pulse_session_get_server_url       (PulseSession          *self);
-void                  pulse_session_set_server_url       (PulseSession          *self,
-                                                          const char            *server_url);
 PulseConnectionState  pulse_session_get_connection_state (PulseSession          *self);
 gint64                pulse_session_get_last_event_at    (PulseSession          *self);
 PulseRole             pulse_session_get_role             (PulseSession          *self);

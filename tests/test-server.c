@@ -1,0 +1,167 @@
+/* test-server.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The server in-process on 127.0.0.1 port 0, spoken to with a plain
+ * SoupSession; client and server share the main context, so only async
+ * calls are used (PLATFORM.md).
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "pulse-json.h"
+#include "pulse-server.h"
+#include "pulse-test-util.h"
+
+typedef struct
+{
+  PulseServer *server;
+  SoupSession *soup;
+  char        *url;
+} Fixture;
+
+typedef struct
+{
+  SoupMessage *msg;
+  GBytes      *body;
+  gboolean     done;
+} Request;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->server = pulse_server_new ();
+  g_assert_true (pulse_server_listen (fixture->server, "127.0.0.1", 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pulse_server_get_port (fixture->server), >, 0);
+  fixture->url = pulse_server_dup_url (fixture->server);
+  fixture->soup = soup_session_new ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->soup);
+  g_clear_object (&fixture->server);
+  g_clear_pointer (&fixture->url, g_free);
+}
+
+static void
+on_request_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Request *request = user_data;
+
+  request->body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+  request->done = TRUE;
+}
+
+static gboolean
+request_is_done (gpointer user_data)
+{
+  return ((Request *) user_data)->done;
+}
+
+static JsonNode *
+request (Fixture    *fixture,
+         const char *method,
+         const char *path,
+         guint       expected_status)
+{
+  g_autofree char *url = g_strconcat (fixture->url, path, NULL);
+  Request req = { soup_message_new (method, url), NULL, FALSE };
+  JsonNode *node;
+
+  soup_session_send_and_read_async (fixture->soup, req.msg, G_PRIORITY_DEFAULT, NULL,
+                                    on_request_done_cb, &req);
+  pulse_test_wait_for (request_is_done, &req, 5000);
+
+  g_assert_nonnull (req.body);
+  g_assert_cmpuint (soup_message_get_status (req.msg), ==, expected_status);
+  g_assert_true (g_str_has_prefix (soup_message_headers_get_content_type (
+                   soup_message_get_response_headers (req.msg), NULL), "application/json"));
+
+  node = pulse_json_parse (g_bytes_get_data (req.body, NULL), g_bytes_get_size (req.body), NULL);
+  g_assert_nonnull (node);
+
+  g_bytes_unref (req.body);
+  g_object_unref (req.msg);
+  return node;
+}
+
+static void
+test_health (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = request (fixture, "GET", "/api/v1/health", 200);
+  JsonObject *object = json_node_get_object (node);
+
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "ok");
+  g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, PACKAGE_VERSION);
+  g_assert_cmpint (json_object_get_int_member (object, "seq"), >=, 0);
+}
+
+static void
+assert_error_body (JsonNode   *node,
+                   const char *code)
+{
+  JsonObject *error = json_object_get_object_member (json_node_get_object (node), "error");
+
+  g_assert_nonnull (error);
+  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, code);
+  g_assert_nonnull (json_object_get_string_member (error, "message"));
+}
+
+static void
+test_unknown_path_is_json_404 (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = request (fixture, "GET", "/api/v1/nope", 404);
+
+  assert_error_body (node, "not_found");
+}
+
+static void
+test_wrong_method (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = request (fixture, "DELETE", "/api/v1/health", 405);
+
+  assert_error_body (node, "method_not_allowed");
+}
+
+static void
+test_bad_listen_address (void)
+{
+  g_autoptr(PulseServer) server = pulse_server_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (pulse_server_listen (server, "not-an-ip", 0, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_null (pulse_server_dup_url (server));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/pulse/server/health", Fixture, NULL, fixture_set_up, test_health,
+              fixture_tear_down);
+  g_test_add ("/pulse/server/unknown-path-is-json-404", Fixture, NULL, fixture_set_up,
+              test_unknown_path_is_json_404, fixture_tear_down);
+  g_test_add ("/pulse/server/wrong-method", Fixture, NULL, fixture_set_up, test_wrong_method,
+              fixture_tear_down);
+  g_test_add_func ("/pulse/server/bad-listen-address", test_bad_listen_address);
+
+  return g_test_run ();
+}

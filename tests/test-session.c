@@ -1,0 +1,231 @@
+/* test-session.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PulseSession against real servers: pulse-server in-process, a foreign
+ * HTTP server that is not Pulse, a closed port, and the demo server as a
+ * child process ($PULSE_SERVER).
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "pulse-client.h"
+#include "pulse-server.h"
+#include "pulse-session.h"
+#include "pulse-test-util.h"
+
+typedef struct
+{
+  GAsyncResult *result;
+} Wait;
+
+static void
+on_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+}
+
+static gboolean
+wait_is_done (gpointer user_data)
+{
+  return ((Wait *) user_data)->result != NULL;
+}
+
+static gboolean
+connect_sync (PulseSession  *session,
+              const char    *url,
+              GError       **error)
+{
+  Wait wait = { NULL };
+  gboolean ok;
+
+  pulse_session_connect_async (session, url, NULL, on_done_cb, &wait);
+  pulse_test_wait_for (wait_is_done, &wait, 10000);
+  ok = pulse_session_connect_finish (session, wait.result, error);
+  g_object_unref (wait.result);
+  return ok;
+}
+
+static void
+test_connects_to_pulse_server (void)
+{
+  g_autoptr(PulseServer) server = pulse_server_new ();
+  g_autoptr(PulseSession) session = pulse_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *version = NULL;
+
+  g_assert_true (pulse_server_listen (server, "127.0.0.1", 0, &error));
+  url = pulse_server_dup_url (server);
+
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==,
+                   PULSE_CONNECTION_STATE_DISCONNECTED);
+  g_assert_true (connect_sync (session, url, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==, PULSE_CONNECTION_STATE_LIVE);
+  g_assert_cmpstr (pulse_session_get_server_url (session), ==, url);
+  version = pulse_session_dup_server_version (session);
+  g_assert_cmpstr (version, ==, PACKAGE_VERSION);
+  g_assert_false (pulse_session_get_is_demo (session));
+
+  pulse_session_disconnect (session);
+  g_assert_null (pulse_session_get_server_url (session));
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==,
+                   PULSE_CONNECTION_STATE_DISCONNECTED);
+}
+
+static void
+test_closed_port_is_offline (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(PulseSession) session = pulse_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint16 port;
+
+  /* Take a free port, then close it, so nothing listens there. */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+
+  g_assert_false (connect_sync (session, url, &error));
+  g_assert_error (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_OFFLINE);
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==,
+                   PULSE_CONNECTION_STATE_OFFLINE);
+}
+
+static void
+on_foreign_health_cb (SoupServer        *server,
+                      SoupServerMessage *msg,
+                      const char        *path,
+                      GHashTable        *query,
+                      gpointer           user_data)
+{
+  static const char body[] = "{\"healthy\":true}";
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                    body, strlen (body));
+}
+
+static void
+test_foreign_server_is_incompatible (void)
+{
+  g_autoptr(SoupServer) foreign = soup_server_new (NULL, NULL);
+  g_autoptr(PulseSession) session = pulse_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+
+  soup_server_add_handler (foreign, "/api/v1/health", on_foreign_health_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (foreign, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (foreign);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_assert_false (connect_sync (session, url, &error));
+  g_assert_error (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_PROTOCOL);
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==,
+                   PULSE_CONNECTION_STATE_INCOMPATIBLE);
+}
+
+static void
+test_insecure_url_refused_before_network (void)
+{
+  g_autoptr(PulseSession) session = pulse_session_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (connect_sync (session, "http://pulse.example.com", &error));
+  g_assert_error (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_INSECURE);
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==,
+                   PULSE_CONNECTION_STATE_DISCONNECTED);
+  g_assert_null (pulse_session_get_server_url (session));
+}
+
+static gboolean
+server_is_gone (gpointer user_data)
+{
+  PulseSession *probe = user_data;
+
+  return pulse_session_get_connection_state (probe) == PULSE_CONNECTION_STATE_OFFLINE;
+}
+
+static void
+test_demo_server_child (void)
+{
+  g_autoptr(PulseSession) session = pulse_session_new ();
+  g_autoptr(PulseSession) probe = pulse_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  Wait wait = { NULL };
+
+  pulse_session_start_demo_async (session, NULL, on_done_cb, &wait);
+  pulse_test_wait_for (wait_is_done, &wait, 20000);
+  g_assert_true (pulse_session_start_demo_finish (session, wait.result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+
+  g_assert_true (pulse_session_get_is_demo (session));
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==, PULSE_CONNECTION_STATE_LIVE);
+  url = g_strdup (pulse_session_get_server_url (session));
+  g_assert_true (g_str_has_prefix (url, "http://127.0.0.1:"));
+
+  /* Stopping the demo stops the child: the address stops answering. */
+  pulse_session_disconnect (session);
+  g_assert_false (pulse_session_get_is_demo (session));
+  while (!server_is_gone (probe))
+    {
+      Wait attempt = { NULL };
+
+      pulse_session_connect_async (probe, url, NULL, on_done_cb, &attempt);
+      pulse_test_wait_for (wait_is_done, &attempt, 10000);
+      pulse_session_connect_finish (probe, attempt.result, NULL);
+      g_object_unref (attempt.result);
+    }
+}
+
+static void
+test_demo_missing_program (void)
+{
+  g_autoptr(PulseSession) session = pulse_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = g_strdup (g_getenv ("PULSE_SERVER"));
+  Wait wait = { NULL };
+
+  g_setenv ("PULSE_SERVER", "/nonexistent/pulse-server", TRUE);
+  pulse_session_start_demo_async (session, NULL, on_done_cb, &wait);
+  pulse_test_wait_for (wait_is_done, &wait, 10000);
+  g_assert_false (pulse_session_start_demo_finish (session, wait.result, &error));
+  g_assert_nonnull (error);
+  g_assert_false (pulse_session_get_is_demo (session));
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==,
+                   PULSE_CONNECTION_STATE_DISCONNECTED);
+  g_object_unref (wait.result);
+  g_setenv ("PULSE_SERVER", saved, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pulse/session/connects-to-pulse-server", test_connects_to_pulse_server);
+  g_test_add_func ("/pulse/session/closed-port-is-offline", test_closed_port_is_offline);
+  g_test_add_func ("/pulse/session/foreign-server-is-incompatible",
+                   test_foreign_server_is_incompatible);
+  g_test_add_func ("/pulse/session/insecure-url-refused-before-network",
+                   test_insecure_url_refused_before_network);
+  g_test_add_func ("/pulse/session/demo-server-child", test_demo_server_child);
+  g_test_add_func ("/pulse/session/demo-missing-program", test_demo_missing_program);
+
+  return g_test_run ();
+}
