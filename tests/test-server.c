@@ -48,6 +48,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  /* Close the client's kept-alive connections and let the server see
+   * them close, so nothing outlives the test. */
+  soup_session_abort (fixture->soup);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_clear_object (&fixture->soup);
   g_clear_object (&fixture->server);
   g_clear_pointer (&fixture->url, g_free);

@@ -157,7 +157,8 @@ pulse_server_listen (PulseServer  *self,
 {
   g_autoptr(GInetAddress) address = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
-  GSList *uris;
+  g_autoptr(GSocketAddress) bound = NULL;
+  GSList *listeners;
 
   g_return_val_if_fail (PULSE_IS_SERVER (self), FALSE);
   g_return_val_if_fail (host != NULL, FALSE);
@@ -174,10 +175,14 @@ pulse_server_listen (PulseServer  *self,
   if (!soup_server_listen (self->soup, socket_address, 0, error))
     return FALSE;
 
-  uris = soup_server_get_uris (self->soup);
-  if (uris != NULL)
-    self->port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* Read the port off the socket: soup_server_get_uris() leaks the local
+   * address in libsoup 3.2 (seen under valgrind). */
+  listeners = soup_server_get_listeners (self->soup);
+  bound = g_socket_get_local_address (g_slist_last (listeners)->data, error);
+  g_slist_free (listeners);
+  if (bound == NULL)
+    return FALSE;
+  self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 
   g_free (self->host);
   self->host = g_strdup (host);
