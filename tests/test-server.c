@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <libsoup/soup.h>
+#include <signal.h>
 
 #include "pulse-json.h"
 #include "pulse-server.h"
@@ -154,6 +155,50 @@ test_bad_listen_address (void)
   g_assert_null (pulse_server_dup_url (server));
 }
 
+static void
+test_cli_rejects_bad_listen (void)
+{
+  static const char *bad[] = { "127.0.0.1", "127.0.0.1:99999", "127.0.0.1:http", "nohost:0" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err_text = NULL;
+
+      process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                  &error, g_getenv ("PULSE_SERVER"), "--listen", bad[i], NULL);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err_text, &error));
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 0);
+      g_assert_nonnull (strstr (err_text, "pulse-server:"));
+    }
+}
+
+static void
+test_cli_listens_and_stops_on_sigterm (void)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              g_getenv ("PULSE_SERVER"), "--listen", "127.0.0.1:0", NULL);
+  g_assert_no_error (error);
+
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (line, "listening on http://127.0.0.1:"));
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +212,9 @@ main (int   argc,
   g_test_add ("/pulse/server/wrong-method", Fixture, NULL, fixture_set_up, test_wrong_method,
               fixture_tear_down);
   g_test_add_func ("/pulse/server/bad-listen-address", test_bad_listen_address);
+  g_test_add_func ("/pulse/server/cli-rejects-bad-listen", test_cli_rejects_bad_listen);
+  g_test_add_func ("/pulse/server/cli-listens-and-stops-on-sigterm",
+                   test_cli_listens_and_stops_on_sigterm);
 
   return g_test_run ();
 }
