@@ -8,6 +8,8 @@
 
 #include <glib/gstdio.h>
 
+#include <sqlite3.h>
+
 #include "pulse-db.h"
 
 static const char *schema_v2[] = {
@@ -143,6 +145,67 @@ test_errors_are_mapped (void)
   g_assert_error (error, PULSE_STORE_ERROR, PULSE_STORE_ERROR_OPEN);
 }
 
+static gboolean
+insert_two_then_fail (PulseDb  *db,
+                      gpointer  user_data,
+                      GError  **error)
+{
+  gboolean fail = GPOINTER_TO_INT (user_data);
+
+  if (!pulse_db_exec (db, "INSERT INTO team VALUES ('a', 'A', NULL)", error) ||
+      !pulse_db_exec (db, "INSERT INTO team VALUES ('b', 'B', NULL)", error))
+    return FALSE;
+
+  if (fail)
+    return pulse_db_exec (db, "INSERT INTO team VALUES ('a', 'dup', NULL)", error);
+
+  return TRUE;
+}
+
+static void
+test_transaction_is_all_or_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseDb) db = pulse_db_open (":memory:", schema_v2, NULL);
+
+  g_assert_false (pulse_db_transaction (db, insert_two_then_fail, GINT_TO_POINTER (TRUE), &error));
+  g_assert_error (error, PULSE_STORE_ERROR, PULSE_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (pulse_db_query_int (db, "SELECT count(*) FROM team", NULL), ==, 0);
+
+  g_assert_true (pulse_db_transaction (db, insert_two_then_fail, GINT_TO_POINTER (FALSE), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pulse_db_query_int (db, "SELECT count(*) FROM team", NULL), ==, 2);
+}
+
+static void
+test_prepared_statements_bind_values (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseDb) db = pulse_db_open (":memory:", schema_v2, NULL);
+  g_autoptr(PulseStmt) insert = NULL;
+  g_autoptr(PulseStmt) select = NULL;
+  const char *hostile = "x'); DROP TABLE team; --";
+  gboolean has_row = FALSE;
+
+  insert = pulse_db_prepare (db, "INSERT INTO team (id, name) VALUES (?1, ?2)", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (insert, 1, "t1", -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 2, hostile, -1, SQLITE_STATIC);
+  g_assert_true (pulse_db_step (db, insert, &has_row, &error));
+  g_assert_false (has_row);
+  g_assert_cmpint (pulse_db_changes (db), ==, 1);
+
+  select = pulse_db_prepare (db, "SELECT name FROM team WHERE id = ?1", &error);
+  sqlite3_bind_text (select, 1, "t1", -1, SQLITE_STATIC);
+  g_assert_true (pulse_db_step (db, select, &has_row, &error));
+  g_assert_true (has_row);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (select, 0), ==, hostile);
+
+  g_assert_null (pulse_db_prepare (db, "SELECT nope FROM", &error));
+  g_assert_error (error, PULSE_STORE_ERROR, PULSE_STORE_ERROR_QUERY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +217,10 @@ main (int   argc,
   g_test_add_func ("/pulse/store/db/failed-migration-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/pulse/store/db/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/pulse/store/db/errors-are-mapped", test_errors_are_mapped);
+  g_test_add_func ("/pulse/store/db/transaction-is-all-or-nothing",
+                   test_transaction_is_all_or_nothing);
+  g_test_add_func ("/pulse/store/db/prepared-statements-bind-values",
+                   test_prepared_statements_bind_values);
 
   return g_test_run ();
 }

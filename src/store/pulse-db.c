@@ -18,13 +18,14 @@
  * of the list given to pulse_db_open(); each runs in its own transaction
  * and bumps `PRAGMA user_version`, so a crash mid-migration leaves the
  * file at the previous version, never between two. Every public call is
- * serialised by a mutex, so workers on several threads may share one.
+ * serialised by a recursive mutex, so workers on several threads may share
+ * one, and pulse_db_transaction() holds it for the whole transaction.
  */
 struct _PulseDb
 {
   GObject  parent_instance;
 
-  GMutex   lock;
+  GRecMutex lock;
   sqlite3 *handle;
   char    *path;
   int      schema_version;
@@ -33,6 +34,12 @@ struct _PulseDb
 G_DEFINE_FINAL_TYPE (PulseDb, pulse_db, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (pulse-store-error-quark, pulse_store_error)
+
+void
+pulse_stmt_free (PulseStmt *stmt)
+{
+  sqlite3_finalize (stmt);
+}
 
 static void
 set_sqlite_error (GError     **error,
@@ -140,7 +147,7 @@ pulse_db_finalize (GObject *object)
 
   g_clear_pointer (&self->handle, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
-  g_mutex_clear (&self->lock);
+  g_rec_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (pulse_db_parent_class)->finalize (object);
 }
@@ -156,7 +163,7 @@ pulse_db_class_init (PulseDbClass *klass)
 static void
 pulse_db_init (PulseDb *self)
 {
-  g_mutex_init (&self->lock);
+  g_rec_mutex_init (&self->lock);
 }
 
 /**
@@ -196,15 +203,15 @@ pulse_db_open (const char          *path,
 
   sqlite3_busy_timeout (self->handle, 5000);
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   if (!exec_locked (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                           "PRAGMA foreign_keys = ON;", error) ||
       !migrate_locked (self, migrations, error))
     {
-      g_mutex_unlock (&self->lock);
+      g_rec_mutex_unlock (&self->lock);
       return NULL;
     }
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
 
   return g_steal_pointer (&self);
 }
@@ -245,9 +252,9 @@ pulse_db_exec (PulseDb     *self,
 
   g_return_val_if_fail (PULSE_IS_DB (self), FALSE);
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   ok = exec_locked (self, sql, error);
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
 
   return ok;
 }
@@ -267,9 +274,117 @@ pulse_db_query_int (PulseDb     *self,
 
   g_return_val_if_fail (PULSE_IS_DB (self), 0);
 
-  g_mutex_lock (&self->lock);
+  g_rec_mutex_lock (&self->lock);
   query_int_locked (self, sql, &value, error);
-  g_mutex_unlock (&self->lock);
+  g_rec_mutex_unlock (&self->lock);
 
   return value;
+}
+
+/**
+ * pulse_db_prepare:
+ * @sql: one statement, with `?` or `:name` parameters for every value
+ *
+ * Values are always bound, never formatted into @sql.
+ *
+ * Returns: (transfer full) (nullable): the statement, or %NULL on error.
+ */
+PulseStmt *
+pulse_db_prepare (PulseDb     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PULSE_IS_DB (self), NULL);
+
+  g_rec_mutex_lock (&self->lock);
+  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    set_sqlite_error (error, self->handle, rc, "prepare");
+  g_rec_mutex_unlock (&self->lock);
+
+  return stmt;
+}
+
+/**
+ * pulse_db_step:
+ * @stmt: a statement from pulse_db_prepare() with its values bound
+ * @has_row: (out) (optional): whether a row is ready to read
+ *
+ * Returns: %TRUE if the step succeeded (with or without a row).
+ */
+gboolean
+pulse_db_step (PulseDb    *self,
+               PulseStmt  *stmt,
+               gboolean   *has_row,
+               GError    **error)
+{
+  int rc;
+
+  g_return_val_if_fail (PULSE_IS_DB (self), FALSE);
+
+  g_rec_mutex_lock (&self->lock);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    set_sqlite_error (error, self->handle, rc, "step");
+  g_rec_mutex_unlock (&self->lock);
+
+  if (has_row != NULL)
+    *has_row = rc == SQLITE_ROW;
+
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+/**
+ * pulse_db_transaction:
+ * @func: the work; return %FALSE with an error to roll everything back
+ *
+ * Runs @func inside BEGIN IMMEDIATE … COMMIT with the database locked, so
+ * a change and its event-log entry land together or not at all.
+ *
+ * Returns: %TRUE if @func succeeded and the transaction committed.
+ */
+gboolean
+pulse_db_transaction (PulseDb      *self,
+                      PulseDbFunc   func,
+                      gpointer      user_data,
+                      GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PULSE_IS_DB (self), FALSE);
+
+  g_rec_mutex_lock (&self->lock);
+  ok = exec_locked (self, "BEGIN IMMEDIATE", error);
+  if (ok)
+    {
+      ok = func (self, user_data, &local_error) && exec_locked (self, "COMMIT", &local_error);
+      if (!ok)
+        {
+          exec_locked (self, "ROLLBACK", NULL);
+          if (local_error == NULL)
+            local_error = g_error_new_literal (PULSE_STORE_ERROR, PULSE_STORE_ERROR_QUERY,
+                                               "transaction rolled back");
+          g_propagate_error (error, g_steal_pointer (&local_error));
+        }
+    }
+  g_rec_mutex_unlock (&self->lock);
+
+  return ok;
+}
+
+/**
+ * pulse_db_changes:
+ *
+ * Returns: rows changed by the last INSERT, UPDATE or DELETE.
+ */
+gint64
+pulse_db_changes (PulseDb *self)
+{
+  g_return_val_if_fail (PULSE_IS_DB (self), 0);
+
+  return sqlite3_changes64 (self->handle);
 }

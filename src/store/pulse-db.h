@@ -24,6 +24,25 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (PulseDb, pulse_db, PULSE, DB, GObject)
 
+/* A prepared statement; the store and the server (the two layers that may
+ * know SQLite) step it with the sqlite3 API. */
+typedef struct sqlite3_stmt PulseStmt;
+
+void pulse_stmt_free (PulseStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PulseStmt, pulse_stmt_free)
+
+/**
+ * PulseDbFunc:
+ * @db: the database, locked and inside a transaction
+ * @user_data: the caller's data
+ * @error: return location for the reason to roll back
+ *
+ * Returns: %TRUE to commit, %FALSE (with @error set) to roll back.
+ */
+typedef gboolean (*PulseDbFunc) (PulseDb   *db,
+                                 gpointer   user_data,
+                                 GError   **error);
+
 GQuark      pulse_store_error_quark     (void);
 PulseDb    *pulse_db_open               (const char          *path,
                                          const char * const  *migrations,
@@ -36,5 +55,17 @@ gboolean    pulse_db_exec               (PulseDb             *self,
 gint64      pulse_db_query_int          (PulseDb             *self,
                                          const char          *sql,
                                          GError             **error);
+PulseStmt  *pulse_db_prepare            (PulseDb             *self,
+                                         const char          *sql,
+                                         GError             **error);
+gboolean    pulse_db_step               (PulseDb             *self,
+                                         PulseStmt           *stmt,
+                                         gboolean            *has_row,
+                                         GError             **error);
+gboolean    pulse_db_transaction        (PulseDb             *self,
+                                         PulseDbFunc          func,
+                                         gpointer             user_data,
+                                         GError             **error);
+gint64      pulse_db_changes            (PulseDb             *self);
 
 G_END_DECLS
