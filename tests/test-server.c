@@ -14,14 +14,18 @@
 #include <signal.h>
 
 #include "pulse-json.h"
+#include "pulse-server-schema.h"
 #include "pulse-server.h"
 #include "pulse-test-util.h"
+#include "pulse-token-store.h"
 
 typedef struct
 {
-  PulseServer *server;
-  SoupSession *soup;
-  char        *url;
+  PulseDb         *db;
+  PulseTokenStore *tokens;
+  PulseServer     *server;
+  SoupSession     *soup;
+  char            *url;
 } Fixture;
 
 typedef struct
@@ -37,7 +41,10 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->server = pulse_server_new ();
+  fixture->db = pulse_db_open (":memory:", pulse_server_schema_get_migrations (), &error);
+  g_assert_no_error (error);
+  fixture->tokens = pulse_token_store_new (fixture->db);
+  fixture->server = pulse_server_new (fixture->db);
   g_assert_true (pulse_server_listen (fixture->server, "127.0.0.1", 0, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pulse_server_get_port (fixture->server), >, 0);
@@ -56,6 +63,8 @@ fixture_tear_down (Fixture       *fixture,
     ;
   g_clear_object (&fixture->soup);
   g_clear_object (&fixture->server);
+  g_clear_object (&fixture->tokens);
+  g_clear_object (&fixture->db);
   g_clear_pointer (&fixture->url, g_free);
 }
 
@@ -77,14 +86,23 @@ request_is_done (gpointer user_data)
 }
 
 static JsonNode *
-request (Fixture    *fixture,
-         const char *method,
-         const char *path,
-         guint       expected_status)
+request_with_token (Fixture    *fixture,
+                    const char *method,
+                    const char *path,
+                    const char *token,
+                    guint       expected_status)
 {
   g_autofree char *url = g_strconcat (fixture->url, path, NULL);
   Request req = { soup_message_new (method, url), NULL, FALSE };
   JsonNode *node;
+
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_append (soup_message_get_request_headers (req.msg), "Authorization",
+                                   auth);
+    }
 
   soup_session_send_and_read_async (fixture->soup, req.msg, G_PRIORITY_DEFAULT, NULL,
                                     on_request_done_cb, &req);
@@ -101,6 +119,15 @@ request (Fixture    *fixture,
   g_bytes_unref (req.body);
   g_object_unref (req.msg);
   return node;
+}
+
+static JsonNode *
+request (Fixture    *fixture,
+         const char *method,
+         const char *path,
+         guint       expected_status)
+{
+  return request_with_token (fixture, method, path, NULL, expected_status);
 }
 
 static void
@@ -145,9 +172,58 @@ test_wrong_method (Fixture       *fixture,
 }
 
 static void
+test_whoami (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *token = pulse_token_store_add (fixture->tokens, "Olena", PULSE_ROLE_LEAD,
+                                                  &id, &error);
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *object;
+
+  g_assert_no_error (error);
+  node = request_with_token (fixture, "GET", "/api/v1/whoami", token, 200);
+  object = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (object, "user"), ==, "Olena");
+  g_assert_cmpstr (json_object_get_string_member (object, "role"), ==, "lead");
+  g_assert_cmpstr (json_object_get_string_member (object, "token_id"), ==, id);
+  /* The token itself is never echoed. */
+  text = pulse_json_to_string (node);
+  g_assert_null (strstr (text, token + strlen ("pulse_")));
+}
+
+static void
+test_whoami_needs_a_valid_token (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *token = pulse_token_store_add (fixture->tokens, "Ivan", PULSE_ROLE_VIEWER,
+                                                  &id, &error);
+  const char *bad[] = { NULL, "", "pulse_", "pulse_AAAA", "Bearer", "pulse_%00x" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(JsonNode) node = request_with_token (fixture, "GET", "/api/v1/whoami", bad[i], 401);
+
+      assert_error_body (node, "unauthorized");
+    }
+
+  g_assert_true (pulse_token_store_revoke (fixture->tokens, id, &error));
+  {
+    g_autoptr(JsonNode) node = request_with_token (fixture, "GET", "/api/v1/whoami", token, 401);
+
+    assert_error_body (node, "unauthorized");
+  }
+}
+
+static void
 test_bad_listen_address (void)
 {
-  g_autoptr(PulseServer) server = pulse_server_new ();
+  g_autoptr(PulseDb) db = pulse_db_open (":memory:", pulse_server_schema_get_migrations (), NULL);
+  g_autoptr(PulseServer) server = pulse_server_new (db);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (pulse_server_listen (server, "not-an-ip", 0, &error));
@@ -167,7 +243,8 @@ test_cli_rejects_bad_listen (void)
       g_autofree char *err_text = NULL;
 
       process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                                  &error, g_getenv ("PULSE_SERVER"), "--listen", bad[i], NULL);
+                                  &error, g_getenv ("PULSE_SERVER"), "--db", ":memory:", "--listen", bad[i],
+                                  NULL);
       g_assert_no_error (error);
       g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err_text, &error));
       g_assert_true (g_subprocess_get_if_exited (process));
@@ -185,7 +262,8 @@ test_cli_listens_and_stops_on_sigterm (void)
   g_autofree char *line = NULL;
 
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                              g_getenv ("PULSE_SERVER"), "--listen", "127.0.0.1:0", NULL);
+                              g_getenv ("PULSE_SERVER"), "--db", ":memory:",
+                              "--listen", "127.0.0.1:0", NULL);
   g_assert_no_error (error);
 
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
@@ -211,6 +289,10 @@ main (int   argc,
               test_unknown_path_is_json_404, fixture_tear_down);
   g_test_add ("/pulse/server/wrong-method", Fixture, NULL, fixture_set_up, test_wrong_method,
               fixture_tear_down);
+  g_test_add ("/pulse/server/whoami", Fixture, NULL, fixture_set_up, test_whoami,
+              fixture_tear_down);
+  g_test_add ("/pulse/server/whoami-needs-a-valid-token", Fixture, NULL, fixture_set_up,
+              test_whoami_needs_a_valid_token, fixture_tear_down);
   g_test_add_func ("/pulse/server/bad-listen-address", test_bad_listen_address);
   g_test_add_func ("/pulse/server/cli-rejects-bad-listen", test_cli_rejects_bad_listen);
   g_test_add_func ("/pulse/server/cli-listens-and-stops-on-sigterm",

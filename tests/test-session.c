@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "pulse-client.h"
+#include "pulse-server-schema.h"
 #include "pulse-server.h"
 #include "pulse-session.h"
 #include "pulse-test-util.h"
@@ -56,7 +57,8 @@ connect_sync (PulseSession  *session,
 static void
 test_connects_to_pulse_server (void)
 {
-  g_autoptr(PulseServer) server = pulse_server_new ();
+  g_autoptr(PulseDb) db = pulse_db_open (":memory:", pulse_server_schema_get_migrations (), NULL);
+  g_autoptr(PulseServer) server = pulse_server_new (db);
   g_autoptr(PulseSession) session = pulse_session_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;

@@ -2,6 +2,11 @@
  *
  * Copyright 2026 The Pulse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   pulse-server [--listen HOST:PORT] [--db PATH]
+ *   pulse-server token add --user NAME --role ROLE [--db PATH]
+ *   pulse-server token list [--db PATH]
+ *   pulse-server token revoke ID [--db PATH]
  */
 
 #include "config.h"
@@ -10,6 +15,8 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "pulse-server-schema.h"
+#include "pulse-server-token-command.h"
 #include "pulse-server.h"
 
 static gboolean
@@ -50,36 +57,38 @@ split_listen (const char  *listen,
   return TRUE;
 }
 
-int
-main (int   argc,
-      char *argv[])
+static int
+serve (const char *listen,
+       const char *db_path)
 {
-  g_autofree char *listen = NULL;
   g_autofree char *host = NULL;
   g_autofree char *url = NULL;
-  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PulseDb) db = NULL;
   g_autoptr(PulseServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
   guint port = 0;
-  GOptionEntry entries[] = {
-    { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
-      "Address to listen on (default 127.0.0.1:8787; port 0 picks a free one)", "HOST:PORT" },
-    { NULL }
-  };
 
-  setlocale (LC_ALL, "");
-
-  context = g_option_context_new ("— the Pulse reference helpdesk server");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) ||
-      !split_listen (listen != NULL ? listen : "127.0.0.1:8787", &host, &port, &error))
+  if (!split_listen (listen != NULL ? listen : "127.0.0.1:8787", &host, &port, &error))
     {
       g_printerr ("pulse-server: %s\n", error->message);
       return 2;
     }
 
-  server = pulse_server_new ();
+  db = pulse_server_schema_open (db_path, &error);
+  if (db == NULL)
+    {
+      g_printerr ("pulse-server: %s\n", error->message);
+      return 1;
+    }
+
+  /* Install the handlers before saying where we listen: whoever reads that
+   * line may stop us at once, and must get a clean shutdown. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, on_signal_cb, loop);
+  g_unix_signal_add (SIGTERM, on_signal_cb, loop);
+
+  server = pulse_server_new (db);
   if (!pulse_server_listen (server, host, port, &error))
     {
       g_printerr ("pulse-server: cannot listen on %s:%u: %s\n", host, port, error->message);
@@ -91,10 +100,54 @@ main (int   argc,
   g_print ("listening on %s\n", url);
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGINT, on_signal_cb, loop);
-  g_unix_signal_add (SIGTERM, on_signal_cb, loop);
   g_main_loop_run (loop);
 
   return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *listen = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
+      "Address to listen on (default 127.0.0.1:8787; port 0 picks a free one)", "HOST:PORT" },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      "Database file (default $XDG_DATA_HOME/pulse-server/pulse.db; :memory: keeps "
+      "nothing)", "PATH" },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+
+  context = g_option_context_new ("[token add|list|revoke …] — the Pulse reference helpdesk server");
+  g_option_context_add_main_entries (context, entries, NULL);
+  /* Stop at the first command word; the token command parses the rest. */
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_set_description (context,
+    "Token commands:\n"
+    "  token add --user NAME --role ROLE   make a token; it is printed once\n"
+    "  token list                          list tokens (never the tokens themselves)\n"
+    "  token revoke ID                     revoke a token by the id that list shows\n"
+    "Roles: head, lead, qa, planner, viewer, integration.\n");
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("pulse-server: %s\n", error->message);
+      return 2;
+    }
+
+  if (argc > 1 && g_str_equal (argv[1], "token"))
+    return pulse_server_token_command (db_path, argc - 1, argv + 1);
+
+  if (argc > 1)
+    {
+      g_printerr ("pulse-server: unknown command “%s”; see --help\n", argv[1]);
+      return 2;
+    }
+
+  return serve (listen, db_path);
 }

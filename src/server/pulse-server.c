@@ -8,8 +8,10 @@
 
 #include <libsoup/soup.h>
 
+#include "pulse-enums.h"
 #include "pulse-json.h"
 #include "pulse-server.h"
+#include "pulse-token-store.h"
 
 /**
  * PulseServer:
@@ -20,9 +22,11 @@
  */
 struct _PulseServer
 {
-  GObject     parent_instance;
+  GObject          parent_instance;
 
-  SoupServer *soup;
+  PulseDb         *db;
+  PulseTokenStore *tokens;
+  SoupServer      *soup;
   char       *host;
   guint       port;
 };
@@ -91,6 +95,64 @@ on_health_cb (SoupServer        *server,
   respond_json (msg, SOUP_STATUS_OK, body);
 }
 
+/* Answers 401 itself and returns NULL without a valid bearer token. */
+static PulseTokenInfo *
+authenticate (PulseServer       *self,
+              SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *auth = soup_message_headers_get_one (headers, "Authorization");
+  PulseTokenInfo *info = NULL;
+
+  if (auth != NULL && g_ascii_strncasecmp (auth, "Bearer ", 7) == 0)
+    info = pulse_token_store_authenticate (self->tokens, auth + 7);
+
+  if (info == NULL)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "WWW-Authenticate", "Bearer realm=\"pulse\"");
+      respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
+                     "a valid bearer token is required");
+    }
+
+  return info;
+}
+
+static void
+on_whoami_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  PulseServer *self = user_data;
+  g_autoptr(PulseTokenInfo) info = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
+  if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
+    {
+      respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
+                     "whoami accepts GET only");
+      return;
+    }
+
+  /* Every valid token may ask who it is, integration tokens included. */
+  info = authenticate (self, msg);
+  if (info == NULL)
+    return;
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  pulse_json_add_string (builder, "user", info->user);
+  pulse_json_add_enum (builder, "role", PULSE_TYPE_ROLE, info->role);
+  pulse_json_add_string (builder, "token_id", info->id);
+  json_builder_end_object (builder);
+
+  body = json_builder_get_root (builder);
+  respond_json (msg, SOUP_STATUS_OK, body);
+}
+
 static void
 on_unknown_cb (SoupServer        *server,
                SoupServerMessage *msg,
@@ -109,6 +171,8 @@ pulse_server_finalize (GObject *object)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  g_clear_object (&self->tokens);
+  g_clear_object (&self->db);
   g_clear_pointer (&self->host, g_free);
 
   G_OBJECT_CLASS (pulse_server_parent_class)->finalize (object);
@@ -128,17 +192,27 @@ pulse_server_init (PulseServer *self)
   self->soup = soup_server_new ("server-header", "pulse-server/" PACKAGE_VERSION " ", NULL);
   soup_server_add_handler (self->soup, NULL, on_unknown_cb, self, NULL);
   soup_server_add_handler (self->soup, "/api/v1/health", on_health_cb, self, NULL);
+  soup_server_add_handler (self->soup, "/api/v1/whoami", on_whoami_cb, self, NULL);
 }
 
 /**
  * pulse_server_new:
+ * @db: the server database, migrated with
+ *   pulse_server_schema_get_migrations()
  *
  * Returns: (transfer full): a server that is not listening yet.
  */
 PulseServer *
-pulse_server_new (void)
+pulse_server_new (PulseDb *db)
 {
-  return g_object_new (PULSE_TYPE_SERVER, NULL);
+  PulseServer *self;
+
+  g_return_val_if_fail (PULSE_IS_DB (db), NULL);
+
+  self = g_object_new (PULSE_TYPE_SERVER, NULL);
+  self->db = g_object_ref (db);
+  self->tokens = pulse_token_store_new (db);
+  return self;
 }
 
 /**

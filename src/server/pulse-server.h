@@ -8,13 +8,15 @@
 
 #include <gio/gio.h>
 
+#include "pulse-db.h"
+
 G_BEGIN_DECLS
 
 #define PULSE_TYPE_SERVER (pulse_server_get_type ())
 
 G_DECLARE_FINAL_TYPE (PulseServer, pulse_server, PULSE, SERVER, GObject)
 
-PulseServer *pulse_server_new        (void);
+PulseServer *pulse_server_new        (PulseDb      *db);
 gboolean     pulse_server_listen     (PulseServer  *self,
                                       const char   *host,
                                       guint         port,

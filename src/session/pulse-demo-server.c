@@ -153,7 +153,7 @@ start_read_line_cb (GObject      *object,
  * pulse_demo_server_start_async:
  * @program: the `pulse-server` to run, see pulse_demo_server_find_program()
  *
- * Starts `pulse-server --listen 127.0.0.1:0` and waits until it says
+ * Starts `pulse-server --listen 127.0.0.1:0 --db :memory:` and waits until it says
  * where it listens.
  */
 void
@@ -188,8 +188,10 @@ pulse_demo_server_start_async (const char          *program,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
+  /* The demo keeps nothing between runs: a fresh contact centre each time. */
   data->server->process = g_subprocess_launcher_spawn (launcher, &error, program,
-                                                       "--listen", "127.0.0.1:0", NULL);
+                                                       "--listen", "127.0.0.1:0",
+                                                       "--db", ":memory:", NULL);
   if (data->server->process == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -1,0 +1,85 @@
+/* pulse-server-schema.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The server database, one migration per schema version. Never edit a
+ * migration that has shipped; add the next one.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "pulse-server-schema.h"
+
+static const char * const migrations[] = {
+  /* 1: API tokens, stored as SHA-256 hashes only. `id` is the first twelve
+   * hex digits of the hash: enough to name a token in `token revoke`, too
+   * little to guess it. */
+  "CREATE TABLE token ("
+  "  id TEXT PRIMARY KEY,"
+  "  hash TEXT NOT NULL UNIQUE,"
+  "  user TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  revoked_at INTEGER"
+  ") STRICT;",
+  NULL
+};
+
+/**
+ * pulse_server_schema_get_migrations:
+ *
+ * Returns: (transfer none): the migrations for pulse_db_open().
+ */
+const char * const *
+pulse_server_schema_get_migrations (void)
+{
+  return migrations;
+}
+
+/**
+ * pulse_server_schema_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/pulse-server/pulse.db`.
+ */
+char *
+pulse_server_schema_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "pulse-server", "pulse.db", NULL);
+}
+
+/**
+ * pulse_server_schema_open:
+ * @path: (nullable): the database file, ":memory:" for a throw-away one,
+ *   or %NULL for pulse_server_schema_default_path()
+ *
+ * Opens the server database, creating its folder (private to the user)
+ * and migrating it to the current schema.
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL on error.
+ */
+PulseDb *
+pulse_server_schema_open (const char  *path,
+                          GError     **error)
+{
+  g_autofree char *fallback = NULL;
+  g_autofree char *dir = NULL;
+
+  if (path == NULL)
+    path = fallback = pulse_server_schema_default_path ();
+
+  dir = g_path_get_dirname (path);
+  if (!g_str_equal (path, ":memory:") && g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "cannot create %s: %s", dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return pulse_db_open (path, migrations, error);
+}
