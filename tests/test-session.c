@@ -17,6 +17,7 @@
 #include "pulse-server.h"
 #include "pulse-session.h"
 #include "pulse-test-util.h"
+#include "pulse-token-store.h"
 
 typedef struct
 {
@@ -39,15 +40,21 @@ wait_is_done (gpointer user_data)
   return ((Wait *) user_data)->result != NULL;
 }
 
+/* With a token, sign in (the keyring may be missing here; the token is
+ * used either way); without one, connect with whatever the keyring has. */
 static gboolean
 connect_sync (PulseSession  *session,
               const char    *url,
+              const char    *token,
               GError       **error)
 {
   Wait wait = { NULL };
   gboolean ok;
 
-  pulse_session_connect_async (session, url, NULL, on_done_cb, &wait);
+  if (token != NULL)
+    pulse_session_sign_in_async (session, url, token, NULL, on_done_cb, &wait);
+  else
+    pulse_session_connect_async (session, url, NULL, on_done_cb, &wait);
   pulse_test_wait_for (wait_is_done, &wait, 10000);
   ok = pulse_session_connect_finish (session, wait.result, error);
   g_object_unref (wait.result);
@@ -58,20 +65,24 @@ static void
 test_connects_to_pulse_server (void)
 {
   g_autoptr(PulseDb) db = pulse_db_open (":memory:", pulse_server_schema_get_migrations (), NULL);
+  g_autoptr(PulseTokenStore) tokens = pulse_token_store_new (db);
   g_autoptr(PulseServer) server = pulse_server_new (db);
   g_autoptr(PulseSession) session = pulse_session_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   g_autofree char *version = NULL;
+  g_autofree char *token = pulse_token_store_add (tokens, "Olena", PULSE_ROLE_PLANNER, NULL, NULL);
 
   g_assert_true (pulse_server_listen (server, "127.0.0.1", 0, &error));
   url = pulse_server_dup_url (server);
 
   g_assert_cmpint (pulse_session_get_connection_state (session), ==,
                    PULSE_CONNECTION_STATE_DISCONNECTED);
-  g_assert_true (connect_sync (session, url, &error));
+  g_assert_true (connect_sync (session, url, token, &error));
   g_assert_no_error (error);
   g_assert_cmpint (pulse_session_get_connection_state (session), ==, PULSE_CONNECTION_STATE_LIVE);
+  g_assert_cmpint (pulse_session_get_role (session), ==, PULSE_ROLE_PLANNER);
+  g_assert_cmpstr (pulse_session_get_user_name (session), ==, "Olena");
   g_assert_cmpstr (pulse_session_get_server_url (session), ==, url);
   version = pulse_session_dup_server_version (session);
   g_assert_cmpstr (version, ==, PACKAGE_VERSION);
@@ -79,8 +90,35 @@ test_connects_to_pulse_server (void)
 
   pulse_session_disconnect (session);
   g_assert_null (pulse_session_get_server_url (session));
+  g_assert_null (pulse_session_get_user_name (session));
+  g_assert_cmpint (pulse_session_get_role (session), ==, PULSE_ROLE_VIEWER);
   g_assert_cmpint (pulse_session_get_connection_state (session), ==,
                    PULSE_CONNECTION_STATE_DISCONNECTED);
+}
+
+static void
+test_wrong_or_missing_token_is_unauthorized (void)
+{
+  g_autoptr(PulseDb) db = pulse_db_open (":memory:", pulse_server_schema_get_migrations (), NULL);
+  g_autoptr(PulseServer) server = pulse_server_new (db);
+  g_autoptr(PulseSession) session = pulse_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  g_assert_true (pulse_server_listen (server, "127.0.0.1", 0, &error));
+  url = pulse_server_dup_url (server);
+
+  g_assert_false (connect_sync (session, url, "pulse_not-a-real-token", &error));
+  g_assert_error (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_UNAUTHORIZED);
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==,
+                   PULSE_CONNECTION_STATE_UNAUTHORIZED);
+  g_clear_error (&error);
+
+  /* The test bus has no keyring, so nothing is stored for this server. */
+  g_assert_false (connect_sync (session, url, NULL, &error));
+  g_assert_error (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_UNAUTHORIZED);
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==,
+                   PULSE_CONNECTION_STATE_UNAUTHORIZED);
 }
 
 static void
@@ -98,7 +136,7 @@ test_closed_port_is_offline (void)
   g_socket_listener_close (listener);
   url = g_strdup_printf ("http://127.0.0.1:%u", port);
 
-  g_assert_false (connect_sync (session, url, &error));
+  g_assert_false (connect_sync (session, url, NULL, &error));
   g_assert_error (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_OFFLINE);
   g_assert_cmpint (pulse_session_get_connection_state (session), ==,
                    PULSE_CONNECTION_STATE_OFFLINE);
@@ -143,7 +181,7 @@ test_foreign_server_is_incompatible (void)
   soup_server_add_handler (foreign, "/api/v1/health", on_foreign_health_cb, NULL, NULL);
   g_assert_true (soup_server_listen_socket (foreign, socket, 0, &error));
 
-  g_assert_false (connect_sync (session, url, &error));
+  g_assert_false (connect_sync (session, url, NULL, &error));
   g_assert_error (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_PROTOCOL);
   g_assert_cmpint (pulse_session_get_connection_state (session), ==,
                    PULSE_CONNECTION_STATE_INCOMPATIBLE);
@@ -155,7 +193,7 @@ test_insecure_url_refused_before_network (void)
   g_autoptr(PulseSession) session = pulse_session_new ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (connect_sync (session, "http://pulse.example.com", &error));
+  g_assert_false (connect_sync (session, "http://pulse.example.com", NULL, &error));
   g_assert_error (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_INSECURE);
   g_assert_cmpint (pulse_session_get_connection_state (session), ==,
                    PULSE_CONNECTION_STATE_DISCONNECTED);
@@ -187,6 +225,8 @@ test_demo_server_child (void)
 
   g_assert_true (pulse_session_get_is_demo (session));
   g_assert_cmpint (pulse_session_get_connection_state (session), ==, PULSE_CONNECTION_STATE_LIVE);
+  /* The demo signs us in as a head, with a token that never touches the keyring. */
+  g_assert_cmpint (pulse_session_get_role (session), ==, PULSE_ROLE_HEAD);
   url = g_strdup (pulse_session_get_server_url (session));
   g_assert_true (g_str_has_prefix (url, "http://127.0.0.1:"));
 
@@ -235,6 +275,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pulse/session/connects-to-pulse-server", test_connects_to_pulse_server);
+  g_test_add_func ("/pulse/session/wrong-or-missing-token-is-unauthorized",
+                   test_wrong_or_missing_token_is_unauthorized);
   g_test_add_func ("/pulse/session/closed-port-is-offline", test_closed_port_is_offline);
   g_test_add_func ("/pulse/session/foreign-server-is-incompatible",
                    test_foreign_server_is_incompatible);

@@ -9,6 +9,8 @@
 #include <libsoup/soup.h>
 
 #include "pulse-client.h"
+#include "pulse-error.h"
+#include "pulse-enums.h"
 #include "pulse-json.h"
 
 /* The largest response body read into memory; snapshots of the biggest
@@ -366,4 +368,113 @@ pulse_client_get_health_finish (PulseClient   *self,
     *seq = *(gint64 *) g_task_get_task_data (G_TASK (result));
 
   return version;
+}
+
+typedef struct
+{
+  char      *user;
+  PulseRole  role;
+} Whoami;
+
+static void
+whoami_free (Whoami *whoami)
+{
+  g_free (whoami->user);
+  g_free (whoami);
+}
+
+static void
+get_whoami_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  Whoami *whoami = g_new0 (Whoami, 1);
+  PulseJsonReader reader;
+
+  node = pulse_client_get_json_finish (PULSE_CLIENT (object), result, &error);
+  if (node != NULL && pulse_json_reader_init (&reader, node, "a whoami", &error))
+    {
+      whoami->user = pulse_json_reader_dup_string (&reader, "user", PULSE_JSON_REQUIRED,
+                                                   PULSE_JSON_MAX_NAME);
+      whoami->role = pulse_json_reader_get_enum (&reader, "role", PULSE_TYPE_ROLE,
+                                                 PULSE_JSON_REQUIRED, PULSE_ROLE_VIEWER);
+      if (!pulse_json_reader_finish (&reader, &error))
+        g_prefix_error (&error, "not a Pulse v1 server: ");
+    }
+
+  if (error != NULL)
+    {
+      whoami_free (whoami);
+      if (error->domain == PULSE_ERROR)
+        g_task_return_new_error (task, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_PROTOCOL, "%s",
+                                 error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, whoami, (GDestroyNotify) whoami_free);
+}
+
+/**
+ * pulse_client_get_whoami_async:
+ *
+ * Asks the server whose token this client holds and what its role is.
+ */
+void
+pulse_client_get_whoami_async (PulseClient         *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PULSE_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pulse_client_get_whoami_async);
+  pulse_client_get_json_async (self, "/api/v1/whoami", cancellable, get_whoami_cb, task);
+}
+
+/**
+ * pulse_client_get_whoami_finish:
+ * @user: (out) (optional) (transfer full): the token's user
+ * @role: (out) (optional): the token's role
+ *
+ * Returns: %TRUE on success; %PULSE_CLIENT_ERROR_UNAUTHORIZED if the
+ *   server does not accept the token.
+ */
+gboolean
+pulse_client_get_whoami_finish (PulseClient   *self,
+                                GAsyncResult  *result,
+                                char         **user,
+                                PulseRole     *role,
+                                GError       **error)
+{
+  Whoami *whoami;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  whoami = g_task_propagate_pointer (G_TASK (result), error);
+  if (whoami == NULL)
+    return FALSE;
+
+  if (user != NULL)
+    *user = g_steal_pointer (&whoami->user);
+  if (role != NULL)
+    *role = whoami->role;
+
+  whoami_free (whoami);
+  return TRUE;
+}
+
+gboolean
+pulse_client_has_token (PulseClient *self)
+{
+  g_return_val_if_fail (PULSE_IS_CLIENT (self), FALSE);
+
+  return self->token != NULL;
 }

@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pulse-types.h"
+
 G_BEGIN_DECLS
 
 #define PULSE_CLIENT_ERROR (pulse_client_error_quark ())
@@ -59,5 +61,16 @@ char        *pulse_client_get_health_finish  (PulseClient          *self,
                                               GAsyncResult         *result,
                                               gint64               *seq,
                                               GError              **error);
+
+void         pulse_client_get_whoami_async   (PulseClient          *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean     pulse_client_get_whoami_finish  (PulseClient          *self,
+                                              GAsyncResult         *result,
+                                              char                **user,
+                                              PulseRole            *role,
+                                              GError              **error);
+gboolean     pulse_client_has_token          (PulseClient          *self);
 
 G_END_DECLS

@@ -15,7 +15,10 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "pulse-enums.h"
+#include "pulse-json.h"
 #include "pulse-server-schema.h"
+#include "pulse-token-store.h"
 #include "pulse-server-token-command.h"
 #include "pulse-server.h"
 
@@ -57,9 +60,44 @@ split_listen (const char  *listen,
   return TRUE;
 }
 
+/* For `pulse --demo`: a token that dies with a throw-away database,
+ * printed on stdout for the parent that reads our pipe. */
+static gboolean
+print_ephemeral_token (PulseDb     *db,
+                       const char  *db_path,
+                       const char  *role_nick,
+                       GError     **error)
+{
+  g_autoptr(PulseTokenStore) tokens = NULL;
+  g_autofree char *token = NULL;
+  int role;
+
+  if (g_strcmp0 (db_path, ":memory:") != 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "--ephemeral-token needs --db :memory:");
+      return FALSE;
+    }
+
+  if (!pulse_enum_from_nick (PULSE_TYPE_ROLE, role_nick, &role))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "unknown role “%s”", role_nick);
+      return FALSE;
+    }
+
+  tokens = pulse_token_store_new (db);
+  token = pulse_token_store_add (tokens, "demo", role, NULL, error);
+  if (token == NULL)
+    return FALSE;
+
+  g_print ("token %s\n", token);
+  return TRUE;
+}
+
 static int
 serve (const char *listen,
-       const char *db_path)
+       const char *db_path,
+       const char *ephemeral_role)
 {
   g_autofree char *host = NULL;
   g_autofree char *url = NULL;
@@ -88,6 +126,12 @@ serve (const char *listen,
   g_unix_signal_add (SIGINT, on_signal_cb, loop);
   g_unix_signal_add (SIGTERM, on_signal_cb, loop);
 
+  if (ephemeral_role != NULL && !print_ephemeral_token (db, db_path, ephemeral_role, &error))
+    {
+      g_printerr ("pulse-server: %s\n", error->message);
+      return 2;
+    }
+
   server = pulse_server_new (db);
   if (!pulse_server_listen (server, host, port, &error))
     {
@@ -111,6 +155,7 @@ main (int   argc,
 {
   g_autofree char *listen = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *ephemeral_role = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
@@ -119,6 +164,8 @@ main (int   argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
       "Database file (default $XDG_DATA_HOME/pulse-server/pulse.db; :memory: keeps "
       "nothing)", "PATH" },
+    { "ephemeral-token", 0, 0, G_OPTION_ARG_STRING, &ephemeral_role,
+      "Print a token of ROLE for this run (with --db :memory: only)", "ROLE" },
     { NULL }
   };
 
@@ -149,5 +196,5 @@ main (int   argc,
       return 2;
     }
 
-  return serve (listen, db_path);
+  return serve (listen, db_path, ephemeral_role);
 }

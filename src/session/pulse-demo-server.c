@@ -13,6 +13,7 @@
 
 #define START_TIMEOUT_SECONDS 15
 #define LISTENING_PREFIX "listening on "
+#define TOKEN_PREFIX "token "
 
 /**
  * PulseDemoServer:
@@ -28,6 +29,7 @@ struct _PulseDemoServer
 
   GSubprocess *process;
   char        *url;
+  char        *token;
 };
 
 G_DEFINE_FINAL_TYPE (PulseDemoServer, pulse_demo_server, G_TYPE_OBJECT)
@@ -135,6 +137,9 @@ start_read_line_cb (GObject      *object,
       return;
     }
 
+  if (g_str_has_prefix (line, TOKEN_PREFIX) && data->server->token == NULL)
+    data->server->token = g_strdup (line + strlen (TOKEN_PREFIX));
+
   if (!g_str_has_prefix (line, LISTENING_PREFIX))
     {
       GCancellable *cancellable = g_task_get_cancellable (task);
@@ -153,7 +158,8 @@ start_read_line_cb (GObject      *object,
  * pulse_demo_server_start_async:
  * @program: the `pulse-server` to run, see pulse_demo_server_find_program()
  *
- * Starts `pulse-server --listen 127.0.0.1:0 --db :memory:` and waits until it says
+ * Starts `pulse-server --listen 127.0.0.1:0 --db :memory: --ephemeral-token head`
+ * and waits until it says
  * where it listens.
  */
 void
@@ -188,10 +194,13 @@ pulse_demo_server_start_async (const char          *program,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
-  /* The demo keeps nothing between runs: a fresh contact centre each time. */
+  /* The demo keeps nothing between runs: a fresh contact centre each time,
+   * with a head token that lives as long as the child and reaches us
+   * through the pipe only. */
   data->server->process = g_subprocess_launcher_spawn (launcher, &error, program,
                                                        "--listen", "127.0.0.1:0",
-                                                       "--db", ":memory:", NULL);
+                                                       "--db", ":memory:",
+                                                       "--ephemeral-token", "head", NULL);
   if (data->server->process == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -225,6 +234,19 @@ pulse_demo_server_get_url (PulseDemoServer *self)
   g_return_val_if_fail (PULSE_IS_DEMO_SERVER (self), NULL);
 
   return self->url;
+}
+
+/**
+ * pulse_demo_server_get_token:
+ *
+ * Returns: (nullable): the head token the demo server made for us.
+ */
+const char *
+pulse_demo_server_get_token (PulseDemoServer *self)
+{
+  g_return_val_if_fail (PULSE_IS_DEMO_SERVER (self), NULL);
+
+  return self->token;
 }
 
 /**
@@ -262,6 +284,7 @@ pulse_demo_server_finalize (GObject *object)
   PulseDemoServer *self = (PulseDemoServer *)object;
 
   g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->token, g_free);
 
   G_OBJECT_CLASS (pulse_demo_server_parent_class)->finalize (object);
 }

@@ -22,6 +22,7 @@ void             pulse_demo_server_start_async  (const char           *program,
 PulseDemoServer *pulse_demo_server_start_finish (GAsyncResult         *result,
                                                  GError              **error);
 const char      *pulse_demo_server_get_url      (PulseDemoServer      *self);
+const char      *pulse_demo_server_get_token    (PulseDemoServer      *self);
 void             pulse_demo_server_stop         (PulseDemoServer      *self);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _PulseSession
   PulseDemoServer      *demo_server;
   char                 *server_url;
   char                 *server_version;
+  char                 *user_name;
   PulseConnectionState  connection_state;
   gint64                last_event_at;
   PulseRole             role;
@@ -43,6 +44,7 @@ enum {
   PROP_CONNECTION_STATE,
   PROP_LAST_EVENT_AT,
   PROP_ROLE,
+  PROP_USER_NAME,
   PROP_IS_DEMO,
   PROP_ALLOW_INSECURE_HTTP,
   N_PROPS
@@ -81,6 +83,56 @@ state_for_error (const GError *error)
 }
 
 static void
+fail_connect (PulseSession *self,
+              GTask        *task,
+              GError       *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_DISCONNECTED);
+  else
+    _pulse_session_set_connection_state (self, state_for_error (error));
+
+  g_task_return_error (task, error);
+}
+
+static void
+set_identity (PulseSession *self,
+              const char   *user,
+              PulseRole     role)
+{
+  if (pulse_set_str (&self->user_name, user))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_NAME]);
+
+  if (self->role != role)
+    {
+      self->role = role;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+    }
+}
+
+static void
+connect_whoami_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PulseSession *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user = NULL;
+  PulseRole role = PULSE_ROLE_VIEWER;
+
+  if (!pulse_client_get_whoami_finish (PULSE_CLIENT (object), result, &user, &role, &error))
+    {
+      fail_connect (self, task, g_steal_pointer (&error));
+      return;
+    }
+
+  set_identity (self, user, role);
+  _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_LIVE);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
 connect_health_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -89,22 +141,42 @@ connect_health_cb (GObject      *object,
   PulseSession *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   g_autofree char *version = NULL;
+  GCancellable *cancellable;
 
   version = pulse_client_get_health_finish (PULSE_CLIENT (object), result, NULL, &error);
   if (version == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_DISCONNECTED);
-      else
-        _pulse_session_set_connection_state (self, state_for_error (error));
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_connect (self, task, g_steal_pointer (&error));
       return;
     }
 
   g_free (self->server_version);
   self->server_version = g_steal_pointer (&version);
-  _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_LIVE);
-  g_task_return_boolean (task, TRUE);
+
+  if (!pulse_client_has_token (self->client))
+    {
+      fail_connect (self, task, g_error_new (PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_UNAUTHORIZED,
+                                             "no API token is stored for %s", self->server_url));
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  pulse_client_get_whoami_async (self->client, cancellable, connect_whoami_cb,
+                                 g_steal_pointer (&task));
+}
+
+/* Health first (is it a Pulse v1 server at all?), then whoami (does it
+ * take our token, and as what role?). */
+static void
+connect_with_token (PulseSession *self,
+                    GTask        *task,
+                    const char   *token)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_clear_object (&self->client);
+  self->client = pulse_client_new (self->server_url, token);
+  pulse_client_get_health_async (self->client, cancellable, connect_health_cb, task);
 }
 
 static void
@@ -116,26 +188,20 @@ connect_lookup_cb (GObject      *object,
   PulseSession *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
-  GCancellable *cancellable;
 
   token = pulse_credentials_lookup_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_DISCONNECTED);
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_connect (self, task, g_steal_pointer (&error));
       return;
     }
 
-  /* No keyring (a bare test session, a locked desktop) is not fatal:
-   * the server says whether it needs a token. Never log the token. */
+  /* No keyring (a bare test session, a locked desktop) is not fatal: the
+   * server still says whether it is there. Never log the token. */
   if (error != NULL)
     g_debug ("no keyring for %s: %s", self->server_url, error->message);
 
-  g_clear_object (&self->client);
-  self->client = pulse_client_new (self->server_url, token);
-  cancellable = g_task_get_cancellable (task);
-  pulse_client_get_health_async (self->client, cancellable, connect_health_cb,
-                                 g_steal_pointer (&task));
+  connect_with_token (self, g_steal_pointer (&task), token);
 }
 
 static void
@@ -156,6 +222,7 @@ pulse_session_finalize (GObject *object)
 
   g_clear_pointer (&self->server_url, g_free);
   g_clear_pointer (&self->server_version, g_free);
+  g_clear_pointer (&self->user_name, g_free);
 
   G_OBJECT_CLASS (pulse_session_parent_class)->finalize (object);
 }
@@ -181,6 +248,9 @@ pulse_session_get_property (GObject    *object,
       break;
     case PROP_ROLE:
       g_value_set_enum (value, self->role);
+      break;
+    case PROP_USER_NAME:
+      g_value_set_string (value, self->user_name);
       break;
     case PROP_IS_DEMO:
       g_value_set_boolean (value, self->demo_server != NULL);
@@ -262,6 +332,15 @@ pulse_session_class_init (PulseSessionClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
+   * PulseSession:user-name:
+   *
+   * Whom the server knows the token as, or %NULL before it said so.
+   */
+  properties[PROP_USER_NAME] =
+    g_param_spec_string ("user-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
    * PulseSession:is-demo:
    *
    * Whether the session follows the embedded demo server.
@@ -309,6 +388,22 @@ pulse_session_get_server_url (PulseSession *self)
   return self->server_url;
 }
 
+static GTask *
+begin_connect (PulseSession        *self,
+               const char          *server_url,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, pulse_session_connect_async);
+  set_server_url (self, server_url);
+  set_identity (self, NULL, PULSE_ROLE_VIEWER);
+  _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_CONNECTING);
+  return task;
+}
+
 /**
  * pulse_session_connect_async:
  * @server_url: the helpdesk server to follow
@@ -326,25 +421,98 @@ pulse_session_connect_async (PulseSession        *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
+  GTask *task;
 
   g_return_if_fail (PULSE_IS_SESSION (self));
   g_return_if_fail (server_url != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pulse_session_connect_async);
-
   if (!pulse_client_check_url (server_url, self->allow_insecure_http, &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_report_error (self, callback, user_data, pulse_session_connect_async,
+                           g_steal_pointer (&error));
       return;
     }
 
-  set_server_url (self, server_url);
-  _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_CONNECTING);
-  pulse_credentials_lookup_async (server_url, cancellable, connect_lookup_cb,
-                                  g_steal_pointer (&task));
+  task = begin_connect (self, server_url, cancellable, callback, user_data);
+  pulse_credentials_lookup_async (server_url, cancellable, connect_lookup_cb, task);
+}
+
+typedef struct
+{
+  char *token;
+} SignIn;
+
+static void
+sign_in_free (SignIn *sign_in)
+{
+  g_free (sign_in->token);
+  g_free (sign_in);
+}
+
+static void
+sign_in_stored_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PulseSession *self = g_task_get_source_object (task);
+  SignIn *sign_in = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Without a keyring the token still works for this run; it just is not
+   * remembered. Cancellation stops everything. */
+  if (!pulse_credentials_store_finish (result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          fail_connect (self, g_steal_pointer (&task), g_steal_pointer (&error));
+          return;
+        }
+      g_debug ("token for %s not saved: %s", self->server_url, error->message);
+    }
+
+  /* The task, and with it the token, lives until the connection is made. */
+  connect_with_token (self, g_steal_pointer (&task), sign_in->token);
+}
+
+/**
+ * pulse_session_sign_in_async:
+ * @server_url: the helpdesk server
+ * @token: the API token the user was given for it
+ *
+ * Saves @token in the keyring for @server_url (if there is a keyring) and
+ * connects with it, as pulse_session_connect_async() does with a stored
+ * token. Finish with pulse_session_connect_finish().
+ */
+void
+pulse_session_sign_in_async (PulseSession        *self,
+                             const char          *server_url,
+                             const char          *token,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  SignIn *sign_in;
+  GTask *task;
+
+  g_return_if_fail (PULSE_IS_SESSION (self));
+  g_return_if_fail (server_url != NULL);
+  g_return_if_fail (token != NULL);
+
+  if (!pulse_client_check_url (server_url, self->allow_insecure_http, &error))
+    {
+      g_task_report_error (self, callback, user_data, pulse_session_connect_async,
+                           g_steal_pointer (&error));
+      return;
+    }
+
+  task = begin_connect (self, server_url, cancellable, callback, user_data);
+  sign_in = g_new0 (SignIn, 1);
+  sign_in->token = g_strdup (token);
+  g_task_set_task_data (task, sign_in, (GDestroyNotify) sign_in_free);
+  pulse_credentials_store_async (server_url, token, cancellable, sign_in_stored_cb, task);
 }
 
 gboolean
@@ -353,6 +521,7 @@ pulse_session_connect_finish (PulseSession  *self,
                               GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pulse_session_connect_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -396,8 +565,10 @@ demo_started_cb (GObject      *object,
 
   set_demo_server (self, server);
   cancellable = g_task_get_cancellable (task);
-  pulse_session_connect_async (self, pulse_demo_server_get_url (server), cancellable,
-                               demo_connect_cb, g_steal_pointer (&task));
+  connect_with_token (self,
+                      begin_connect (self, pulse_demo_server_get_url (server), cancellable,
+                                     demo_connect_cb, g_steal_pointer (&task)),
+                      pulse_demo_server_get_token (server));
 }
 
 /**
@@ -450,6 +621,7 @@ pulse_session_disconnect (PulseSession *self)
   set_demo_server (self, NULL);
   g_clear_pointer (&self->server_version, g_free);
   set_server_url (self, NULL);
+  set_identity (self, NULL, PULSE_ROLE_VIEWER);
   _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_DISCONNECTED);
 }
 
@@ -533,4 +705,12 @@ _pulse_session_set_connection_state (PulseSession         *self,
 
   self->connection_state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION_STATE]);
+}
+
+const char *
+pulse_session_get_user_name (PulseSession *self)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), NULL);
+
+  return self->user_name;
 }

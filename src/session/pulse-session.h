@@ -22,6 +22,12 @@ void                  pulse_session_connect_async        (PulseSession          
                                                           GCancellable          *cancellable,
                                                           GAsyncReadyCallback    callback,
                                                           gpointer               user_data);
+void                  pulse_session_sign_in_async        (PulseSession          *self,
+                                                          const char            *server_url,
+                                                          const char            *token,
+                                                          GCancellable          *cancellable,
+                                                          GAsyncReadyCallback    callback,
+                                                          gpointer               user_data);
 gboolean              pulse_session_connect_finish       (PulseSession          *self,
                                                           GAsyncResult          *result,
                                                           GError               **error);
@@ -42,6 +48,7 @@ const char           *pulse_session_get_server_url       (PulseSession          
 PulseConnectionState  pulse_session_get_connection_state (PulseSession          *self);
 gint64                pulse_session_get_last_event_at    (PulseSession          *self);
 PulseRole             pulse_session_get_role             (PulseSession          *self);
+const char           *pulse_session_get_user_name        (PulseSession          *self);
 
 void                  _pulse_session_set_connection_state (PulseSession         *self,
                                                            PulseConnectionState  state);
