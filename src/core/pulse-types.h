@@ -184,6 +184,19 @@ typedef enum
 } PulseAuditAction;
 
 /**
+ * PulseAgentPosition:
+ *
+ * An agent's place in the team: a line agent, a team lead or the head of
+ * support. The nick is the wire value.
+ */
+typedef enum
+{
+  PULSE_AGENT_POSITION_AGENT,
+  PULSE_AGENT_POSITION_LEAD,
+  PULSE_AGENT_POSITION_HEAD,
+} PulseAgentPosition;
+
+/**
  * PulseConnectionState:
  *
  * How current the console's copy of the helpdesk is. Lives in core so the
