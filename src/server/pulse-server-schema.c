@@ -26,6 +26,16 @@ static const char * const migrations[] = {
   "  created_at INTEGER NOT NULL,"
   "  revoked_at INTEGER"
   ") STRICT;",
+
+  /* 2: the event log. Every state change appends one row in the same
+   * transaction as the change; `seq` only grows (AUTOINCREMENT never
+   * reuses a number, even after the newest rows are pruned). */
+  "CREATE TABLE event ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  type TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  data TEXT NOT NULL"
+  ") STRICT;",
   NULL
 };
 

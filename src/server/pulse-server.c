@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "pulse-enums.h"
+#include "pulse-event-log.h"
 #include "pulse-json.h"
 #include "pulse-server.h"
 #include "pulse-token-store.h"
@@ -26,6 +27,7 @@ struct _PulseServer
 
   PulseDb         *db;
   PulseTokenStore *tokens;
+  PulseEventLog   *events;
   SoupServer      *soup;
   char       *host;
   guint       port;
@@ -74,6 +76,7 @@ on_health_cb (SoupServer        *server,
               GHashTable        *query,
               gpointer           user_data)
 {
+  PulseServer *self = user_data;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) body = NULL;
 
@@ -88,7 +91,7 @@ on_health_cb (SoupServer        *server,
   json_builder_begin_object (builder);
   pulse_json_add_string (builder, "status", "ok");
   pulse_json_add_string (builder, "version", PACKAGE_VERSION);
-  pulse_json_add_int (builder, "seq", 0);
+  pulse_json_add_int (builder, "seq", pulse_event_log_get_last_seq (self->events));
   json_builder_end_object (builder);
 
   body = json_builder_get_root (builder);
@@ -172,6 +175,7 @@ pulse_server_finalize (GObject *object)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
   g_clear_object (&self->tokens);
+  g_clear_object (&self->events);
   g_clear_object (&self->db);
   g_clear_pointer (&self->host, g_free);
 
@@ -212,6 +216,7 @@ pulse_server_new (PulseDb *db)
   self = g_object_new (PULSE_TYPE_SERVER, NULL);
   self->db = g_object_ref (db);
   self->tokens = pulse_token_store_new (db);
+  self->events = pulse_event_log_new (db);
   return self;
 }
 
