@@ -47,7 +47,23 @@ test_transport_policy (void)
   assert_url ("ftp://pulse.example.com", TRUE, PULSE_CLIENT_ERROR_PROTOCOL);
   assert_url ("pulse.example.com", TRUE, PULSE_CLIENT_ERROR_PROTOCOL);
   assert_url ("", TRUE, PULSE_CLIENT_ERROR_PROTOCOL);
+  assert_url ("https://pulse example.com", TRUE, PULSE_CLIENT_ERROR_PROTOCOL);
   assert_url (NULL, TRUE, PULSE_CLIENT_ERROR_PROTOCOL);
+}
+
+static void
+test_loopback (void)
+{
+  g_assert_false (pulse_client_host_is_loopback (NULL));
+  g_assert_false (pulse_client_host_is_loopback (""));
+  g_assert_true (pulse_client_host_is_loopback ("localhost"));
+  g_assert_true (pulse_client_host_is_loopback ("LocalHost"));
+  g_assert_true (pulse_client_host_is_loopback ("127.0.0.1"));
+  g_assert_true (pulse_client_host_is_loopback ("127.42.0.7"));
+  g_assert_true (pulse_client_host_is_loopback ("::1"));
+  g_assert_false (pulse_client_host_is_loopback ("[::1]"));
+  g_assert_false (pulse_client_host_is_loopback ("128.0.0.1"));
+  g_assert_false (pulse_client_host_is_loopback ("localhost.localdomain.example"));
 }
 
 static void
@@ -65,6 +81,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pulse/net/client/transport-policy", test_transport_policy);
+  g_test_add_func ("/pulse/net/client/loopback", test_loopback);
   g_test_add_func ("/pulse/net/client/base-url-trailing-slash", test_base_url_trailing_slash);
 
   return g_test_run ();

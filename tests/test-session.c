@@ -268,6 +268,119 @@ test_demo_missing_program (void)
   g_setenv ("PULSE_SERVER", saved, TRUE);
 }
 
+typedef struct
+{
+  PulseDb         *db;
+  PulseTokenStore *tokens;
+  PulseServer     *server;
+  char            *url;
+  char            *token;
+} TestServer;
+
+static void
+test_server_start (TestServer *ts,
+                   const char *user)
+{
+  g_autoptr(GError) error = NULL;
+
+  ts->db = pulse_db_open (":memory:", pulse_server_schema_get_migrations (), NULL);
+  ts->tokens = pulse_token_store_new (ts->db);
+  ts->server = pulse_server_new (ts->db);
+  g_assert_true (pulse_server_listen (ts->server, "127.0.0.1", 0, &error));
+  ts->url = pulse_server_dup_url (ts->server);
+  ts->token = pulse_token_store_add (ts->tokens, user, PULSE_ROLE_HEAD, NULL, NULL);
+}
+
+static void
+test_server_stop (TestServer *ts)
+{
+  g_clear_object (&ts->server);
+  g_clear_object (&ts->tokens);
+  g_clear_object (&ts->db);
+  g_clear_pointer (&ts->url, g_free);
+  g_clear_pointer (&ts->token, g_free);
+}
+
+static void
+test_newer_attempt_supersedes_older (void)
+{
+  g_autoptr(PulseSession) session = pulse_session_new ();
+  g_autoptr(GError) first_error = NULL;
+  g_autoptr(GError) second_error = NULL;
+  TestServer a = { NULL }, b = { NULL };
+  Wait first = { NULL }, second = { NULL };
+
+  test_server_start (&a, "first");
+  test_server_start (&b, "second");
+
+  pulse_session_sign_in_async (session, a.url, a.token, NULL, on_done_cb, &first);
+  pulse_session_sign_in_async (session, b.url, b.token, NULL, on_done_cb, &second);
+  pulse_test_wait_for (wait_is_done, &first, 10000);
+  pulse_test_wait_for (wait_is_done, &second, 10000);
+
+  g_assert_false (pulse_session_connect_finish (session, first.result, &first_error));
+  g_assert_error (first_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (pulse_session_connect_finish (session, second.result, &second_error));
+  g_assert_no_error (second_error);
+
+  /* The late answers of the first attempt changed nothing. */
+  g_assert_cmpstr (pulse_session_get_server_url (session), ==, b.url);
+  g_assert_cmpstr (pulse_session_get_user_name (session), ==, "second");
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==, PULSE_CONNECTION_STATE_LIVE);
+
+  g_object_unref (first.result);
+  g_object_unref (second.result);
+  test_server_stop (&a);
+  test_server_stop (&b);
+}
+
+static void
+test_disconnect_during_connect (void)
+{
+  g_autoptr(PulseSession) session = pulse_session_new ();
+  g_autoptr(GError) error = NULL;
+  TestServer a = { NULL };
+  Wait wait = { NULL };
+
+  test_server_start (&a, "u");
+  pulse_session_sign_in_async (session, a.url, a.token, NULL, on_done_cb, &wait);
+  pulse_session_disconnect (session);
+  pulse_test_wait_for (wait_is_done, &wait, 10000);
+
+  g_assert_false (pulse_session_connect_finish (session, wait.result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==,
+                   PULSE_CONNECTION_STATE_DISCONNECTED);
+  g_assert_null (pulse_session_get_server_url (session));
+
+  g_object_unref (wait.result);
+  test_server_stop (&a);
+}
+
+static void
+test_connect_ends_the_demo (void)
+{
+  g_autoptr(PulseSession) session = pulse_session_new ();
+  g_autoptr(GError) error = NULL;
+  TestServer a = { NULL };
+  Wait wait = { NULL };
+
+  pulse_session_start_demo_async (session, NULL, on_done_cb, &wait);
+  pulse_test_wait_for (wait_is_done, &wait, 20000);
+  g_assert_true (pulse_session_start_demo_finish (session, wait.result, &error));
+  g_clear_object (&wait.result);
+  g_assert_true (pulse_session_get_is_demo (session));
+
+  test_server_start (&a, "real");
+  g_assert_true (connect_sync (session, a.url, a.token, &error));
+  g_assert_false (pulse_session_get_is_demo (session));
+  g_assert_cmpstr (pulse_session_get_user_name (session), ==, "real");
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  test_server_stop (&a);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +396,10 @@ main (int   argc,
   g_test_add_func ("/pulse/session/insecure-url-refused-before-network",
                    test_insecure_url_refused_before_network);
   g_test_add_func ("/pulse/session/demo-server-child", test_demo_server_child);
+  g_test_add_func ("/pulse/session/newer-attempt-supersedes-older",
+                   test_newer_attempt_supersedes_older);
+  g_test_add_func ("/pulse/session/disconnect-during-connect", test_disconnect_during_connect);
+  g_test_add_func ("/pulse/session/connect-ends-the-demo", test_connect_ends_the_demo);
   g_test_add_func ("/pulse/session/demo-missing-program", test_demo_missing_program);
 
   return g_test_run ();

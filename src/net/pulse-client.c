@@ -39,10 +39,19 @@ G_DEFINE_FINAL_TYPE (PulseClient, pulse_client, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (pulse-client-error-quark, pulse_client_error)
 
-static gboolean
-host_is_loopback (const char *host)
+/**
+ * pulse_client_host_is_loopback:
+ * @host: (nullable): a host name or literal address, without brackets
+ *
+ * Returns: %TRUE for `localhost`, 127.0.0.0/8 and ::1.
+ */
+gboolean
+pulse_client_host_is_loopback (const char *host)
 {
   g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
 
   if (g_ascii_strcasecmp (host, "localhost") == 0)
     return TRUE;
@@ -72,7 +81,9 @@ pulse_client_check_url (const char  *url,
   const char *scheme;
   const char *host;
 
-  uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  /* GUri lets a space through in the host; no address has one. */
+  if (url != NULL && strpbrk (url, " \t\r\n") == NULL)
+    uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   host = uri != NULL ? g_uri_get_host (uri) : NULL;
   if (host == NULL || host[0] == '\0')
     {
@@ -92,7 +103,7 @@ pulse_client_check_url (const char  *url,
       return FALSE;
     }
 
-  if (host_is_loopback (host) || allow_insecure_http)
+  if (pulse_client_host_is_loopback (host) || allow_insecure_http)
     return TRUE;
 
   g_set_error (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_INSECURE,

@@ -39,6 +39,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (PulseClient, pulse_client, PULSE, CLIENT, GObject)
 
 GQuark       pulse_client_error_quark        (void);
+gboolean     pulse_client_host_is_loopback   (const char           *host);
 gboolean     pulse_client_check_url          (const char           *url,
                                               gboolean              allow_insecure_http,
                                               GError              **error);

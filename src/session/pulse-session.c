@@ -6,11 +6,8 @@
 
 #include "config.h"
 
-#include "pulse-client.h"
-#include "pulse-credentials.h"
-#include "pulse-demo-server.h"
 #include "pulse-enums.h"
-#include "pulse-session.h"
+#include "pulse-session-private.h"
 #include "pulse-utils.h"
 
 /**
@@ -21,20 +18,6 @@
  * show. PulseApplication creates one and hands it to each window; widgets
  * read its properties and never reach the network themselves.
  */
-struct _PulseSession
-{
-  GObject               parent_instance;
-
-  PulseClient          *client;
-  PulseDemoServer      *demo_server;
-  char                 *server_url;
-  char                 *server_version;
-  char                 *user_name;
-  PulseConnectionState  connection_state;
-  gint64                last_event_at;
-  PulseRole             role;
-  gboolean              allow_insecure_http;
-};
 
 G_DEFINE_FINAL_TYPE (PulseSession, pulse_session, G_TYPE_OBJECT)
 
@@ -52,53 +35,29 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-set_server_url (PulseSession *self,
-                const char   *server_url)
+void
+_pulse_session_set_server_url (PulseSession *self,
+                               const char   *server_url)
 {
   if (pulse_set_str (&self->server_url, server_url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
 }
 
-static void
-set_demo_server (PulseSession    *self,
-                 PulseDemoServer *demo_server)
+void
+_pulse_session_set_demo_server (PulseSession    *self,
+                                PulseDemoServer *demo_server)
 {
-  if (self->demo_server != NULL)
+  if (self->demo_server != NULL && self->demo_server != demo_server)
     pulse_demo_server_stop (self->demo_server);
 
   if (g_set_object (&self->demo_server, demo_server))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DEMO]);
 }
 
-static PulseConnectionState
-state_for_error (const GError *error)
-{
-  if (g_error_matches (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_UNAUTHORIZED))
-    return PULSE_CONNECTION_STATE_UNAUTHORIZED;
-  if (g_error_matches (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_PROTOCOL) ||
-      g_error_matches (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_NOT_FOUND))
-    return PULSE_CONNECTION_STATE_INCOMPATIBLE;
-  return PULSE_CONNECTION_STATE_OFFLINE;
-}
-
-static void
-fail_connect (PulseSession *self,
-              GTask        *task,
-              GError       *error)
-{
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_DISCONNECTED);
-  else
-    _pulse_session_set_connection_state (self, state_for_error (error));
-
-  g_task_return_error (task, error);
-}
-
-static void
-set_identity (PulseSession *self,
-              const char   *user,
-              PulseRole     role)
+void
+_pulse_session_set_identity (PulseSession *self,
+                             const char   *user,
+                             PulseRole     role)
 {
   if (pulse_set_str (&self->user_name, user))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_NAME]);
@@ -111,105 +70,11 @@ set_identity (PulseSession *self,
 }
 
 static void
-connect_whoami_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PulseSession *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *user = NULL;
-  PulseRole role = PULSE_ROLE_VIEWER;
-
-  if (!pulse_client_get_whoami_finish (PULSE_CLIENT (object), result, &user, &role, &error))
-    {
-      fail_connect (self, task, g_steal_pointer (&error));
-      return;
-    }
-
-  set_identity (self, user, role);
-  _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_LIVE);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-connect_health_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PulseSession *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *version = NULL;
-  GCancellable *cancellable;
-
-  version = pulse_client_get_health_finish (PULSE_CLIENT (object), result, NULL, &error);
-  if (version == NULL)
-    {
-      fail_connect (self, task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_free (self->server_version);
-  self->server_version = g_steal_pointer (&version);
-
-  if (!pulse_client_has_token (self->client))
-    {
-      fail_connect (self, task, g_error_new (PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_UNAUTHORIZED,
-                                             "no API token is stored for %s", self->server_url));
-      return;
-    }
-
-  cancellable = g_task_get_cancellable (task);
-  pulse_client_get_whoami_async (self->client, cancellable, connect_whoami_cb,
-                                 g_steal_pointer (&task));
-}
-
-/* Health first (is it a Pulse v1 server at all?), then whoami (does it
- * take our token, and as what role?). */
-static void
-connect_with_token (PulseSession *self,
-                    GTask        *task,
-                    const char   *token)
-{
-  GCancellable *cancellable = g_task_get_cancellable (task);
-
-  g_clear_object (&self->client);
-  self->client = pulse_client_new (self->server_url, token);
-  pulse_client_get_health_async (self->client, cancellable, connect_health_cb, task);
-}
-
-static void
-connect_lookup_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PulseSession *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
-
-  token = pulse_credentials_lookup_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      fail_connect (self, task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* No keyring (a bare test session, a locked desktop) is not fatal: the
-   * server still says whether it is there. Never log the token. */
-  if (error != NULL)
-    g_debug ("no keyring for %s: %s", self->server_url, error->message);
-
-  connect_with_token (self, g_steal_pointer (&task), token);
-}
-
-static void
 pulse_session_dispose (GObject *object)
 {
   PulseSession *self = (PulseSession *)object;
 
-  set_demo_server (self, NULL);
+  _pulse_session_set_demo_server (self, NULL);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (pulse_session_parent_class)->dispose (object);
@@ -386,243 +251,6 @@ pulse_session_get_server_url (PulseSession *self)
   g_return_val_if_fail (PULSE_IS_SESSION (self), NULL);
 
   return self->server_url;
-}
-
-static GTask *
-begin_connect (PulseSession        *self,
-               const char          *server_url,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, pulse_session_connect_async);
-  set_server_url (self, server_url);
-  set_identity (self, NULL, PULSE_ROLE_VIEWER);
-  _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_CONNECTING);
-  return task;
-}
-
-/**
- * pulse_session_connect_async:
- * @server_url: the helpdesk server to follow
- *
- * Checks @server_url against the transport policy (see
- * pulse_client_check_url()), looks up its token in the keyring and asks
- * the server whether it speaks protocol v1. The connection-state property
- * follows every step; on failure it tells why (offline, unauthorised,
- * incompatible), and the error says the same in words.
- */
-void
-pulse_session_connect_async (PulseSession        *self,
-                             const char          *server_url,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(GError) error = NULL;
-  GTask *task;
-
-  g_return_if_fail (PULSE_IS_SESSION (self));
-  g_return_if_fail (server_url != NULL);
-
-  if (!pulse_client_check_url (server_url, self->allow_insecure_http, &error))
-    {
-      g_task_report_error (self, callback, user_data, pulse_session_connect_async,
-                           g_steal_pointer (&error));
-      return;
-    }
-
-  task = begin_connect (self, server_url, cancellable, callback, user_data);
-  pulse_credentials_lookup_async (server_url, cancellable, connect_lookup_cb, task);
-}
-
-typedef struct
-{
-  char *token;
-} SignIn;
-
-static void
-sign_in_free (SignIn *sign_in)
-{
-  g_free (sign_in->token);
-  g_free (sign_in);
-}
-
-static void
-sign_in_stored_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PulseSession *self = g_task_get_source_object (task);
-  SignIn *sign_in = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  /* Without a keyring the token still works for this run; it just is not
-   * remembered. Cancellation stops everything. */
-  if (!pulse_credentials_store_finish (result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          fail_connect (self, g_steal_pointer (&task), g_steal_pointer (&error));
-          return;
-        }
-      g_debug ("token for %s not saved: %s", self->server_url, error->message);
-    }
-
-  /* The task, and with it the token, lives until the connection is made. */
-  connect_with_token (self, g_steal_pointer (&task), sign_in->token);
-}
-
-/**
- * pulse_session_sign_in_async:
- * @server_url: the helpdesk server
- * @token: the API token the user was given for it
- *
- * Saves @token in the keyring for @server_url (if there is a keyring) and
- * connects with it, as pulse_session_connect_async() does with a stored
- * token. Finish with pulse_session_connect_finish().
- */
-void
-pulse_session_sign_in_async (PulseSession        *self,
-                             const char          *server_url,
-                             const char          *token,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(GError) error = NULL;
-  SignIn *sign_in;
-  GTask *task;
-
-  g_return_if_fail (PULSE_IS_SESSION (self));
-  g_return_if_fail (server_url != NULL);
-  g_return_if_fail (token != NULL);
-
-  if (!pulse_client_check_url (server_url, self->allow_insecure_http, &error))
-    {
-      g_task_report_error (self, callback, user_data, pulse_session_connect_async,
-                           g_steal_pointer (&error));
-      return;
-    }
-
-  task = begin_connect (self, server_url, cancellable, callback, user_data);
-  sign_in = g_new0 (SignIn, 1);
-  sign_in->token = g_strdup (token);
-  g_task_set_task_data (task, sign_in, (GDestroyNotify) sign_in_free);
-  pulse_credentials_store_async (server_url, token, cancellable, sign_in_stored_cb, task);
-}
-
-gboolean
-pulse_session_connect_finish (PulseSession  *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pulse_session_connect_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-demo_connect_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!pulse_session_connect_finish (PULSE_SESSION (object), result, &error))
-    {
-      set_demo_server (PULSE_SESSION (object), NULL);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-demo_started_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PulseSession *self = g_task_get_source_object (task);
-  g_autoptr(PulseDemoServer) server = NULL;
-  g_autoptr(GError) error = NULL;
-  GCancellable *cancellable;
-
-  server = pulse_demo_server_start_finish (result, &error);
-  if (server == NULL)
-    {
-      _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_DISCONNECTED);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  set_demo_server (self, server);
-  cancellable = g_task_get_cancellable (task);
-  connect_with_token (self,
-                      begin_connect (self, pulse_demo_server_get_url (server), cancellable,
-                                     demo_connect_cb, g_steal_pointer (&task)),
-                      pulse_demo_server_get_token (server));
-}
-
-/**
- * pulse_session_start_demo_async:
- *
- * Starts the embedded demo server (`pulse-server` on a free loopback
- * port, as a child process) and connects to it. A running demo or
- * connection is dropped first.
- */
-void
-pulse_session_start_demo_async (PulseSession        *self,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autofree char *program = pulse_demo_server_find_program ();
-  GTask *task;
-
-  g_return_if_fail (PULSE_IS_SESSION (self));
-
-  pulse_session_disconnect (self);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pulse_session_start_demo_async);
-  _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_CONNECTING);
-  pulse_demo_server_start_async (program, cancellable, demo_started_cb, task);
-}
-
-gboolean
-pulse_session_start_demo_finish (PulseSession  *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/**
- * pulse_session_disconnect:
- *
- * Stops following the server (and stops the demo server if it runs).
- */
-void
-pulse_session_disconnect (PulseSession *self)
-{
-  g_return_if_fail (PULSE_IS_SESSION (self));
-
-  g_clear_object (&self->client);
-  set_demo_server (self, NULL);
-  g_clear_pointer (&self->server_version, g_free);
-  set_server_url (self, NULL);
-  set_identity (self, NULL, PULSE_ROLE_VIEWER);
-  _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_DISCONNECTED);
 }
 
 gboolean

@@ -1,0 +1,46 @@
+/* pulse-session-private.h
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PulseSession is split by concern: pulse-session.c holds the object and
+ * its properties, pulse-session-connect.c how it connects. This header is
+ * shared by the two and by nothing else.
+ */
+
+#pragma once
+
+#include "pulse-client.h"
+#include "pulse-demo-server.h"
+#include "pulse-session.h"
+
+G_BEGIN_DECLS
+
+struct _PulseSession
+{
+  GObject               parent_instance;
+
+  PulseClient          *client;
+  PulseDemoServer      *demo_server;
+  char                 *server_url;
+  char                 *server_version;
+  char                 *user_name;
+  PulseConnectionState  connection_state;
+  gint64                last_event_at;
+  PulseRole             role;
+  gboolean              allow_insecure_http;
+
+  /* Bumped by every connect, demo start and disconnect; a callback of an
+   * older attempt sees the change and leaves the session alone. */
+  guint                 connect_generation;
+};
+
+void _pulse_session_set_server_url  (PulseSession    *self,
+                                     const char      *server_url);
+void _pulse_session_set_demo_server (PulseSession    *self,
+                                     PulseDemoServer *demo_server);
+void _pulse_session_set_identity    (PulseSession    *self,
+                                     const char      *user,
+                                     PulseRole        role);
+
+G_END_DECLS

@@ -1,0 +1,121 @@
+/* pulse-rules-page.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "pulse-rules-page.h"
+
+/*
+ * PulseRulesPage:
+ *
+ * Automation rules: keyword phrases that auto-answer, tag and route,
+ * with a test bench that explains matches.
+ * Until the session publishes these models, the page shows its empty state.
+ */
+struct _PulseRulesPage
+{
+  AdwBin        parent_instance;
+
+  PulseSession *session;
+};
+
+G_DEFINE_FINAL_TYPE (PulseRulesPage, pulse_rules_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+pulse_rules_page_dispose (GObject *object)
+{
+  PulseRulesPage *self = PULSE_RULES_PAGE (object);
+
+  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PULSE_TYPE_RULES_PAGE);
+
+  G_OBJECT_CLASS (pulse_rules_page_parent_class)->dispose (object);
+}
+
+static void
+pulse_rules_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PulseRulesPage *self = PULSE_RULES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pulse_rules_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PulseRulesPage *self = PULSE_RULES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pulse_rules_page_class_init (PulseRulesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pulse_rules_page_dispose;
+  object_class->get_property = pulse_rules_page_get_property;
+  object_class->set_property = pulse_rules_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         PULSE_TYPE_SESSION,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               PULSE_RESOURCE_PATH "/ui/pulse-rules-page.ui");
+}
+
+static void
+pulse_rules_page_init (PulseRulesPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+pulse_rules_page_new (PulseSession *session)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (session), NULL);
+
+  return g_object_new (PULSE_TYPE_RULES_PAGE,
+                       "session", session,
+                       NULL);
+}
