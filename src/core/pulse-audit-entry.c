@@ -238,20 +238,8 @@ PulseAuditEntry *
 pulse_audit_entry_new_from_json (JsonNode  *node,
                                  GError   **error)
 {
-  PulseJsonReader reader;
-  g_autoptr(PulseAuditEntry) self = NULL;
-
-  if (!pulse_json_reader_init (&reader, node, "an audit entry", error))
-    return NULL;
-
-  /* Fields are read straight into a fresh entry, dropped on error. */
-  self = g_object_new (PULSE_TYPE_AUDIT_ENTRY, NULL);
-  read_fields (self, &reader);
-
-  if (!pulse_json_reader_finish (&reader, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return pulse_json_decode_object (node, PULSE_TYPE_AUDIT_ENTRY, "an audit entry", (PulseJsonFieldsFunc) read_fields,
+                                   error);
 }
 
 /**

@@ -106,6 +106,42 @@ pulse_json_reader_init (PulseJsonReader  *reader,
 }
 
 /**
+ * pulse_json_decode_object:
+ * @node: the wire form
+ * @type: the GObject type to build
+ * @what: what the value should be, for the error ("a rule")
+ * @read_fields: fills a fresh @type object from the reader
+ * @error: return location for a %PULSE_ERROR_INVALID_DATA error
+ *
+ * The shape of most codecs: build an empty object, read every field into
+ * it, and hand it out only if all of them passed, so a bad document never
+ * yields a half-filled object.
+ *
+ * Returns: (transfer full) (nullable): the object, or %NULL on error.
+ */
+gpointer
+pulse_json_decode_object (JsonNode             *node,
+                          GType                 type,
+                          const char           *what,
+                          PulseJsonFieldsFunc   read_fields,
+                          GError              **error)
+{
+  g_autoptr(GObject) object = NULL;
+  PulseJsonReader reader;
+
+  if (!pulse_json_reader_init (&reader, node, what, error))
+    return NULL;
+
+  object = g_object_new (type, NULL);
+  read_fields (object, &reader);
+
+  if (!pulse_json_reader_finish (&reader, error))
+    return NULL;
+
+  return g_steal_pointer (&object);
+}
+
+/**
  * pulse_json_reader_finish:
  * @reader: a reader
  * @error: return location for the first problem found

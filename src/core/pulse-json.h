@@ -39,6 +39,21 @@ typedef struct
   GError     *error;
 } PulseJsonReader;
 
+/**
+ * PulseJsonFieldsFunc:
+ * @object: a fresh object to fill
+ * @reader: the reader positioned on the object's JSON
+ *
+ * Reads every field of one codec into @object; problems go to @reader.
+ */
+typedef void (*PulseJsonFieldsFunc) (gpointer         object,
+                                     PulseJsonReader *reader);
+
+gpointer     pulse_json_decode_object        (JsonNode            *node,
+                                              GType                type,
+                                              const char          *what,
+                                              PulseJsonFieldsFunc  read_fields,
+                                              GError             **error);
 gboolean     pulse_json_reader_init          (PulseJsonReader  *reader,
                                               JsonNode         *node,
                                               const char       *what,

@@ -279,20 +279,8 @@ PulseMentorship *
 pulse_mentorship_new_from_json (JsonNode  *node,
                                 GError   **error)
 {
-  PulseJsonReader reader;
-  g_autoptr(PulseMentorship) self = NULL;
-
-  if (!pulse_json_reader_init (&reader, node, "a mentorship", error))
-    return NULL;
-
-  /* Fields are read straight into a fresh mentorship, dropped on error. */
-  self = g_object_new (PULSE_TYPE_MENTORSHIP, NULL);
-  read_fields (self, &reader);
-
-  if (!pulse_json_reader_finish (&reader, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return pulse_json_decode_object (node, PULSE_TYPE_MENTORSHIP, "a mentorship", (PulseJsonFieldsFunc) read_fields,
+                                   error);
 }
 
 /**

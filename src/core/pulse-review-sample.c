@@ -334,20 +334,8 @@ PulseReviewSample *
 pulse_review_sample_new_from_json (JsonNode  *node,
                                    GError   **error)
 {
-  PulseJsonReader reader;
-  g_autoptr(PulseReviewSample) self = NULL;
-
-  if (!pulse_json_reader_init (&reader, node, "a review sample", error))
-    return NULL;
-
-  /* Fields are read straight into a fresh sample, dropped on error. */
-  self = g_object_new (PULSE_TYPE_REVIEW_SAMPLE, NULL);
-  read_fields (self, &reader);
-
-  if (!pulse_json_reader_finish (&reader, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return pulse_json_decode_object (node, PULSE_TYPE_REVIEW_SAMPLE, "a review sample", (PulseJsonFieldsFunc) read_fields,
+                                   error);
 }
 
 /**

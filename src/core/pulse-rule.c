@@ -310,20 +310,8 @@ PulseRule *
 pulse_rule_new_from_json (JsonNode  *node,
                           GError   **error)
 {
-  PulseJsonReader reader;
-  g_autoptr(PulseRule) self = NULL;
-
-  if (!pulse_json_reader_init (&reader, node, "a rule", error))
-    return NULL;
-
-  /* Fields are read straight into a fresh rule, dropped on error. */
-  self = g_object_new (PULSE_TYPE_RULE, NULL);
-  read_fields (self, &reader);
-
-  if (!pulse_json_reader_finish (&reader, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return pulse_json_decode_object (node, PULSE_TYPE_RULE, "a rule", (PulseJsonFieldsFunc) read_fields,
+                                   error);
 }
 
 /**

@@ -275,20 +275,8 @@ PulseTemplate *
 pulse_template_new_from_json (JsonNode  *node,
                               GError   **error)
 {
-  PulseJsonReader reader;
-  g_autoptr(PulseTemplate) self = NULL;
-
-  if (!pulse_json_reader_init (&reader, node, "a template", error))
-    return NULL;
-
-  /* Fields are read straight into a fresh template, dropped on error. */
-  self = g_object_new (PULSE_TYPE_TEMPLATE, NULL);
-  read_fields (self, &reader);
-
-  if (!pulse_json_reader_finish (&reader, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return pulse_json_decode_object (node, PULSE_TYPE_TEMPLATE, "a template", (PulseJsonFieldsFunc) read_fields,
+                                   error);
 }
 
 /**
