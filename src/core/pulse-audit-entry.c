@@ -238,8 +238,8 @@ PulseAuditEntry *
 pulse_audit_entry_new_from_json (JsonNode  *node,
                                  GError   **error)
 {
-  return pulse_json_decode_object (node, PULSE_TYPE_AUDIT_ENTRY, "an audit entry", (PulseJsonFieldsFunc) read_fields,
-                                   error);
+  return pulse_json_decode_object (node, PULSE_TYPE_AUDIT_ENTRY, "an audit entry",
+                                   (PulseJsonFieldsFunc) read_fields, error);
 }
 
 /**

@@ -279,8 +279,8 @@ PulseMentorship *
 pulse_mentorship_new_from_json (JsonNode  *node,
                                 GError   **error)
 {
-  return pulse_json_decode_object (node, PULSE_TYPE_MENTORSHIP, "a mentorship", (PulseJsonFieldsFunc) read_fields,
-                                   error);
+  return pulse_json_decode_object (node, PULSE_TYPE_MENTORSHIP, "a mentorship",
+                                   (PulseJsonFieldsFunc) read_fields, error);
 }
 
 /**

@@ -334,8 +334,8 @@ PulseReviewSample *
 pulse_review_sample_new_from_json (JsonNode  *node,
                                    GError   **error)
 {
-  return pulse_json_decode_object (node, PULSE_TYPE_REVIEW_SAMPLE, "a review sample", (PulseJsonFieldsFunc) read_fields,
-                                   error);
+  return pulse_json_decode_object (node, PULSE_TYPE_REVIEW_SAMPLE, "a review sample",
+                                   (PulseJsonFieldsFunc) read_fields, error);
 }
 
 /**

@@ -310,8 +310,8 @@ PulseRule *
 pulse_rule_new_from_json (JsonNode  *node,
                           GError   **error)
 {
-  return pulse_json_decode_object (node, PULSE_TYPE_RULE, "a rule", (PulseJsonFieldsFunc) read_fields,
-                                   error);
+  return pulse_json_decode_object (node, PULSE_TYPE_RULE, "a rule",
+                                   (PulseJsonFieldsFunc) read_fields, error);
 }
 
 /**

@@ -275,8 +275,8 @@ PulseTemplate *
 pulse_template_new_from_json (JsonNode  *node,
                               GError   **error)
 {
-  return pulse_json_decode_object (node, PULSE_TYPE_TEMPLATE, "a template", (PulseJsonFieldsFunc) read_fields,
-                                   error);
+  return pulse_json_decode_object (node, PULSE_TYPE_TEMPLATE, "a template",
+                                   (PulseJsonFieldsFunc) read_fields, error);
 }
 
 /**
