@@ -30,6 +30,13 @@ struct _PulseEventLog
 
 G_DEFINE_FINAL_TYPE (PulseEventLog, pulse_event_log, G_TYPE_OBJECT)
 
+enum {
+  APPENDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 pulse_event_log_finalize (GObject *object)
 {
@@ -44,6 +51,20 @@ static void
 pulse_event_log_class_init (PulseEventLogClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = pulse_event_log_finalize;
+
+  /**
+   * PulseEventLog::appended:
+   * @self: the log
+   * @last_seq: the newest sequence number now in the log
+   *
+   * Emitted by pulse_event_log_notify_appended() once a transaction that
+   * appended events has committed, so streams can send them. Never
+   * emitted from inside a transaction: a listener would read rows that
+   * might still roll back.
+   */
+  signals[APPENDED] =
+    g_signal_new ("appended", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -239,4 +260,18 @@ pulse_event_log_prune_before (PulseEventLog  *self,
     return -1;
 
   return pulse_db_changes (self->db);
+}
+
+/**
+ * pulse_event_log_notify_appended:
+ *
+ * Tells listeners that committed events wait after their last seq. Call
+ * it after the pulse_db_transaction() that appended them returned.
+ */
+void
+pulse_event_log_notify_appended (PulseEventLog *self)
+{
+  g_return_if_fail (PULSE_IS_EVENT_LOG (self));
+
+  g_signal_emit (self, signals[APPENDED], 0, pulse_event_log_get_last_seq (self));
 }

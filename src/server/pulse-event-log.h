@@ -27,6 +27,7 @@ GPtrArray     *pulse_event_log_read_since   (PulseEventLog  *self,
                                              gint64          since,
                                              guint           limit,
                                              GError        **error);
+void           pulse_event_log_notify_appended (PulseEventLog *self);
 gint64         pulse_event_log_prune_before (PulseEventLog  *self,
                                              gint64          before_usec,
                                              GError        **error);

@@ -11,6 +11,7 @@
 #include "pulse-enums.h"
 #include "pulse-event-log.h"
 #include "pulse-json.h"
+#include "pulse-server-http.h"
 #include "pulse-server.h"
 #include "pulse-token-store.h"
 
@@ -36,40 +37,6 @@ struct _PulseServer
 G_DEFINE_FINAL_TYPE (PulseServer, pulse_server, G_TYPE_OBJECT)
 
 static void
-respond_json (SoupServerMessage *msg,
-              guint              status,
-              JsonNode          *body)
-{
-  g_autofree char *text = pulse_json_to_string (body);
-  gsize length = strlen (text);
-
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&text), length);
-}
-
-static void
-respond_error (SoupServerMessage *msg,
-               guint              status,
-               const char        *code,
-               const char        *message)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonNode) body = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error");
-  json_builder_begin_object (builder);
-  pulse_json_add_string (builder, "code", code);
-  pulse_json_add_string (builder, "message", message);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  body = json_builder_get_root (builder);
-  respond_json (msg, status, body);
-}
-
-static void
 on_health_cb (SoupServer        *server,
               SoupServerMessage *msg,
               const char        *path,
@@ -82,7 +49,7 @@ on_health_cb (SoupServer        *server,
 
   if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
     {
-      respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
+      pulse_server_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
                      "health accepts GET only");
       return;
     }
@@ -95,30 +62,7 @@ on_health_cb (SoupServer        *server,
   json_builder_end_object (builder);
 
   body = json_builder_get_root (builder);
-  respond_json (msg, SOUP_STATUS_OK, body);
-}
-
-/* Answers 401 itself and returns NULL without a valid bearer token. */
-static PulseTokenInfo *
-authenticate (PulseServer       *self,
-              SoupServerMessage *msg)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *auth = soup_message_headers_get_one (headers, "Authorization");
-  PulseTokenInfo *info = NULL;
-
-  if (auth != NULL && g_ascii_strncasecmp (auth, "Bearer ", 7) == 0)
-    info = pulse_token_store_authenticate (self->tokens, auth + 7);
-
-  if (info == NULL)
-    {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "WWW-Authenticate", "Bearer realm=\"pulse\"");
-      respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
-                     "a valid bearer token is required");
-    }
-
-  return info;
+  pulse_server_respond_json (msg, SOUP_STATUS_OK, body);
 }
 
 static void
@@ -135,13 +79,13 @@ on_whoami_cb (SoupServer        *server,
 
   if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
     {
-      respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
+      pulse_server_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
                      "whoami accepts GET only");
       return;
     }
 
   /* Every valid token may ask who it is, integration tokens included. */
-  info = authenticate (self, msg);
+  info = pulse_server_authenticate (self, msg);
   if (info == NULL)
     return;
 
@@ -153,7 +97,7 @@ on_whoami_cb (SoupServer        *server,
   json_builder_end_object (builder);
 
   body = json_builder_get_root (builder);
-  respond_json (msg, SOUP_STATUS_OK, body);
+  pulse_server_respond_json (msg, SOUP_STATUS_OK, body);
 }
 
 static void
@@ -163,7 +107,7 @@ on_unknown_cb (SoupServer        *server,
                GHashTable        *query,
                gpointer           user_data)
 {
-  respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "no such endpoint");
+  pulse_server_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "no such endpoint");
 }
 
 static void
@@ -294,4 +238,43 @@ pulse_server_dup_url (PulseServer *self)
     return g_strdup_printf ("http://[%s]:%u", self->host, self->port);
 
   return g_strdup_printf ("http://%s:%u", self->host, self->port);
+}
+
+/**
+ * pulse_server_get_db:
+ *
+ * Returns: (transfer none): the server database.
+ */
+PulseDb *
+pulse_server_get_db (PulseServer *self)
+{
+  g_return_val_if_fail (PULSE_IS_SERVER (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * pulse_server_get_event_log:
+ *
+ * Returns: (transfer none): the event log.
+ */
+PulseEventLog *
+pulse_server_get_event_log (PulseServer *self)
+{
+  g_return_val_if_fail (PULSE_IS_SERVER (self), NULL);
+
+  return self->events;
+}
+
+/**
+ * pulse_server_get_token_store:
+ *
+ * Returns: (transfer none): the API tokens.
+ */
+PulseTokenStore *
+pulse_server_get_token_store (PulseServer *self)
+{
+  g_return_val_if_fail (PULSE_IS_SERVER (self), NULL);
+
+  return self->tokens;
 }

@@ -24,4 +24,12 @@ gboolean     pulse_server_listen     (PulseServer  *self,
 guint        pulse_server_get_port   (PulseServer  *self);
 char        *pulse_server_dup_url    (PulseServer  *self);
 
+/* For the route modules (pulse-server-<resource>.c). */
+typedef struct _PulseEventLog   PulseEventLog;
+typedef struct _PulseTokenStore PulseTokenStore;
+
+PulseDb         *pulse_server_get_db          (PulseServer *self);
+PulseEventLog   *pulse_server_get_event_log   (PulseServer *self);
+PulseTokenStore *pulse_server_get_token_store (PulseServer *self);
+
 G_END_DECLS
