@@ -36,6 +36,40 @@ static const char * const migrations[] = {
   "  at INTEGER NOT NULL,"
   "  data TEXT NOT NULL"
   ") STRICT;",
+
+  /* 3: what leads, QA and planners manage (rules, templates, scorecards,
+   * mentorships, shifts, reviews), each stored as its canonical JSON; who
+   * changed what (audit); and the answers to retried requests
+   * (idempotency), kept 24 hours. */
+  "CREATE TABLE item ("
+  "  kind TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (kind, id)"
+  ") STRICT;"
+  "CREATE TABLE audit ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  at INTEGER NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  entity_type TEXT NOT NULL,"
+  "  entity_id TEXT NOT NULL,"
+  "  entity_version INTEGER NOT NULL,"
+  "  before TEXT,"
+  "  after TEXT"
+  ") STRICT;"
+  "CREATE INDEX audit_entity ON audit (entity_type, entity_id);"
+  "CREATE TABLE idempotency ("
+  "  token_id TEXT NOT NULL,"
+  "  key TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  status INTEGER NOT NULL,"
+  "  response TEXT NOT NULL,"
+  "  PRIMARY KEY (token_id, key)"
+  ") STRICT;",
   NULL
 };
 
