@@ -3,7 +3,7 @@
  * Copyright 2026 The Pulse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   pulse-server [--listen HOST:PORT] [--db PATH]
+ *   pulse-server [--listen HOST:PORT] [--db PATH] [--config FILE]
  *   pulse-server token add --user NAME --role ROLE [--db PATH]
  *   pulse-server token list [--db PATH]
  *   pulse-server token revoke ID [--db PATH]
@@ -97,8 +97,10 @@ print_ephemeral_token (PulseDb     *db,
 static int
 serve (const char *listen,
        const char *db_path,
+       const char *config_path,
        const char *ephemeral_role)
 {
+  PulseServerConfig config;
   g_autofree char *host = NULL;
   g_autofree char *url = NULL;
   g_autoptr(PulseDb) db = NULL;
@@ -108,6 +110,13 @@ serve (const char *listen,
   guint port = 0;
 
   if (!split_listen (listen != NULL ? listen : "127.0.0.1:8787", &host, &port, &error))
+    {
+      g_printerr ("pulse-server: %s\n", error->message);
+      return 2;
+    }
+
+  pulse_server_config_init_defaults (&config);
+  if (config_path != NULL && !pulse_server_config_load_file (&config, config_path, &error))
     {
       g_printerr ("pulse-server: %s\n", error->message);
       return 2;
@@ -133,6 +142,7 @@ serve (const char *listen,
     }
 
   server = pulse_server_new (db);
+  pulse_server_set_config (server, &config);
   if (!pulse_server_listen (server, host, port, &error))
     {
       g_printerr ("pulse-server: cannot listen on %s:%u: %s\n", host, port, error->message);
@@ -155,6 +165,7 @@ main (int   argc,
 {
   g_autofree char *listen = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *config_path = NULL;
   g_autofree char *ephemeral_role = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -164,6 +175,8 @@ main (int   argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
       "Database file (default $XDG_DATA_HOME/pulse-server/pulse.db; :memory: keeps "
       "nothing)", "PATH" },
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_path,
+      "Settings file (GKeyFile; see docs/protocol.md, Server configuration)", "FILE" },
     { "ephemeral-token", 0, 0, G_OPTION_ARG_STRING, &ephemeral_role,
       "Print a token of ROLE for this run (with --db :memory: only)", "ROLE" },
     { NULL }
@@ -196,5 +209,5 @@ main (int   argc,
       return 2;
     }
 
-  return serve (listen, db_path, ephemeral_role);
+  return serve (listen, db_path, config_path, ephemeral_role);
 }

@@ -10,6 +10,7 @@
 
 #include "pulse-enums.h"
 #include "pulse-event-log.h"
+#include "pulse-item-store.h"
 #include "pulse-json.h"
 #include "pulse-server-http.h"
 #include "pulse-server.h"
@@ -29,9 +30,11 @@ struct _PulseServer
   PulseDb         *db;
   PulseTokenStore *tokens;
   PulseEventLog   *events;
+  PulseItemStore  *items;
   SoupServer      *soup;
-  char       *host;
-  guint       port;
+  PulseServerConfig config;
+  char            *host;
+  guint            port;
 };
 
 G_DEFINE_FINAL_TYPE (PulseServer, pulse_server, G_TYPE_OBJECT)
@@ -120,6 +123,7 @@ pulse_server_finalize (GObject *object)
   g_clear_object (&self->soup);
   g_clear_object (&self->tokens);
   g_clear_object (&self->events);
+  g_clear_object (&self->items);
   g_clear_object (&self->db);
   g_clear_pointer (&self->host, g_free);
 
@@ -137,7 +141,14 @@ pulse_server_class_init (PulseServerClass *klass)
 static void
 pulse_server_init (PulseServer *self)
 {
+  pulse_server_config_init_defaults (&self->config);
   self->soup = soup_server_new ("server-header", "pulse-server/" PACKAGE_VERSION " ", NULL);
+}
+
+/* Each route group registers its own paths (pulse-server-<group>.c). */
+static void
+install_routes (PulseServer *self)
+{
   soup_server_add_handler (self->soup, NULL, on_unknown_cb, self, NULL);
   soup_server_add_handler (self->soup, "/api/v1/health", on_health_cb, self, NULL);
   soup_server_add_handler (self->soup, "/api/v1/whoami", on_whoami_cb, self, NULL);
@@ -161,6 +172,8 @@ pulse_server_new (PulseDb *db)
   self->db = g_object_ref (db);
   self->tokens = pulse_token_store_new (db);
   self->events = pulse_event_log_new (db);
+  self->items = pulse_item_store_new (db);
+  install_routes (self);
   return self;
 }
 
@@ -277,4 +290,91 @@ pulse_server_get_token_store (PulseServer *self)
   g_return_val_if_fail (PULSE_IS_SERVER (self), NULL);
 
   return self->tokens;
+}
+
+/**
+ * pulse_server_get_item_store:
+ *
+ * Returns: (transfer none): the managed items, audit and idempotency store.
+ */
+PulseItemStore *
+pulse_server_get_item_store (PulseServer *self)
+{
+  g_return_val_if_fail (PULSE_IS_SERVER (self), NULL);
+
+  return self->items;
+}
+
+/**
+ * pulse_server_get_soup:
+ *
+ * Returns: (transfer none): the SoupServer, for route modules to add
+ *   their handlers to.
+ */
+SoupServer *
+pulse_server_get_soup (PulseServer *self)
+{
+  g_return_val_if_fail (PULSE_IS_SERVER (self), NULL);
+
+  return self->soup;
+}
+
+/**
+ * pulse_server_get_config:
+ *
+ * Returns: (transfer none): the settings in force.
+ */
+const PulseServerConfig *
+pulse_server_get_config (PulseServer *self)
+{
+  g_return_val_if_fail (PULSE_IS_SERVER (self), NULL);
+
+  return &self->config;
+}
+
+/**
+ * pulse_server_set_config:
+ * @config: the settings, copied
+ *
+ * Replaces the settings. Call it before pulse_server_listen().
+ */
+void
+pulse_server_set_config (PulseServer             *self,
+                         const PulseServerConfig *config)
+{
+  g_return_if_fail (PULSE_IS_SERVER (self));
+  g_return_if_fail (config != NULL);
+
+  self->config = *config;
+}
+
+/**
+ * pulse_server_commit:
+ * @func: the change; it appends its events with pulse_event_log_append()
+ *
+ * Runs one change as one transaction: the change, its events and its
+ * audit entries are written together or not at all. Once committed, the
+ * event streams are told, so they send the new events.
+ *
+ * Returns: %TRUE if @func succeeded and the transaction committed.
+ */
+gboolean
+pulse_server_commit (PulseServer  *self,
+                     PulseDbFunc   func,
+                     gpointer      user_data,
+                     GError      **error)
+{
+  gint64 before;
+
+  g_return_val_if_fail (PULSE_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  before = pulse_event_log_get_last_seq (self->events);
+  if (!pulse_db_transaction (self->db, func, user_data, error))
+    return FALSE;
+
+  if (pulse_event_log_get_last_seq (self->events) != before)
+    pulse_event_log_notify_appended (self->events);
+
+  return TRUE;
 }

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "pulse-db.h"
+#include "pulse-server-config.h"
 
 G_BEGIN_DECLS
 
@@ -26,10 +27,21 @@ char        *pulse_server_dup_url    (PulseServer  *self);
 
 /* For the route modules (pulse-server-<resource>.c). */
 typedef struct _PulseEventLog   PulseEventLog;
+typedef struct _PulseItemStore  PulseItemStore;
 typedef struct _PulseTokenStore PulseTokenStore;
+typedef struct _SoupServer      SoupServer;
 
-PulseDb         *pulse_server_get_db          (PulseServer *self);
-PulseEventLog   *pulse_server_get_event_log   (PulseServer *self);
-PulseTokenStore *pulse_server_get_token_store (PulseServer *self);
+PulseDb                 *pulse_server_get_db          (PulseServer             *self);
+PulseEventLog           *pulse_server_get_event_log   (PulseServer             *self);
+PulseItemStore          *pulse_server_get_item_store  (PulseServer             *self);
+PulseTokenStore         *pulse_server_get_token_store (PulseServer             *self);
+SoupServer              *pulse_server_get_soup        (PulseServer             *self);
+const PulseServerConfig *pulse_server_get_config      (PulseServer             *self);
+void                     pulse_server_set_config      (PulseServer             *self,
+                                                       const PulseServerConfig *config);
+gboolean                 pulse_server_commit          (PulseServer             *self,
+                                                       PulseDbFunc              func,
+                                                       gpointer                 user_data,
+                                                       GError                 **error);
 
 G_END_DECLS
