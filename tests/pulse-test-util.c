@@ -26,7 +26,9 @@ pulse_test_parse (const char *json)
  * @json: a complete wire form, with every optional field set
  *
  * Decodes @json, encodes the result and checks that the two documents are
- * equal, so no field is lost or renamed on the way through.
+ * equal, so no field is lost or renamed on the way through. The decode is
+ * strict, as the server's for mutations: every member written is one the
+ * codec reads.
  *
  * Returns: (transfer full): the decoded object, for further checks.
  */
@@ -39,8 +41,11 @@ pulse_test_assert_round_trip (const char          *json,
   g_autoptr(JsonNode) output = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) object = NULL;
+  gboolean previous;
 
+  previous = pulse_json_set_strict (TRUE);
   object = decode (input, &error);
+  pulse_json_set_strict (previous);
   g_assert_no_error (error);
   g_assert_nonnull (object);
 

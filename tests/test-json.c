@@ -163,6 +163,42 @@ test_nested_error_path (void)
 }
 
 static void
+test_strict_rejects_unknown_members (void)
+{
+  PulseJsonReader reader;
+  g_autoptr(GError) error = NULL;
+  gboolean previous;
+
+  /* Lenient by default: a newer peer's extra member is ignored. */
+  read_doc ("{\"name\":\"x\",\"extra\":1}", &reader);
+  g_free (pulse_json_reader_dup_string (&reader, "name", PULSE_JSON_REQUIRED, 10));
+  g_assert_true (pulse_json_reader_finish (&reader, &error));
+  g_assert_no_error (error);
+
+  previous = pulse_json_set_strict (TRUE);
+  g_assert_false (previous);
+
+  /* Asked-for members pass, even when absent or only tested with has(). */
+  read_doc ("{\"name\":\"x\",\"flag\":true}", &reader);
+  g_free (pulse_json_reader_dup_string (&reader, "name", PULSE_JSON_REQUIRED, 10));
+  g_assert_true (pulse_json_reader_has (&reader, "flag"));
+  g_assert_null (pulse_json_reader_dup_string (&reader, "other", PULSE_JSON_OPTIONAL, 10));
+  g_assert_true (pulse_json_reader_finish (&reader, &error));
+  g_assert_no_error (error);
+
+  read_doc ("{\"name\":\"x\",\"enabeld\":true}", &reader);
+  g_free (pulse_json_reader_dup_string (&reader, "name", PULSE_JSON_REQUIRED, 10));
+  assert_finish_fails (&reader, "enabeld: unknown member");
+
+  /* A type error is reported before any unknown member. */
+  read_doc ("{\"name\":1,\"zzz\":true}", &reader);
+  g_free (pulse_json_reader_dup_string (&reader, "name", PULSE_JSON_REQUIRED, 10));
+  assert_finish_fails (&reader, "name: expected a string, got a number");
+
+  g_assert_true (pulse_json_set_strict (previous));
+}
+
+static void
 test_malformed_documents (void)
 {
   static const char *inputs[] = { "", "{", "{\"a\":}", "[1,2", "{\"a\":1}}", "nul" };
@@ -213,6 +249,8 @@ main (int   argc,
   g_test_add_func ("/pulse/core/json/absent-strv-is-empty", test_absent_strv_is_empty);
   g_test_add_func ("/pulse/core/json/times", test_times);
   g_test_add_func ("/pulse/core/json/nested-error-path", test_nested_error_path);
+  g_test_add_func ("/pulse/core/json/strict-rejects-unknown-members",
+                   test_strict_rejects_unknown_members);
   g_test_add_func ("/pulse/core/json/malformed-documents", test_malformed_documents);
   g_test_add_func ("/pulse/core/json/invalid-utf8-refused", test_invalid_utf8_refused);
   g_test_add_func ("/pulse/core/json/enum-nicks", test_enum_nicks);

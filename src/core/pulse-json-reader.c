@@ -33,6 +33,10 @@ describe_node (JsonNode *node)
     }
 }
 
+/* Strict decoding is per thread, so the server's request handlers can
+ * turn it on around one decode without changing every codec's signature. */
+static __thread gboolean strict_decoding;
+
 static gboolean
 value_has_type (JsonNode *node,
                 GType     type)
@@ -51,6 +55,9 @@ lookup (PulseJsonReader *reader,
 
   if (reader->error != NULL)
     return NULL;
+
+  if (reader->seen != NULL)
+    g_hash_table_add (reader->seen, g_strdup (member));
 
   node = json_object_get_member (reader->object, member);
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -92,6 +99,7 @@ pulse_json_reader_init (PulseJsonReader  *reader,
 
   reader->object = NULL;
   reader->error = NULL;
+  reader->seen = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -102,7 +110,45 @@ pulse_json_reader_init (PulseJsonReader  *reader,
     }
 
   reader->object = json_object_ref (json_node_get_object (node));
+  if (strict_decoding)
+    reader->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return TRUE;
+}
+
+/**
+ * pulse_json_set_strict:
+ * @strict: whether readers initialised from now on, on this thread,
+ *   reject members their codec never asked for
+ *
+ * Returns: the previous setting, to restore when done.
+ */
+gboolean
+pulse_json_set_strict (gboolean strict)
+{
+  gboolean previous = strict_decoding;
+
+  strict_decoding = strict;
+  return previous;
+}
+
+/* In strict mode, the first member no read asked for is the error. */
+static void
+check_unknown_members (PulseJsonReader *reader)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (reader->seen == NULL || reader->error != NULL)
+    return;
+
+  members = json_object_get_members (reader->object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (!g_hash_table_contains (reader->seen, l->data))
+        {
+          pulse_json_reader_fail (reader, l->data, "unknown member");
+          return;
+        }
+    }
 }
 
 /**
@@ -154,8 +200,10 @@ gboolean
 pulse_json_reader_finish (PulseJsonReader  *reader,
                           GError          **error)
 {
-  gboolean ok = reader->error == NULL;
+  gboolean ok;
 
+  check_unknown_members (reader);
+  ok = reader->error == NULL;
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&reader->error));
 
@@ -167,6 +215,7 @@ void
 pulse_json_reader_clear (PulseJsonReader *reader)
 {
   g_clear_pointer (&reader->object, json_object_unref);
+  g_clear_pointer (&reader->seen, g_hash_table_unref);
   g_clear_error (&reader->error);
 }
 
@@ -242,6 +291,9 @@ pulse_json_reader_has (PulseJsonReader *reader,
 
   if (reader->object == NULL)
     return FALSE;
+
+  if (reader->seen != NULL)
+    g_hash_table_add (reader->seen, g_strdup (member));
 
   node = json_object_get_member (reader->object, member);
   return node != NULL && !JSON_NODE_HOLDS_NULL (node);

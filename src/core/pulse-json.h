@@ -10,7 +10,9 @@
  * string, got a number") and every later read returns its default, so a
  * codec reads straight through and checks once, in
  * pulse_json_reader_finish(). Unknown members are ignored, which lets a
- * newer server add fields without breaking older consoles.
+ * newer server add fields without breaking older consoles; the server
+ * decodes mutations under pulse_json_set_strict(), where an unknown member
+ * is an error naming it (a misspelt "enabeld" must not silently do nothing).
  */
 
 #pragma once
@@ -37,6 +39,7 @@ typedef struct
 {
   JsonObject *object;
   GError     *error;
+  GHashTable *seen;
 } PulseJsonReader;
 
 /**
@@ -58,6 +61,7 @@ gboolean     pulse_json_reader_init          (PulseJsonReader  *reader,
                                               JsonNode         *node,
                                               const char       *what,
                                               GError          **error);
+gboolean     pulse_json_set_strict           (gboolean          strict);
 gboolean     pulse_json_reader_finish        (PulseJsonReader  *reader,
                                               GError          **error);
 void         pulse_json_reader_clear         (PulseJsonReader  *reader);
