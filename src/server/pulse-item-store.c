@@ -310,6 +310,7 @@ pulse_item_store_list_audit (PulseItemStore  *self,
  * pulse_item_store_find_answer:
  * @token_id: who asked
  * @key: the request's Idempotency-Key
+ * @request: (out) (transfer full): the digest of the request first sent
  * @status: (out): the status first answered
  * @response: (out) (transfer full): the body first answered
  *
@@ -320,6 +321,7 @@ gboolean
 pulse_item_store_find_answer (PulseItemStore  *self,
                               const char      *token_id,
                               const char      *key,
+                              char           **request,
                               guint           *status,
                               char           **response)
 {
@@ -329,7 +331,7 @@ pulse_item_store_find_answer (PulseItemStore  *self,
   g_return_val_if_fail (PULSE_IS_ITEM_STORE (self), FALSE);
 
   stmt = pulse_db_prepare (self->db,
-                           "SELECT status, response FROM idempotency "
+                           "SELECT status, response, request FROM idempotency "
                            "WHERE token_id = ?1 AND key = ?2 AND created_at >= ?3", NULL);
   if (stmt == NULL)
     return FALSE;
@@ -342,6 +344,7 @@ pulse_item_store_find_answer (PulseItemStore  *self,
 
   *status = sqlite3_column_int (stmt, 0);
   *response = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  *request = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   return TRUE;
 }
 
@@ -355,6 +358,7 @@ gboolean
 pulse_item_store_remember_answer (PulseItemStore  *self,
                                   const char      *token_id,
                                   const char      *key,
+                                  const char      *request,
                                   guint            status,
                                   const char      *response,
                                   GError         **error)
@@ -368,7 +372,7 @@ pulse_item_store_remember_answer (PulseItemStore  *self,
   prune = pulse_db_prepare (self->db, "DELETE FROM idempotency WHERE created_at < ?1", error);
   stmt = pulse_db_prepare (self->db,
                            "INSERT OR REPLACE INTO idempotency (token_id, key, created_at, status, "
-                           "response) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+                           "response, request) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (prune == NULL || stmt == NULL)
     return FALSE;
 
@@ -378,5 +382,6 @@ pulse_item_store_remember_answer (PulseItemStore  *self,
   sqlite3_bind_int64 (stmt, 3, now);
   sqlite3_bind_int (stmt, 4, status);
   sqlite3_bind_text (stmt, 5, response, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, request, -1, SQLITE_STATIC);
   return pulse_db_step (self->db, prune, NULL, error) && pulse_db_step (self->db, stmt, NULL, error);
 }

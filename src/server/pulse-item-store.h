@@ -53,11 +53,13 @@ GPtrArray      *pulse_item_store_list_audit       (PulseItemStore   *self,
 gboolean        pulse_item_store_find_answer      (PulseItemStore   *self,
                                                    const char       *token_id,
                                                    const char       *key,
+                                                   char            **request,
                                                    guint            *status,
                                                    char            **response);
 gboolean        pulse_item_store_remember_answer  (PulseItemStore   *self,
                                                    const char       *token_id,
                                                    const char       *key,
+                                                   const char       *request,
                                                    guint             status,
                                                    const char       *response,
                                                    GError          **error);

@@ -40,7 +40,8 @@ static const char * const migrations[] = {
   /* 3: what leads, QA and planners manage (rules, templates, scorecards,
    * mentorships, shifts, reviews), each stored as its canonical JSON; who
    * changed what (audit); and the answers to retried requests
-   * (idempotency), kept 24 hours. */
+   * (idempotency), kept 24 hours with a digest of the request they answered,
+   * so a key reused for another request is refused. */
   "CREATE TABLE item ("
   "  kind TEXT NOT NULL,"
   "  id TEXT NOT NULL,"
@@ -65,6 +66,7 @@ static const char * const migrations[] = {
   "CREATE TABLE idempotency ("
   "  token_id TEXT NOT NULL,"
   "  key TEXT NOT NULL,"
+  "  request TEXT NOT NULL,"
   "  created_at INTEGER NOT NULL,"
   "  status INTEGER NOT NULL,"
   "  response TEXT NOT NULL,"

@@ -12,7 +12,9 @@
 #include "pulse-event-log.h"
 #include "pulse-item-store.h"
 #include "pulse-json.h"
+#include "pulse-server-audit.h"
 #include "pulse-server-http.h"
+#include "pulse-server-items.h"
 #include "pulse-server.h"
 #include "pulse-token-store.h"
 
@@ -152,6 +154,8 @@ install_routes (PulseServer *self)
   soup_server_add_handler (self->soup, NULL, on_unknown_cb, self, NULL);
   soup_server_add_handler (self->soup, "/api/v1/health", on_health_cb, self, NULL);
   soup_server_add_handler (self->soup, "/api/v1/whoami", on_whoami_cb, self, NULL);
+  pulse_server_items_install (self);
+  pulse_server_audit_install (self);
 }
 
 /**
