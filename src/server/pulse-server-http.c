@@ -90,8 +90,9 @@ pulse_server_read_body (SoupServerMessage *msg)
 /**
  * pulse_server_authenticate:
  *
- * Answers 401 itself when the request has no valid bearer token. The
- * token is never logged.
+ * Answers 401 itself when the request has no valid bearer token, and
+ * 429 with Retry-After when the token is over its rate limit. The token
+ * is never logged.
  *
  * Returns: (transfer full) (nullable): who asked, or %NULL.
  */
@@ -102,6 +103,7 @@ pulse_server_authenticate (PulseServer       *self,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *auth = soup_message_headers_get_one (headers, "Authorization");
   PulseTokenInfo *info = NULL;
+  guint retry_after = 0;
 
   if (auth != NULL && g_ascii_strncasecmp (auth, "Bearer ", 7) == 0)
     info = pulse_token_store_authenticate (pulse_server_get_token_store (self), auth + 7);
@@ -112,6 +114,18 @@ pulse_server_authenticate (PulseServer       *self,
                                     "WWW-Authenticate", "Bearer realm=\"pulse\"");
       pulse_server_respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
                                   "a valid bearer token is required");
+      return NULL;
+    }
+
+  if (!pulse_server_take_request (self, info->id, &retry_after))
+    {
+      g_autofree char *seconds = g_strdup_printf ("%u", MAX (retry_after, 1));
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", seconds);
+      pulse_server_respond_error (msg, 429, "rate_limited",
+                                  "too many requests for this token; retry later");
+      g_clear_pointer (&info, pulse_token_info_free);
     }
 
   return info;

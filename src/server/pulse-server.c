@@ -12,6 +12,7 @@
 #include "pulse-event-log.h"
 #include "pulse-item-store.h"
 #include "pulse-json.h"
+#include "pulse-rate-limiter.h"
 #include "pulse-server-audit.h"
 #include "pulse-server-http.h"
 #include "pulse-server-items.h"
@@ -35,6 +36,7 @@ struct _PulseServer
   PulseItemStore  *items;
   SoupServer      *soup;
   PulseServerConfig config;
+  PulseRateLimiter *limiter;
   char            *host;
   guint            port;
 };
@@ -128,6 +130,7 @@ pulse_server_finalize (GObject *object)
   g_clear_object (&self->items);
   g_clear_object (&self->db);
   g_clear_pointer (&self->host, g_free);
+  g_clear_pointer (&self->limiter, pulse_rate_limiter_free);
 
   G_OBJECT_CLASS (pulse_server_parent_class)->finalize (object);
 }
@@ -144,6 +147,8 @@ static void
 pulse_server_init (PulseServer *self)
 {
   pulse_server_config_init_defaults (&self->config);
+  self->limiter = pulse_rate_limiter_new (self->config.rate_limit_per_minute,
+                                          self->config.rate_limit_burst);
   self->soup = soup_server_new ("server-header", "pulse-server/" PACKAGE_VERSION " ", NULL);
 }
 
@@ -350,6 +355,28 @@ pulse_server_set_config (PulseServer             *self,
   g_return_if_fail (config != NULL);
 
   self->config = *config;
+  g_clear_pointer (&self->limiter, pulse_rate_limiter_free);
+  self->limiter = pulse_rate_limiter_new (config->rate_limit_per_minute,
+                                          config->rate_limit_burst);
+}
+
+/**
+ * pulse_server_take_request:
+ * @token_id: the public id of the token that asks
+ * @retry_after: (out): when refused, seconds to wait
+ *
+ * Counts one request against the token's rate limit.
+ *
+ * Returns: %TRUE if the request may go on.
+ */
+gboolean
+pulse_server_take_request (PulseServer *self,
+                           const char  *token_id,
+                           guint       *retry_after)
+{
+  g_return_val_if_fail (PULSE_IS_SERVER (self), FALSE);
+
+  return pulse_rate_limiter_take (self->limiter, token_id, g_get_monotonic_time (), retry_after);
 }
 
 /**

@@ -39,6 +39,9 @@ SoupServer              *pulse_server_get_soup        (PulseServer             *
 const PulseServerConfig *pulse_server_get_config      (PulseServer             *self);
 void                     pulse_server_set_config      (PulseServer             *self,
                                                        const PulseServerConfig *config);
+gboolean                 pulse_server_take_request    (PulseServer             *self,
+                                                       const char              *token_id,
+                                                       guint                   *retry_after);
 gboolean                 pulse_server_commit          (PulseServer             *self,
                                                        PulseDbFunc              func,
                                                        gpointer                 user_data,
