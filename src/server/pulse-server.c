@@ -117,6 +117,18 @@ on_unknown_cb (SoupServer        *server,
   pulse_server_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "no such endpoint");
 }
 
+/* The access log, at debug level (G_MESSAGES_DEBUG=pulse-server). It
+ * names the path and status, never a header: tokens stay out of logs. */
+static void
+on_request_finished_cb (SoupServer        *soup,
+                        SoupServerMessage *msg,
+                        gpointer           user_data)
+{
+  g_debug ("%s %s → %u", soup_server_message_get_method (msg),
+           g_uri_get_path (soup_server_message_get_uri (msg)),
+           soup_server_message_get_status (msg));
+}
+
 static void
 pulse_server_finalize (GObject *object)
 {
@@ -150,6 +162,7 @@ pulse_server_init (PulseServer *self)
   self->limiter = pulse_rate_limiter_new (self->config.rate_limit_per_minute,
                                           self->config.rate_limit_burst);
   self->soup = soup_server_new ("server-header", "pulse-server/" PACKAGE_VERSION " ", NULL);
+  g_signal_connect (self->soup, "request-finished", G_CALLBACK (on_request_finished_cb), NULL);
 }
 
 /* Each route group registers its own paths (pulse-server-<group>.c). */
