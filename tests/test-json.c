@@ -199,6 +199,59 @@ test_strict_rejects_unknown_members (void)
 }
 
 static void
+test_deep_nesting_refused (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) ok = g_string_new (NULL);
+  g_autoptr(GString) in_string = g_string_new ("\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) text = NULL;
+
+  /* A megabyte of brackets would overflow json-glib's recursive parser. */
+  for (int i = 0; i < 500000; i++)
+    g_string_append_c (deep, '[');
+  g_assert_null (pulse_json_parse (deep->str, deep->len, &error));
+  g_assert_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "deeper than 64"));
+  g_clear_error (&error);
+
+  for (int i = 0; i < 64; i++)
+    g_string_append_c (ok, '[');
+  for (int i = 0; i < 64; i++)
+    g_string_append_c (ok, ']');
+  node = pulse_json_parse (ok->str, ok->len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+
+  /* Brackets inside strings, escaped quotes included, are text. */
+  for (int i = 0; i < 100; i++)
+    g_string_append (in_string, "[{\\\"");
+  g_string_append_c (in_string, '"');
+  text = pulse_json_parse (in_string->str, in_string->len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+}
+
+static void
+test_nul_character_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) escaped = NULL;
+
+  g_assert_null (pulse_json_parse ("{\"id\":\"a\\u0000b\"}", -1, &error));
+  g_assert_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "NUL"));
+  g_clear_error (&error);
+
+  /* An escaped backslash followed by "u0000" is plain text. */
+  escaped = pulse_json_parse ("{\"id\":\"a\\\\u0000\"}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (escaped), "id"), ==,
+                   "a\\u0000");
+}
+
+static void
 test_malformed_documents (void)
 {
   static const char *inputs[] = { "", "{", "{\"a\":}", "[1,2", "{\"a\":1}}", "nul" };
@@ -251,6 +304,8 @@ main (int   argc,
   g_test_add_func ("/pulse/core/json/nested-error-path", test_nested_error_path);
   g_test_add_func ("/pulse/core/json/strict-rejects-unknown-members",
                    test_strict_rejects_unknown_members);
+  g_test_add_func ("/pulse/core/json/deep-nesting-refused", test_deep_nesting_refused);
+  g_test_add_func ("/pulse/core/json/nul-character-refused", test_nul_character_refused);
   g_test_add_func ("/pulse/core/json/malformed-documents", test_malformed_documents);
   g_test_add_func ("/pulse/core/json/invalid-utf8-refused", test_invalid_utf8_refused);
   g_test_add_func ("/pulse/core/json/enum-nicks", test_enum_nicks);

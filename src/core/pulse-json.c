@@ -122,10 +122,66 @@ pulse_enum_from_nick (GType       enum_type,
   return TRUE;
 }
 
+/* json-glib parses recursively: a megabyte of "[" would overflow the
+ * stack. No document of the protocol nests anywhere near this deep. */
+#define MAX_DEPTH 64
+
+/* One pass over the text before json-glib sees it: nesting depth, and
+ * "\u0000", which json-glib would turn into a string cut short at the
+ * NUL (an id or amount silently truncated is worse than refused). */
+static gboolean
+check_shape (const char  *text,
+             gsize        length,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length)
+            {
+              if (text[i + 1] == 'u' && i + 5 < length && strncmp (text + i + 2, "0000", 4) == 0)
+                {
+                  g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA,
+                               "malformed JSON: NUL characters (\\u0000) are not allowed, "
+                               "at byte %" G_GSIZE_FORMAT, i);
+                  return FALSE;
+                }
+              i++;
+            }
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA,
+                           "malformed JSON: nested deeper than %d levels", MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 /**
  * pulse_json_parse:
  * @text: UTF-8 JSON text
  * @length: length of @text, or -1 if nul-terminated
+ *
+ * Refuses documents nested deeper than 64 levels and strings with NUL
+ * characters, before json-glib sees them.
  *
  * Returns: (transfer full): the root node, or %NULL with a
  *   %PULSE_ERROR_INVALID_DATA error naming where the text broke.
@@ -138,6 +194,9 @@ pulse_json_parse (const char  *text,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
+
+  if (!check_shape (text, length < 0 ? strlen (text) : (gsize) length, error))
+    return NULL;
 
   if (!json_parser_load_from_data (parser, text, length, &local_error))
     {
