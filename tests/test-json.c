@@ -252,6 +252,25 @@ test_nul_character_refused (void)
 }
 
 static void
+test_json_glib_leniency_refused (void)
+{
+  static const char *bad[] = { "{'a':1}", "{\"a\":1 /* c */}", "// c\n{}", "{\"a\":'x'}" };
+  g_autoptr(JsonNode) inside = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (pulse_json_parse (bad[i], -1, &error));
+      g_assert_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA);
+    }
+
+  /* Inside strings both are text: a URL, an apostrophe. */
+  inside = pulse_json_parse ("{\"u\":\"https://x.ua/it's\"}", -1, NULL);
+  g_assert_nonnull (inside);
+}
+
+static void
 test_malformed_documents (void)
 {
   static const char *inputs[] = { "", "{", "{\"a\":}", "[1,2", "{\"a\":1}}", "nul" };
@@ -306,6 +325,8 @@ main (int   argc,
                    test_strict_rejects_unknown_members);
   g_test_add_func ("/pulse/core/json/deep-nesting-refused", test_deep_nesting_refused);
   g_test_add_func ("/pulse/core/json/nul-character-refused", test_nul_character_refused);
+  g_test_add_func ("/pulse/core/json/json-glib-leniency-refused",
+                   test_json_glib_leniency_refused);
   g_test_add_func ("/pulse/core/json/malformed-documents", test_malformed_documents);
   g_test_add_func ("/pulse/core/json/invalid-utf8-refused", test_invalid_utf8_refused);
   g_test_add_func ("/pulse/core/json/enum-nicks", test_enum_nicks);

@@ -126,7 +126,8 @@ pulse_enum_from_nick (GType       enum_type,
  * stack. No document of the protocol nests anywhere near this deep. */
 #define MAX_DEPTH 64
 
-/* One pass over the text before json-glib sees it: nesting depth, and
+/* One pass over the text before json-glib sees it: nesting depth, what
+ * json-glib accepts but JSON does not (single quotes, comments), and
  * "\u0000", which json-glib would turn into a string cut short at the
  * NUL (an id or amount silently truncated is worse than refused). */
 static gboolean
@@ -159,6 +160,14 @@ check_shape (const char  *text,
         }
       else if (c == '"')
         in_string = TRUE;
+      else if (c == '\'' || c == '/')
+        {
+          /* json-glib's scanner would take 'quoted' strings and comments;
+           * neither is JSON, and a peer relying on them is broken. */
+          g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA,
+                       "malformed JSON: unexpected “%c” at byte %" G_GSIZE_FORMAT, c, i);
+          return FALSE;
+        }
       else if (c == '[' || c == '{')
         {
           if (++depth > MAX_DEPTH)
