@@ -284,6 +284,76 @@ test_tokens_never_logged (void)
 }
 
 static void
+test_token_commands_are_audited (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pulse-token-XXXXXX", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "pulse.db", NULL);
+  g_autofree char *token = add_token (db_path);
+  g_autofree char *id = NULL;
+  g_autoptr(PulseDb) db = NULL;
+  g_autoptr(PulseItemStore) items = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dump = NULL;
+  int status = -1;
+  JsonObject *newest;
+  JsonObject *oldest;
+
+  db = pulse_server_schema_open (db_path, &error);
+  g_assert_no_error (error);
+  items = pulse_item_store_new (db);
+  entries = pulse_item_store_list_audit (items, "token", NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  id = g_strdup (json_object_get_string_member (json_node_get_object (entries->pdata[0]),
+                                                "entity_id"));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_clear_object (&items);
+  g_clear_object (&db);
+
+  {
+    const char *argv[] = { g_getenv ("PULSE_SERVER"), "token", "revoke", id, "--db", db_path,
+                           NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+  }
+
+  db = pulse_server_schema_open (db_path, &error);
+  items = pulse_item_store_new (db);
+  entries = pulse_item_store_list_audit (items, "token", id, 10, &error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  newest = json_node_get_object (entries->pdata[0]);
+  oldest = json_node_get_object (entries->pdata[1]);
+  g_assert_cmpstr (json_object_get_string_member (newest, "action"), ==, "update");
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (newest, "after"),
+                                                 "revoked"));
+  g_assert_cmpstr (json_object_get_string_member (oldest, "action"), ==, "create");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (oldest, "actor"), "local:"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (oldest, "after"),
+                                                  "user"), ==, "Olena Koval");
+
+  /* The audit keeps who and what, never the token. */
+  dump = json_to_string (entries->pdata[1], FALSE);
+  g_assert_null (strstr (dump, token + strlen ("pulse_")));
+
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_clear_object (&items);
+  g_clear_object (&db);
+  {
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+    g_unlink (db_path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+}
+
+static void
 test_bad_config_stops_at_start (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("pulse-config-XXXXXX", NULL);
@@ -313,6 +383,8 @@ main (int   argc,
   g_test_add_func ("/pulse/server/process/sigterm-loses-no-acknowledged-write",
                    test_sigterm_loses_no_acknowledged_write);
   g_test_add_func ("/pulse/server/process/tokens-never-logged", test_tokens_never_logged);
+  g_test_add_func ("/pulse/server/process/token-commands-are-audited",
+                   test_token_commands_are_audited);
   g_test_add_func ("/pulse/server/process/bad-config-stops-at-start",
                    test_bad_config_stops_at_start);
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "pulse-enums.h"
+#include "pulse-item-store.h"
 #include "pulse-json.h"
 #include "pulse-server-schema.h"
 #include "pulse-server-token-command.h"
@@ -26,11 +27,89 @@ fail (GError *error)
   return 1;
 }
 
+/* One token change and its audit entry, committed together. The actor is
+ * whoever runs the command on the server host: host access is full
+ * access, so the entry says "head" and names the system user. */
+typedef struct
+{
+  PulseTokenStore *store;
+  const char      *user;
+  int              role;
+  char            *token;
+  char            *id;
+} TokenChange;
+
+static JsonNode *
+describe_token (const char *id,
+                const char *user,
+                int         role,
+                gboolean    revoked)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  pulse_json_add_string (builder, "id", id);
+  if (user != NULL)
+    {
+      pulse_json_add_string (builder, "user", user);
+      pulse_json_add_enum (builder, "role", PULSE_TYPE_ROLE, role);
+    }
+  pulse_json_add_boolean (builder, "revoked", revoked);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+audit_token (PulseDb           *db,
+             PulseAuditAction   action,
+             const char        *id,
+             JsonNode          *before,
+             JsonNode          *after,
+             GError           **error)
+{
+  g_autoptr(PulseItemStore) items = pulse_item_store_new (db);
+  g_autofree char *actor = g_strdup_printf ("local:%s", g_get_user_name ());
+  PulseTokenInfo who = { (char *) "local", actor, PULSE_ROLE_HEAD, 0, 0 };
+
+  return pulse_item_store_audit (items, &who, action, "token", id, 1, before, after, error);
+}
+
+static gboolean
+add_in_transaction (PulseDb   *db,
+                    gpointer   user_data,
+                    GError   **error)
+{
+  TokenChange *change = user_data;
+  g_autoptr(JsonNode) after = NULL;
+
+  change->token = pulse_token_store_add (change->store, change->user, change->role, &change->id,
+                                         error);
+  if (change->token == NULL)
+    return FALSE;
+
+  after = describe_token (change->id, change->user, change->role, FALSE);
+  return audit_token (db, PULSE_AUDIT_ACTION_CREATE, change->id, NULL, after, error);
+}
+
+static gboolean
+revoke_in_transaction (PulseDb   *db,
+                       gpointer   user_data,
+                       GError   **error)
+{
+  TokenChange *change = user_data;
+  g_autoptr(JsonNode) after = describe_token (change->id, NULL, 0, TRUE);
+
+  return pulse_token_store_revoke (change->store, change->id, error) &&
+         audit_token (db, PULSE_AUDIT_ACTION_UPDATE, change->id, NULL, after, error);
+}
+
 static int
-token_add (PulseTokenStore *store,
+token_add (PulseDb         *db,
+           PulseTokenStore *store,
            const char      *user,
            const char      *role_nick)
 {
+  TokenChange change = { store, user, 0, NULL, NULL };
   g_autofree char *token = NULL;
   g_autofree char *id = NULL;
   GError *error = NULL;
@@ -43,9 +122,16 @@ token_add (PulseTokenStore *store,
       return 2;
     }
 
-  token = pulse_token_store_add (store, user, role, &id, &error);
-  if (token == NULL)
-    return fail (error);
+  change.role = role;
+  if (!pulse_db_transaction (db, add_in_transaction, &change, &error))
+    {
+      g_free (change.token);
+      g_free (change.id);
+      return fail (error);
+    }
+
+  token = g_steal_pointer (&change.token);
+  id = g_steal_pointer (&change.id);
 
   /* The one and only time the token is shown. */
   g_print ("%s\n", token);
@@ -118,14 +204,16 @@ pulse_server_token_command (const char  *db_path,
   store = pulse_token_store_new (db);
 
   if (argc == 1 && g_str_equal (argv[0], "add"))
-    return token_add (store, user, role_nick);
+    return token_add (db, store, user, role_nick);
 
   if (argc == 1 && g_str_equal (argv[0], "list"))
     return token_list (store);
 
   if (argc == 2 && g_str_equal (argv[0], "revoke"))
     {
-      if (!pulse_token_store_revoke (store, argv[1], &error))
+      TokenChange change = { store, NULL, 0, NULL, argv[1] };
+
+      if (!pulse_db_transaction (db, revoke_in_transaction, &change, &error))
         return fail (error);
       g_printerr ("token %s revoked\n", argv[1]);
       return 0;
