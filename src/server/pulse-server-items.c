@@ -16,6 +16,7 @@
 #include "pulse-item-kind.h"
 #include "pulse-item-store.h"
 #include "pulse-json.h"
+#include "pulse-rule-book.h"
 #include "pulse-rule.h"
 #include "pulse-review-sample.h"
 #include "pulse-server-http.h"
@@ -354,7 +355,19 @@ handle_mutation (PulseServer         *server,
     return;
 
   pulse_server_mutation_set_id (m, id != NULL ? id : pulse_server_mutation_input_id (m));
+
+  /* POST /api/v1/rules/test is the test bench, so no rule may be "test". */
+  if (g_str_equal (kind->kind, "rule") && g_str_equal (m->id, "test"))
+    {
+      pulse_server_respond_error (msg, 422, "invalid_data", "id: “test” is reserved for rules");
+      return;
+    }
+
   pulse_server_mutation_run (m, func);
+
+  /* Recompiled on next use; a rolled-back change costs one compilation. */
+  if (g_str_equal (kind->kind, "rule"))
+    pulse_rule_book_invalidate (pulse_server_get_rule_book (server));
 }
 
 /* Splits "/api/v1/rules/ID" into its collection and id; %FALSE for any

@@ -13,9 +13,11 @@
 #include "pulse-item-store.h"
 #include "pulse-json.h"
 #include "pulse-rate-limiter.h"
+#include "pulse-rule-book.h"
 #include "pulse-server-audit.h"
 #include "pulse-server-http.h"
 #include "pulse-server-items.h"
+#include "pulse-server-rules-test.h"
 #include "pulse-server.h"
 #include "pulse-token-store.h"
 
@@ -34,6 +36,7 @@ struct _PulseServer
   PulseTokenStore *tokens;
   PulseEventLog   *events;
   PulseItemStore  *items;
+  PulseRuleBook   *rules;
   SoupServer      *soup;
   PulseServerConfig config;
   PulseRateLimiter *limiter;
@@ -139,6 +142,7 @@ pulse_server_finalize (GObject *object)
   g_clear_object (&self->soup);
   g_clear_object (&self->tokens);
   g_clear_object (&self->events);
+  g_clear_object (&self->rules);
   g_clear_object (&self->items);
   g_clear_object (&self->db);
   g_clear_pointer (&self->host, g_free);
@@ -174,6 +178,7 @@ install_routes (PulseServer *self)
   soup_server_add_handler (self->soup, "/api/v1/whoami", on_whoami_cb, self, NULL);
   pulse_server_items_install (self);
   pulse_server_audit_install (self);
+  pulse_server_rules_test_install (self);
 }
 
 /**
@@ -195,6 +200,7 @@ pulse_server_new (PulseDb *db)
   self->tokens = pulse_token_store_new (db);
   self->events = pulse_event_log_new (db);
   self->items = pulse_item_store_new (db);
+  self->rules = pulse_rule_book_new (self->items);
   install_routes (self);
   return self;
 }
@@ -325,6 +331,19 @@ pulse_server_get_item_store (PulseServer *self)
   g_return_val_if_fail (PULSE_IS_SERVER (self), NULL);
 
   return self->items;
+}
+
+/**
+ * pulse_server_get_rule_book:
+ *
+ * Returns: (transfer none): the compiled rules.
+ */
+PulseRuleBook *
+pulse_server_get_rule_book (PulseServer *self)
+{
+  g_return_val_if_fail (PULSE_IS_SERVER (self), NULL);
+
+  return self->rules;
 }
 
 /**

@@ -28,6 +28,7 @@ char        *pulse_server_dup_url    (PulseServer  *self);
 /* For the route modules (pulse-server-<resource>.c). */
 typedef struct _PulseEventLog   PulseEventLog;
 typedef struct _PulseItemStore  PulseItemStore;
+typedef struct _PulseRuleBook   PulseRuleBook;
 typedef struct _PulseTokenStore PulseTokenStore;
 typedef struct _SoupServer      SoupServer;
 
@@ -35,6 +36,7 @@ PulseDb                 *pulse_server_get_db          (PulseServer             *
 PulseEventLog           *pulse_server_get_event_log   (PulseServer             *self);
 PulseItemStore          *pulse_server_get_item_store  (PulseServer             *self);
 PulseTokenStore         *pulse_server_get_token_store (PulseServer             *self);
+PulseRuleBook           *pulse_server_get_rule_book   (PulseServer             *self);
 SoupServer              *pulse_server_get_soup        (PulseServer             *self);
 const PulseServerConfig *pulse_server_get_config      (PulseServer             *self);
 void                     pulse_server_set_config      (PulseServer             *self,
