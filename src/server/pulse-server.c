@@ -13,6 +13,9 @@
 #include "pulse-item-store.h"
 #include "pulse-json.h"
 #include "pulse-server-http.h"
+#include "pulse-server-ingest.h"
+#include "pulse-server-snapshot.h"
+#include "pulse-server-tickets.h"
 #include "pulse-server.h"
 #include "pulse-token-store.h"
 
@@ -152,6 +155,9 @@ install_routes (PulseServer *self)
   soup_server_add_handler (self->soup, NULL, on_unknown_cb, self, NULL);
   soup_server_add_handler (self->soup, "/api/v1/health", on_health_cb, self, NULL);
   soup_server_add_handler (self->soup, "/api/v1/whoami", on_whoami_cb, self, NULL);
+  pulse_server_ingest_install (self);
+  pulse_server_tickets_install (self);
+  pulse_server_snapshot_install (self);
 }
 
 /**
