@@ -72,6 +72,45 @@ static const char * const migrations[] = {
   "  response TEXT NOT NULL,"
   "  PRIMARY KEY (token_id, key)"
   ") STRICT;",
+
+  /* 4: the helpdesk state that ingest feeds. A ticket is its canonical
+   * JSON (with messages and ratings) plus the columns queries need;
+   * `updated_at` (µs) never moves back, so history pages ordered by
+   * (updated_at, id) skip nothing. The directory holds queues, teams,
+   * agents and channels the same way. Loan applications are daily counts
+   * per country ("YYYY-MM-DD"); agent status history keeps every reported
+   * change for adherence. */
+  "CREATE TABLE ticket ("
+  "  id TEXT PRIMARY KEY,"
+  "  version INTEGER NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  customer_id TEXT NOT NULL,"
+  "  queue_id TEXT NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  body TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX ticket_history ON ticket (updated_at, id);"
+  "CREATE INDEX ticket_status ON ticket (status, updated_at);"
+  "CREATE TABLE directory ("
+  "  kind TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, id)"
+  ") STRICT;"
+  "CREATE TABLE application ("
+  "  day TEXT NOT NULL,"
+  "  country TEXT NOT NULL,"
+  "  count INTEGER NOT NULL,"
+  "  PRIMARY KEY (day, country)"
+  ") STRICT;"
+  "CREATE TABLE agent_status ("
+  "  agent_id TEXT NOT NULL,"
+  "  since INTEGER NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  PRIMARY KEY (agent_id, since)"
+  ") STRICT;",
   NULL
 };
 

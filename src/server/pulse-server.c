@@ -18,6 +18,9 @@
 #include "pulse-server-http.h"
 #include "pulse-server-items.h"
 #include "pulse-server-rules-test.h"
+#include "pulse-server-ingest.h"
+#include "pulse-server-snapshot.h"
+#include "pulse-server-tickets.h"
 #include "pulse-server.h"
 #include "pulse-token-store.h"
 
@@ -179,6 +182,9 @@ install_routes (PulseServer *self)
   pulse_server_items_install (self);
   pulse_server_audit_install (self);
   pulse_server_rules_test_install (self);
+  pulse_server_ingest_install (self);
+  pulse_server_tickets_install (self);
+  pulse_server_snapshot_install (self);
 }
 
 /**

@@ -1,0 +1,216 @@
+/* pulse-server-ingest.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `POST /api/v1/ingest/…`: how a helpdesk or a bridge feeds the server
+ * (docs/protocol.md, Ingest). A body is one item or `{"items":[…]}`, and
+ * the whole body is applied in one transaction or not at all.
+ */
+
+#include "config.h"
+
+#include "pulse-error.h"
+#include "pulse-event-log.h"
+#include "pulse-ingest.h"
+#include "pulse-json.h"
+#include "pulse-server-http.h"
+#include "pulse-server-ingest.h"
+
+#define INGEST_PREFIX "/api/v1/ingest/"
+
+typedef struct
+{
+  const char      *name;
+  PulseIngestFunc  func;
+} IngestRoute;
+
+static const IngestRoute routes[] = {
+  { "tickets", pulse_ingest_ticket },
+  { "messages", pulse_ingest_message },
+  { "ratings", pulse_ingest_rating },
+  { "agent-status", pulse_ingest_agent_status },
+  { "applications", pulse_ingest_applications },
+  { "directory", pulse_ingest_directory },
+};
+
+typedef struct
+{
+  PulseIngest      ingest;
+  PulseIngestFunc  func;
+  JsonNode        *body;
+  JsonArray       *items;
+} IngestRequest;
+
+/* Names the item at fault the way the codecs name nested values. */
+static void
+prefix_item (GError **error,
+             guint    index)
+{
+  if (strchr ((*error)->message, ':') != NULL)
+    g_prefix_error (error, "items[%u].", index);
+  else
+    g_prefix_error (error, "items[%u]: ", index);
+}
+
+static gboolean
+apply_cb (PulseDb   *db,
+          gpointer   user_data,
+          GError   **error)
+{
+  IngestRequest *request = user_data;
+
+  if (request->items == NULL)
+    {
+      if (!request->func (&request->ingest, request->body, error))
+        return FALSE;
+    }
+  else
+    {
+      for (guint i = 0; i < json_array_get_length (request->items); i++)
+        {
+          if (!request->func (&request->ingest, json_array_get_element (request->items, i),
+                              error))
+            {
+              prefix_item (error, i);
+              return FALSE;
+            }
+        }
+    }
+
+  return pulse_ingest_flush_tickets (&request->ingest, error);
+}
+
+/* A batch is an object with "items"; anything else is a single item. */
+static gboolean
+find_items (JsonNode   *body,
+            JsonArray **items,
+            GError    **error)
+{
+  PulseJsonReader reader;
+
+  *items = NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (body) ||
+      !json_object_has_member (json_node_get_object (body), "items"))
+    return TRUE;
+
+  pulse_json_reader_init (&reader, body, "a batch", NULL);
+  *items = pulse_json_reader_get_array (&reader, "items", PULSE_JSON_REQUIRED,
+                                        PULSE_JSON_MAX_ITEMS);
+  return pulse_json_reader_finish (&reader, error);
+}
+
+static void
+respond_failure (SoupServerMessage *msg,
+                 const GError      *error)
+{
+  if (g_error_matches (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA))
+    pulse_server_respond_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid_data",
+                                error->message);
+  else if (g_error_matches (error, PULSE_ERROR, PULSE_ERROR_NOT_FOUND))
+    pulse_server_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", error->message);
+  else
+    {
+      g_warning ("ingest failed: %s", error->message);
+      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal_error",
+                                  "the server could not store the data");
+    }
+}
+
+static void
+respond_applied (PulseServer       *self,
+                 SoupServerMessage *msg,
+                 guint              received,
+                 gint64             seq_before)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) answer = NULL;
+  gint64 seq = pulse_event_log_get_last_seq (pulse_server_get_event_log (self));
+
+  json_builder_begin_object (builder);
+  pulse_json_add_int (builder, "received", received);
+  pulse_json_add_int (builder, "events", seq - seq_before);
+  pulse_json_add_int (builder, "seq", seq);
+  json_builder_end_object (builder);
+
+  answer = json_builder_get_root (builder);
+  pulse_server_respond_json (msg, SOUP_STATUS_OK, answer);
+}
+
+static void
+ingest (PulseServer       *self,
+        SoupServerMessage *msg,
+        PulseIngestFunc    func)
+{
+  g_autoptr(JsonNode) body = pulse_server_read_body (msg);
+  g_autoptr(GError) error = NULL;
+  IngestRequest request = { { 0 }, func, body, NULL };
+  gint64 seq_before;
+
+  if (body == NULL)
+    return;
+
+  if (!find_items (body, &request.items, &error))
+    {
+      respond_failure (msg, error);
+      return;
+    }
+
+  pulse_ingest_init (&request.ingest, self);
+  seq_before = pulse_event_log_get_last_seq (pulse_server_get_event_log (self));
+  if (pulse_server_commit (self, apply_cb, &request, &error))
+    respond_applied (self, msg,
+                     request.items != NULL ? json_array_get_length (request.items) : 1,
+                     seq_before);
+  else
+    respond_failure (msg, error);
+  pulse_ingest_clear (&request.ingest);
+}
+
+static void
+on_ingest_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  PulseServer *self = user_data;
+  g_autoptr(PulseTokenInfo) info = NULL;
+  const IngestRoute *route = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    if (g_str_has_prefix (path, INGEST_PREFIX) &&
+        g_str_equal (path + strlen (INGEST_PREFIX), routes[i].name))
+      route = &routes[i];
+
+  if (route == NULL)
+    {
+      pulse_server_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "no such endpoint");
+      return;
+    }
+
+  if (soup_server_message_get_method (msg) != SOUP_METHOD_POST)
+    {
+      pulse_server_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
+                                  "ingest accepts POST only");
+      return;
+    }
+
+  info = pulse_server_authorize (self, msg, PULSE_PERMISSION_INGEST);
+  if (info != NULL)
+    ingest (self, msg, route->func);
+}
+
+/**
+ * pulse_server_ingest_install:
+ *
+ * Adds the `/api/v1/ingest/…` endpoints to the server.
+ */
+void
+pulse_server_ingest_install (PulseServer *self)
+{
+  g_return_if_fail (PULSE_IS_SERVER (self));
+
+  soup_server_add_handler (pulse_server_get_soup (self), "/api/v1/ingest", on_ingest_cb, self,
+                           NULL);
+}
