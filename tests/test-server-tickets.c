@@ -212,7 +212,7 @@ test_history_bad_queries (Fixture       *fixture,
       g_autoptr(JsonNode) answer = pulse_test_fixture_request (fixture, "GET", path, fixture->head,
                                                               NULL, 400);
 
-      pulse_test_assert_error (answer, "invalid_query", bad[i][1]);
+      pulse_test_assert_error (answer, "bad_request", bad[i][1]);
     }
 }
 

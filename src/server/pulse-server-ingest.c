@@ -112,7 +112,7 @@ respond_failure (SoupServerMessage *msg,
   else
     {
       g_warning ("ingest failed: %s", error->message);
-      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal_error",
+      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
                                   "the server could not store the data");
     }
 }

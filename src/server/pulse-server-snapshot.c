@@ -180,7 +180,7 @@ on_snapshot_cb (SoupServer        *server,
     {
       g_warning ("cannot read the snapshot: %s", error->message);
       g_string_free (snapshot.text, TRUE);
-      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal_error",
+      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
                                   "the server could not read its state");
       return;
     }

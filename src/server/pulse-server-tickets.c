@@ -180,7 +180,7 @@ list_tickets (PulseServer       *self,
 
   if (!read_query (query, &page, &error))
     {
-      pulse_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_query", error->message);
+      pulse_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad_request", error->message);
       return;
     }
 
@@ -191,7 +191,7 @@ list_tickets (PulseServer       *self,
   if (tickets == NULL)
     {
       g_warning ("cannot read ticket history: %s", error->message);
-      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal_error",
+      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
                                   "the server could not read its tickets");
       return;
     }
@@ -226,7 +226,7 @@ get_ticket (PulseServer       *self,
   else
     {
       g_warning ("cannot read a ticket: %s", error->message);
-      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal_error",
+      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
                                   "the server could not read the ticket");
     }
 }
