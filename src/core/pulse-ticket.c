@@ -358,6 +358,76 @@ pulse_ticket_set_assignee_id (PulseTicket *self,
 }
 
 /**
+ * pulse_ticket_set_queue_id:
+ * @queue_id: the queue the ticket moves to
+ *
+ * Routes the ticket, as an automation rule's "route" action does.
+ */
+void
+pulse_ticket_set_queue_id (PulseTicket *self,
+                           const char  *queue_id)
+{
+  g_return_if_fail (PULSE_IS_TICKET (self));
+  g_return_if_fail (queue_id != NULL);
+
+  if (pulse_set_str (&self->queue_id, queue_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUEUE_ID]);
+}
+
+/**
+ * pulse_ticket_set_resolved_at:
+ * @resolved_at: when it was resolved, µs since the epoch, or 0
+ */
+void
+pulse_ticket_set_resolved_at (PulseTicket *self,
+                              gint64       resolved_at)
+{
+  g_return_if_fail (PULSE_IS_TICKET (self));
+
+  if (self->resolved_at == resolved_at)
+    return;
+
+  self->resolved_at = resolved_at;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOLVED_AT]);
+}
+
+/**
+ * pulse_ticket_add_message:
+ * @message: a message new to the ticket
+ *
+ * Inserts @message in time order, after any message of the same instant,
+ * and moves updated-at up to it if it is later.
+ */
+void
+pulse_ticket_add_message (PulseTicket  *self,
+                          PulseMessage *message)
+{
+  GListModel *model;
+  guint position;
+
+  g_return_if_fail (PULSE_IS_TICKET (self));
+  g_return_if_fail (PULSE_IS_MESSAGE (message));
+
+  model = G_LIST_MODEL (self->messages);
+  position = g_list_model_get_n_items (model);
+  while (position > 0)
+    {
+      g_autoptr(PulseMessage) before = g_list_model_get_item (model, position - 1);
+
+      if (pulse_message_get_at (before) <= pulse_message_get_at (message))
+        break;
+      position--;
+    }
+
+  g_list_store_insert (self->messages, position, message);
+  if (pulse_message_get_at (message) > self->updated_at)
+    {
+      self->updated_at = pulse_message_get_at (message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+    }
+}
+
+/**
  * pulse_ticket_get_tags:
  *
  * Returns: (transfer none): the tags, never %NULL.

@@ -38,6 +38,12 @@ void                 pulse_ticket_set_priority            (PulseTicket         *
 const char          *pulse_ticket_get_assignee_id         (PulseTicket         *self);
 void                 pulse_ticket_set_assignee_id         (PulseTicket         *self,
                                                            const char          *assignee_id);
+void                 pulse_ticket_set_queue_id            (PulseTicket         *self,
+                                                           const char          *queue_id);
+void                 pulse_ticket_set_resolved_at         (PulseTicket         *self,
+                                                           gint64               resolved_at);
+void                 pulse_ticket_add_message             (PulseTicket         *self,
+                                                           PulseMessage        *message);
 const char * const  *pulse_ticket_get_tags                (PulseTicket         *self);
 void                 pulse_ticket_set_tags                (PulseTicket         *self,
                                                            const char * const  *tags);
