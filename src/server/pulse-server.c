@@ -12,6 +12,7 @@
 #include "pulse-event-log.h"
 #include "pulse-item-store.h"
 #include "pulse-json.h"
+#include "pulse-server-events.h"
 #include "pulse-server-http.h"
 #include "pulse-server.h"
 #include "pulse-token-store.h"
@@ -152,6 +153,7 @@ install_routes (PulseServer *self)
   soup_server_add_handler (self->soup, NULL, on_unknown_cb, self, NULL);
   soup_server_add_handler (self->soup, "/api/v1/health", on_health_cb, self, NULL);
   soup_server_add_handler (self->soup, "/api/v1/whoami", on_whoami_cb, self, NULL);
+  pulse_server_events_install (self);
 }
 
 /**
