@@ -65,6 +65,8 @@ typedef struct
   guint              n_pongs;
   char               pong[126];    /* the last pong's payload */
   guint              close_code;   /* of the server's close frame, 0 if none */
+  gboolean           got_close;
+  gboolean           close_sent;   /* ours, sent or echoed */
   gsize              n_read;
 } RawClient;
 

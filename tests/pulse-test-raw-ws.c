@@ -15,16 +15,37 @@
 
 #define WAIT_MS 90000  /* generous: ASan with full unwinding is 25 times slower */
 
-static void
-write_all (RawClient    *raw,
-           const guint8 *data,
-           gsize         length)
+static gboolean
+write_all (RawClient     *raw,
+           const guint8  *data,
+           gsize          length,
+           GError       **error)
 {
-  g_autoptr(GError) error = NULL;
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (raw->conn));
 
-  g_assert_true (g_output_stream_write_all (out, data, length, NULL, NULL, &error));
-  g_assert_no_error (error);
+  return g_output_stream_write_all (out, data, length, NULL, NULL, error);
+}
+
+static void
+build_frame (guint         opcode,
+             gboolean      masked,
+             const guint8 *payload,
+             gsize         length,
+             GByteArray   *frame)
+{
+  static const guint8 mask[4] = { 0x12, 0x34, 0x56, 0x78 };
+  guint8 header[2] = { 0x80 | opcode, (masked ? 0x80 : 0) | length };
+
+  g_assert_cmpuint (length, <=, 125);
+  g_byte_array_append (frame, header, 2);
+  if (masked)
+    g_byte_array_append (frame, mask, 4);
+  for (gsize i = 0; i < length; i++)
+    {
+      guint8 byte = payload[i] ^ (masked ? mask[i & 3] : 0);
+
+      g_byte_array_append (frame, &byte, 1);
+    }
 }
 
 /**
@@ -39,23 +60,27 @@ pulse_test_raw_send (RawClient  *raw,
                      gboolean    masked,
                      const char *payload)
 {
-  static const guint8 mask[4] = { 0x12, 0x34, 0x56, 0x78 };
-  gsize length = strlen (payload);
-  guint8 frame[2 + 4 + 125];
-  gsize n = 0;
+  g_autoptr(GByteArray) frame = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
 
-  g_assert_cmpuint (length, <=, 125);
-  frame[n++] = 0x80 | opcode;
-  frame[n++] = (masked ? 0x80 : 0) | length;
-  if (masked)
-    {
-      memcpy (frame + n, mask, 4);
-      n += 4;
-    }
-  for (gsize i = 0; i < length; i++)
-    frame[n++] = payload[i] ^ (masked ? mask[i & 3] : 0);
+  build_frame (opcode, masked, (const guint8 *) payload, strlen (payload), frame);
+  g_assert_true (write_all (raw, frame->data, frame->len, &error));
+  g_assert_no_error (error);
+  if (opcode == 0x8)
+    raw->close_sent = TRUE;
+}
 
-  write_all (raw, frame, n);
+/* As a client must: answer the server's close with one of ours. The
+ * server may have hung up already, so a failed write is fine. */
+static void
+echo_close (RawClient *raw)
+{
+  g_autoptr(GByteArray) frame = g_byte_array_new ();
+  guint8 payload[2] = { (raw->close_code >> 8) & 0xff, raw->close_code & 0xff };
+
+  build_frame (0x8, TRUE, payload, raw->close_code != 0 ? 2 : 0, frame);
+  write_all (raw, frame->data, frame->len, NULL);
+  raw->close_sent = TRUE;
 }
 
 /* Server frames are unmasked; returns the frame's size or 0 if it has not
@@ -97,6 +122,7 @@ take_frame (RawClient *raw)
       break;
     case 0x88:
       raw->close_code = length >= 2 ? (data[header] << 8) | data[header + 1] : 0;
+      raw->got_close = TRUE;
       break;
     case 0x89:
       raw->n_pings++;
@@ -138,6 +164,8 @@ process (RawClient *raw)
           raw->pongs_left--;
           pulse_test_raw_send (raw, 0xa, TRUE, "");
         }
+      if (raw->got_close && !raw->close_sent)
+        echo_close (raw);
     }
 }
 
@@ -236,7 +264,7 @@ pulse_test_raw_open (Fixture *fixture,
                              "Sec-WebSocket-Version: 13\r\n"
                              "Authorization: Bearer %s\r\n"
                              "\r\n", fixture->token);
-  write_all (raw, (const guint8 *) request, strlen (request));
+  g_assert_true (write_all (raw, (const guint8 *) request, strlen (request), &error));
 
   pulse_test_raw_read (raw);
   pulse_test_wait_for (is_upgraded, raw, WAIT_MS);

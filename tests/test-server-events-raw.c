@@ -129,6 +129,42 @@ test_client_frames (Fixture       *fixture,
   g_assert_cmpuint (raw->close_code, ==, 1001);
 }
 
+/* Events pruned while a client is still replaying them: it gets what it
+ * had been sent, then a resync, and a normal close. */
+static void
+test_resync_when_pruned_during_replay (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RawClient) raw = NULL;
+  JsonObject *last;
+  guint n_events;
+
+  for (guint i = 0; i < BIG_EVENTS; i++)
+    pulse_test_append (fixture, 1, BIG_PAD);
+
+  /* The replay stalls once the socket and half the queue are full: the
+   * loop then has nothing left to do. */
+  raw = pulse_test_raw_open (fixture, 4096);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (pulse_event_log_prune_before (fixture->log, G_MAXINT64, &error), ==,
+                   BIG_EVENTS);
+
+  pulse_test_raw_wait_eof (raw);
+  g_assert_cmpuint (raw->texts->len, >=, 2);
+  n_events = raw->texts->len - 1;
+  g_test_message ("%u events replayed before the resync", n_events);
+  g_assert_cmpuint (n_events, <, BIG_EVENTS);
+  last = json_node_get_object (raw->texts->pdata[n_events]);
+  g_assert_cmpstr (json_object_get_string_member (last, "type"), ==, "resync");
+  g_assert_cmpint (json_object_get_int_member (last, "seq"), ==, BIG_EVENTS);
+  g_assert_cmpuint (raw->close_code, ==, 1000);
+  for (guint i = 0; i < n_events; i++)
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (raw->texts->pdata[i]),
+                                                 "seq"), ==, i + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,6 +176,8 @@ main (int   argc,
               pulse_test_fixture_tear_down)
 
   ADD ("slow-client-is-dropped", &pulse_test_small_queue, test_slow_client_is_dropped);
+  ADD ("resync-when-pruned-during-replay", &pulse_test_small_queue,
+       test_resync_when_pruned_during_replay);
   ADD ("ping-pong", &pulse_test_fast_ping, test_ping_pong);
   ADD ("bad-frames-close-with-1002", NULL, test_bad_frames_close_with_1002);
   ADD ("client-frames", NULL, test_client_frames);
