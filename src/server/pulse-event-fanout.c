@@ -457,20 +457,6 @@ pulse_event_fanout_add (PulseEventFanout *self,
 }
 
 /**
- * pulse_event_fanout_get_n_clients:
- *
- * Returns: how many clients are connected (closed ones are counted until
- *   the next main-loop dispatch).
- */
-guint
-pulse_event_fanout_get_n_clients (PulseEventFanout *self)
-{
-  g_return_val_if_fail (PULSE_IS_EVENT_FANOUT (self), 0);
-
-  return self->clients->len;
-}
-
-/**
  * pulse_event_fanout_shutdown:
  *
  * For a server that stops: every client gets close code 1001 (going away)

@@ -15,11 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PulseEventFanout, pulse_event_fanout, PULSE, EVENT_FANOUT, GObject)
 
-PulseEventFanout *pulse_event_fanout_new           (PulseEventLog    *log);
-void              pulse_event_fanout_add           (PulseEventFanout *self,
-                                                    PulseWsPeer      *peer,
-                                                    gint64            since);
-guint             pulse_event_fanout_get_n_clients (PulseEventFanout *self);
-void              pulse_event_fanout_shutdown      (PulseEventFanout *self);
+PulseEventFanout *pulse_event_fanout_new      (PulseEventLog    *log);
+void              pulse_event_fanout_add      (PulseEventFanout *self,
+                                               PulseWsPeer      *peer,
+                                               gint64            since);
+void              pulse_event_fanout_shutdown (PulseEventFanout *self);
 
 G_END_DECLS

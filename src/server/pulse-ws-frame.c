@@ -187,6 +187,11 @@ pulse_ws_frame_parse (guint8        *data,
   return header_length + length;
 }
 
+/**
+ * pulse_ws_queue_init:
+ *
+ * Makes @queue empty; it holds nothing to free yet.
+ */
 void
 pulse_ws_queue_init (PulseWsQueue *queue)
 {
@@ -195,6 +200,11 @@ pulse_ws_queue_init (PulseWsQueue *queue)
   queue->queued_bytes = 0;
 }
 
+/**
+ * pulse_ws_queue_clear:
+ *
+ * Drops every frame, written or not; @queue is empty and usable after.
+ */
 void
 pulse_ws_queue_clear (PulseWsQueue *queue)
 {

@@ -322,19 +322,6 @@ pulse_ws_peer_is_open (PulseWsPeer *self)
 }
 
 /**
- * pulse_ws_peer_get_queued_bytes:
- *
- * Returns: the bytes queued and not yet taken by the socket.
- */
-gsize
-pulse_ws_peer_get_queued_bytes (PulseWsPeer *self)
-{
-  g_return_val_if_fail (PULSE_IS_WS_PEER (self), 0);
-
-  return self->queue.queued_bytes;
-}
-
-/**
  * pulse_ws_peer_wants_more:
  *
  * Returns: %TRUE if the peer is open and its queue is at half of

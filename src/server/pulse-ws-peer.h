@@ -18,7 +18,6 @@ PulseWsPeer *pulse_ws_peer_new              (GIOStream    *stream,
                                              gsize         max_queue_bytes,
                                              guint         ping_interval_seconds);
 gboolean     pulse_ws_peer_is_open          (PulseWsPeer  *self);
-gsize        pulse_ws_peer_get_queued_bytes (PulseWsPeer  *self);
 gboolean     pulse_ws_peer_wants_more       (PulseWsPeer  *self);
 gboolean     pulse_ws_peer_has_room         (PulseWsPeer  *self,
                                              gsize         frame_size);
