@@ -166,6 +166,46 @@ static const BadCase cases[] = {
     "forbidden" },
   { "integration reading", "GET", "/api/v1/rules", PULSE_ROLE_INTEGRATION, BODY_TEXT, NULL, NULL,
     NULL, 403, "forbidden" },
+  /* Ingest. */
+  { "ingest: unknown member", "POST", "/api/v1/ingest/tickets", PULSE_ROLE_INTEGRATION,
+    BODY_TEXT, "{\"id\":\"t\",\"queue_id\":\"q\",\"channel\":\"chat\",\"subject\":\"s\","
+    "\"customer_id\":\"c\",\"status\":\"new\",\"created_at\":\"2026-11-20T09:30:00Z\","
+    "\"priorty\":\"high\"}", NULL, NULL, 422, "invalid_data" },
+  { "ingest: unknown status", "POST", "/api/v1/ingest/tickets", PULSE_ROLE_INTEGRATION,
+    BODY_TEXT, "{\"id\":\"t\",\"queue_id\":\"q\",\"channel\":\"chat\",\"subject\":\"s\","
+    "\"customer_id\":\"c\",\"status\":\"lost\",\"created_at\":\"2026-11-20T09:30:00Z\"}",
+    NULL, NULL, 422, "invalid_data" },
+  { "ingest: message for an unknown ticket", "POST", "/api/v1/ingest/messages",
+    PULSE_ROLE_INTEGRATION, BODY_TEXT, "{\"ticket_id\":\"nope\",\"message\":{\"id\":\"m\","
+    "\"author_kind\":\"customer\",\"at\":\"2026-11-20T09:30:00Z\",\"body\":\"x\"}}", NULL,
+    NULL, 404, "not_found" },
+  { "ingest: status of an unknown agent", "POST", "/api/v1/ingest/agent-status",
+    PULSE_ROLE_INTEGRATION, BODY_TEXT, "{\"agent_id\":\"ghost\",\"status\":\"available\","
+    "\"at\":\"2026-11-20T09:30:00Z\"}", NULL, NULL, 404, "not_found" },
+  { "ingest: negative count", "POST", "/api/v1/ingest/applications", PULSE_ROLE_INTEGRATION,
+    BODY_TEXT, "{\"date\":\"2026-11-20\",\"country\":\"UA\",\"count\":-5}", NULL, NULL,
+    422, "invalid_data" },
+  { "ingest: impossible date", "POST", "/api/v1/ingest/applications", PULSE_ROLE_INTEGRATION,
+    BODY_TEXT, "{\"date\":\"2026-02-30\",\"country\":\"UA\",\"count\":5}", NULL, NULL,
+    422, "invalid_data" },
+  { "ingest: batch of the wrong type", "POST", "/api/v1/ingest/ratings", PULSE_ROLE_INTEGRATION,
+    BODY_TEXT, "{\"items\":\"all\"}", NULL, NULL, 422, "invalid_data" },
+  { "ingest by a lead", "POST", "/api/v1/ingest/applications", PULSE_ROLE_LEAD, BODY_TEXT,
+    "{\"date\":\"2026-11-20\",\"country\":\"UA\",\"count\":5}", NULL, NULL, 403,
+    "forbidden" },
+  /* Reading. */
+  { "tickets: limit 0", "GET", "/api/v1/tickets?limit=0", PULSE_ROLE_VIEWER, BODY_TEXT, NULL,
+    NULL, NULL, 400, "bad_request" },
+  { "tickets: forged cursor", "GET", "/api/v1/tickets?cursor=AAAA", PULSE_ROLE_VIEWER,
+    BODY_TEXT, NULL, NULL, NULL, 400, "bad_request" },
+  { "tickets: not a time", "GET", "/api/v1/tickets?since=yesterday", PULSE_ROLE_VIEWER,
+    BODY_TEXT, NULL, NULL, NULL, 400, "bad_request" },
+  { "events: negative since", "GET", "/api/v1/events?since=-1", PULSE_ROLE_VIEWER, BODY_TEXT,
+    NULL, NULL, NULL, 400, "bad_request" },
+  { "events without an upgrade", "GET", "/api/v1/events?since=0", PULSE_ROLE_VIEWER, BODY_TEXT,
+    NULL, NULL, NULL, 400, "bad_request" },
+  { "snapshot by POST", "POST", "/api/v1/snapshot", PULSE_ROLE_HEAD, BODY_TEXT, "{}", NULL,
+    NULL, 405, "method_not_allowed" },
   /* Paths and methods. */
   { "unknown collection", "GET", "/api/v1/passwords", PULSE_ROLE_HEAD, BODY_TEXT, NULL, NULL,
     NULL, 404, "not_found" },
@@ -250,15 +290,67 @@ seed (PulseTestServer *ts)
   g_assert_cmpuint (rule->status, ==, 201);
 }
 
+typedef struct
+{
+  SoupWebsocketConnection *conn;
+  gboolean                 done;
+  gboolean                 closed;
+} Stream;
+
+static void
+on_stream_closed_cb (SoupWebsocketConnection *conn,
+                     gpointer                 user_data)
+{
+  ((Stream *) user_data)->closed = TRUE;
+}
+
+static void
+on_stream_connected_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  Stream *stream = user_data;
+
+  stream->conn = soup_session_websocket_connect_finish (SOUP_SESSION (object), result, NULL);
+  if (stream->conn != NULL)
+    g_signal_connect (stream->conn, "closed", G_CALLBACK (on_stream_closed_cb), stream);
+  stream->done = TRUE;
+}
+
+static gboolean
+stream_is_done (gpointer user_data)
+{
+  return ((Stream *) user_data)->done;
+}
+
+/* Another console following the events while the table runs. */
+static void
+open_stream (PulseTestServer *ts,
+             Stream          *stream)
+{
+  g_autofree char *url = g_strconcat (ts->url, "/api/v1/events?since=0", NULL);
+  g_autofree char *auth = g_strconcat ("Bearer ",
+                                       pulse_test_server_get_token (ts, PULSE_ROLE_VIEWER), NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_session_websocket_connect_async (ts->soup, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
+                                        on_stream_connected_cb, stream);
+  g_assert_true (pulse_test_wait_for (stream_is_done, stream, 10000));
+  g_assert_nonnull (stream->conn);
+}
+
 static void
 test_table (void)
 {
   g_autoptr(PulseTestServer) ts = pulse_test_server_new ();
+  Stream stream = { NULL, FALSE, FALSE };
   gint64 seq;
 
   g_assert_cmpuint (G_N_ELEMENTS (cases), >=, 40);
   seed (ts);
   seq = last_seq (ts);
+  open_stream (ts, &stream);
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -279,8 +371,14 @@ test_table (void)
       g_assert_cmpuint (health->status, ==, 200);
     }
 
-  /* Nothing was applied by any of them. */
+  /* Nothing was applied by any of them, and the other console's stream
+   * stayed open throughout. */
   g_assert_cmpint (last_seq (ts), ==, seq);
+  g_assert_false (stream.closed);
+  g_assert_cmpint (soup_websocket_connection_get_state (stream.conn), ==,
+                   SOUP_WEBSOCKET_STATE_OPEN);
+  soup_websocket_connection_close (stream.conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  g_clear_object (&stream.conn);
 }
 
 /* Text that looks like SQL is data: stored and served verbatim, and the

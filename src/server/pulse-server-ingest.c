@@ -146,19 +146,27 @@ ingest (PulseServer       *self,
   g_autoptr(GError) error = NULL;
   IngestRequest request = { { 0 }, func, body, NULL };
   gint64 seq_before;
+  gboolean committed;
+  gboolean previous;
 
   if (body == NULL)
     return;
 
+  /* Ingest is a mutation: a member the protocol does not know is refused
+   * by name, as a misspelt field would otherwise be lost silently. */
+  previous = pulse_json_set_strict (TRUE);
   if (!find_items (body, &request.items, &error))
     {
+      pulse_json_set_strict (previous);
       respond_failure (msg, error);
       return;
     }
 
   pulse_ingest_init (&request.ingest, self);
   seq_before = pulse_event_log_get_last_seq (pulse_server_get_event_log (self));
-  if (pulse_server_commit (self, apply_cb, &request, &error))
+  committed = pulse_server_commit (self, apply_cb, &request, &error);
+  pulse_json_set_strict (previous);
+  if (committed)
     respond_applied (self, msg,
                      request.items != NULL ? json_array_get_length (request.items) : 1,
                      seq_before);
