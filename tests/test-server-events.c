@@ -324,6 +324,33 @@ test_shutdown_sends_1001 (Fixture       *fixture,
   g_assert_cmpuint (soup_websocket_connection_get_close_code (second->conn), ==, 1001);
 }
 
+/* A revoked token stops reading within a ping interval, while a stream
+ * opened with another token goes on. */
+static void
+test_revoked_token_closes_its_stream (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  PulseTokenStore *tokens = pulse_server_get_token_store (fixture->server);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *other = pulse_token_store_add (tokens, "Olena", PULSE_ROLE_LEAD, &id, &error);
+  g_autoptr(WsClient) client = pulse_test_ws_open (fixture, "0", other);
+  g_autoptr(WsClient) bystander = pulse_test_ws_open (fixture, "0", NULL);
+
+  g_assert_no_error (error);
+  pulse_test_append (fixture, 1, 0);
+  pulse_test_ws_wait_frames (client, 1);
+
+  g_assert_true (pulse_token_store_revoke (tokens, id, &error));
+  g_test_expect_message ("pulse-server", G_LOG_LEVEL_MESSAGE, "*token was revoked");
+  pulse_test_ws_wait_closed (client);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (soup_websocket_connection_get_close_code (client->conn), ==, 1008);
+
+  pulse_test_append (fixture, 1, 0);
+  pulse_test_ws_wait_frames (bystander, 2);
+}
+
 static gboolean
 first_seq_is_three (gpointer user_data)
 {
@@ -385,6 +412,8 @@ main (int   argc,
   ADD ("plain-get-is-400", NULL, test_plain_get_is_400);
   ADD ("client-close", NULL, test_client_close);
   ADD ("shutdown-sends-1001", NULL, test_shutdown_sends_1001);
+  ADD ("revoked-token-closes-its-stream", &pulse_test_fast_ping,
+       test_revoked_token_closes_its_stream);
   g_test_add_func ("/pulse/server/events/retention-prunes-at-start",
                    test_retention_prunes_at_start);
 

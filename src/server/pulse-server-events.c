@@ -28,13 +28,34 @@ struct _PulseServerEvents
   PulseEventLog    *log;
   PulseEventFanout *fanout;
   GSource          *prune;      /* retention: at start, then hourly */
+  GSource          *recheck;    /* revoked tokens, every ping interval */
+  GPtrArray        *streams;    /* Stream: who opened each open peer */
 };
+
+/* A token is checked when its stream opens, and again every ping
+ * interval: a revoked token must not keep reading. */
+typedef struct
+{
+  GWeakRef  peer;
+  char     *token_id;
+} Stream;
+
+static void
+stream_free (Stream *stream)
+{
+  g_weak_ref_clear (&stream->peer);
+  g_free (stream->token_id);
+  g_free (stream);
+}
 
 G_DEFINE_FINAL_TYPE (PulseServerEvents, pulse_server_events, G_TYPE_OBJECT)
 
 #define EVENTS_PATH            "/api/v1/events"
 #define EVENTS_DATA_KEY        "pulse-server-events"
 #define SINCE_DATA_KEY         "pulse-server-events-since"
+#define TOKEN_DATA_KEY         "pulse-server-events-token"
+/* Close code 1008, policy violation: the token was revoked. */
+#define CLOSE_POLICY_VIOLATION 1008
 #define PRUNE_INTERVAL_SECONDS 3600
 #define MIN_QUEUE_BYTES        (64 * 1024)
 
@@ -56,6 +77,7 @@ on_upgraded_cb (SoupServerMessage *msg,
   PulseServerEvents *self = user_data;
   const gint64 *since = g_object_get_data (G_OBJECT (msg), SINCE_DATA_KEY);
   g_autoptr(GIOStream) stream = NULL;
+  g_autofree char *token_id = NULL;
   gint64 value;
 
   if (since == NULL || soup_server_message_get_status (msg) != SOUP_STATUS_SWITCHING_PROTOCOLS)
@@ -63,17 +85,51 @@ on_upgraded_cb (SoupServerMessage *msg,
 
   /* Stealing may free @msg: copy what we need first. */
   value = *since;
+  token_id = g_strdup (g_object_get_data (G_OBJECT (msg), TOKEN_DATA_KEY));
   stream = soup_server_message_steal_connection (msg);
   if (stream != NULL && self->fanout != NULL)
     {
       const PulseServerConfig *config = pulse_server_get_config (self->server);
       g_autoptr(PulseWsPeer) peer = NULL;
+      Stream *entry = g_new0 (Stream, 1);
 
       /* The config file never allows less; pulse_server_set_config() might. */
       peer = pulse_ws_peer_new (stream, MAX (config->send_queue_bytes, MIN_QUEUE_BYTES),
                                 MAX (config->ping_interval_seconds, 1));
+      g_weak_ref_init (&entry->peer, peer);
+      entry->token_id = g_steal_pointer (&token_id);
+      g_ptr_array_add (self->streams, entry);
       pulse_event_fanout_add (self->fanout, peer, value);
     }
+}
+
+/* Closes the streams whose token was revoked, and forgets closed ones. */
+static gboolean
+on_recheck_cb (gpointer user_data)
+{
+  PulseServerEvents *self = user_data;
+  PulseTokenStore *tokens = pulse_server_get_token_store (self->server);
+  guint interval = MAX (pulse_server_get_config (self->server)->ping_interval_seconds, 1);
+
+  g_source_set_ready_time (self->recheck, g_get_monotonic_time () +
+                                          (gint64) interval * G_USEC_PER_SEC);
+
+  for (guint i = self->streams->len; i > 0; i--)
+    {
+      Stream *entry = self->streams->pdata[i - 1];
+      g_autoptr(PulseWsPeer) peer = g_weak_ref_get (&entry->peer);
+
+      if (peer == NULL || !pulse_ws_peer_is_open (peer))
+        g_ptr_array_remove_index_fast (self->streams, i - 1);
+      else if (!pulse_token_store_is_active (tokens, entry->token_id))
+        {
+          g_message ("event stream of token %s closed: the token was revoked", entry->token_id);
+          pulse_ws_peer_close (peer, CLOSE_POLICY_VIOLATION);
+          g_ptr_array_remove_index_fast (self->streams, i - 1);
+        }
+    }
+
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -151,6 +207,7 @@ on_events_cb (SoupServer        *soup,
   soup_websocket_server_process_handshake (msg, NULL, NULL, NULL, NULL);
   g_object_set_data_full (G_OBJECT (msg), SINCE_DATA_KEY, g_memdup2 (&since, sizeof since),
                           g_free);
+  g_object_set_data_full (G_OBJECT (msg), TOKEN_DATA_KEY, g_strdup (info->id), g_free);
   g_signal_connect_object (msg, "wrote-informational", G_CALLBACK (on_upgraded_cb), self, 0);
 }
 
@@ -189,6 +246,10 @@ pulse_server_events_dispose (GObject *object)
   if (self->prune != NULL)
     g_source_destroy (self->prune);
   g_clear_pointer (&self->prune, g_source_unref);
+  if (self->recheck != NULL)
+    g_source_destroy (self->recheck);
+  g_clear_pointer (&self->recheck, g_source_unref);
+  g_clear_pointer (&self->streams, g_ptr_array_unref);
 
   /* The server is going away: every client gets 1001 and is hung up. */
   if (self->fanout != NULL)
@@ -235,6 +296,12 @@ pulse_server_events_install (PulseServer *server)
   g_source_set_callback (self->prune, on_prune_cb, self, NULL);
   g_source_set_ready_time (self->prune, 0);
   g_source_attach (self->prune, g_main_context_get_thread_default ());
+
+  self->streams = g_ptr_array_new_with_free_func ((GDestroyNotify) stream_free);
+  self->recheck = g_source_new (&ready_time_funcs, sizeof (GSource));
+  g_source_set_callback (self->recheck, on_recheck_cb, self, NULL);
+  g_source_set_ready_time (self->recheck, g_get_monotonic_time () + G_USEC_PER_SEC);
+  g_source_attach (self->recheck, g_main_context_get_thread_default ());
 
   soup_server_add_handler (pulse_server_get_soup (server), EVENTS_PATH, on_events_cb, self, NULL);
   g_object_set_data_full (G_OBJECT (server), EVENTS_DATA_KEY, self, g_object_unref);

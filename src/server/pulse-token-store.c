@@ -296,3 +296,32 @@ pulse_token_store_authenticate (PulseTokenStore *self,
 
   return info_from_row (stmt);
 }
+
+/**
+ * pulse_token_store_is_active:
+ * @id: a token's public id
+ *
+ * For what outlives one request, such as an event stream: whether the
+ * token it was opened with still counts.
+ *
+ * Returns: %TRUE if a token with @id exists and is not revoked; %FALSE
+ *   also when the database cannot tell (fail closed).
+ */
+gboolean
+pulse_token_store_is_active (PulseTokenStore *self,
+                             const char      *id)
+{
+  g_autoptr(PulseStmt) stmt = NULL;
+  gboolean has_row = FALSE;
+
+  g_return_val_if_fail (PULSE_IS_TOKEN_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  stmt = pulse_db_prepare (self->db,
+                           "SELECT 1 FROM token WHERE id = ?1 AND revoked_at IS NULL", NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  return pulse_db_step (self->db, stmt, &has_row, NULL) && has_row;
+}

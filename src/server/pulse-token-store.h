@@ -48,5 +48,7 @@ gboolean         pulse_token_store_revoke       (PulseTokenStore  *self,
                                                  GError          **error);
 PulseTokenInfo  *pulse_token_store_authenticate (PulseTokenStore  *self,
                                                  const char       *token);
+gboolean         pulse_token_store_is_active    (PulseTokenStore  *self,
+                                                 const char       *id);
 
 G_END_DECLS
