@@ -98,6 +98,10 @@ random_version (GRand *rand,
   if (g_rand_boolean (rand))
     v->contact.first_response_at = AT (created_s + g_rand_int_range (rand, -5, 120));
   v->contact.automated = g_rand_int_range (rand, 0, 7) == 0;
+  /* A quarter unknown; some exactly 0; ties, so the median bag holds
+   * duplicates. */
+  if (g_rand_int_range (rand, 0, 4) != 0)
+    v->contact.handle_seconds = 15 * g_rand_int_range (rand, 0, 60);
   v->contact.csat = rating (rand, 1, 5);
   v->contact.nps = rating (rand, 0, 10);
   v->contact.ces = rating (rand, 1, 7);

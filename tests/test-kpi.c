@@ -40,6 +40,9 @@ test_empty (void)
 
   g_assert_cmpint (summary->contacts, ==, 0);
   g_assert_true (isnan (summary->first_response_median_s));
+  g_assert_cmpint (summary->handled, ==, 0);
+  g_assert_true (isnan (summary->handle_time_mean_s));
+  g_assert_true (isnan (summary->handle_time_median_s));
   g_assert_true (isnan (summary->service_level));
   g_assert_true (isnan (summary->csat) && isnan (summary->nps) && isnan (summary->ces));
   g_assert_true (isnan (summary->fcr) && isnan (summary->repeat_rate));
@@ -48,7 +51,8 @@ test_empty (void)
   g_assert_true (isnan (summary->qa_score));
   g_assert_cmpstr (text, ==,
                    "{\"contacts\":0,\"abandoned\":0,\"first_response_median_s\":null,"
-                   "\"first_response_p90_s\":null,\"service_level\":null,\"csat\":null,"
+                   "\"first_response_p90_s\":null,\"handle_time_mean_s\":null,"
+                   "\"handle_time_median_s\":null,\"service_level\":null,\"csat\":null,"
                    "\"nps\":null,\"ces\":null,\"fcr\":null,\"repeat_rate\":null,"
                    "\"automation_share\":null,\"interactions_per_application\":null,"
                    "\"qa_score\":null}");

@@ -25,7 +25,7 @@ static const char full_ticket[] =
   "\"priority\":\"high\",\"assignee_id\":\"agent-7\",\"tags\":[\"cards\",\"blocked\"],"
   "\"language\":\"uk\",\"created_at\":\"2026-11-20T09:30:00Z\","
   "\"updated_at\":\"2026-11-20T10:00:00Z\",\"resolved_at\":\"2026-11-20T09:40:00Z\","
-  "\"messages\":["
+  "\"handle_seconds\":412,\"messages\":["
   "{\"id\":\"m-1\",\"author_kind\":\"customer\",\"author_id\":\"cust-42\","
   "\"at\":\"2026-11-20T09:30:00Z\",\"body\":\"Моя картка заблокована\"},"
   "{\"id\":\"m-2\",\"author_kind\":\"bot\",\"author_id\":\"bot-helper\","
@@ -85,6 +85,7 @@ test_round_trip (void)
   g_assert_cmpint (pulse_ticket_get_created_at (ticket), ==, parse_time ("2026-11-20T09:30:00Z"));
   g_assert_cmpint (pulse_ticket_get_updated_at (ticket), ==, parse_time ("2026-11-20T10:00:00Z"));
   g_assert_cmpint (pulse_ticket_get_resolved_at (ticket), ==, parse_time ("2026-11-20T09:40:00Z"));
+  g_assert_cmpint (pulse_ticket_get_handle_seconds (ticket), ==, 412);
 }
 
 static void
@@ -123,6 +124,7 @@ test_minimal_round_trip (void)
   g_assert_null (pulse_ticket_get_language (ticket));
   g_assert_cmpint (pulse_ticket_get_updated_at (ticket), ==, 0);
   g_assert_cmpint (pulse_ticket_get_resolved_at (ticket), ==, 0);
+  g_assert_cmpint (pulse_ticket_get_handle_seconds (ticket), ==, PULSE_TICKET_HANDLE_UNKNOWN);
   g_assert_cmpstrv (pulse_ticket_get_tags (ticket), ((const char *[]) { NULL }));
   g_assert_cmpuint (g_list_model_get_n_items (pulse_ticket_get_messages (ticket)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (pulse_ticket_get_ratings (ticket)), ==, 0);
@@ -135,11 +137,13 @@ test_absent_optionals (void)
   g_autoptr(PulseTicket) ticket = decode (
     "{\"id\":\"t\",\"version\":0,\"queue_id\":\"q\",\"channel\":\"email\",\"subject\":\"S\","
     "\"customer_id\":\"c\",\"status\":\"new\",\"assignee_id\":null,\"tags\":null,"
-    "\"created_at\":\"2026-11-20T11:30:00+02:00\",\"resolved_at\":null}");
+    "\"created_at\":\"2026-11-20T11:30:00+02:00\",\"resolved_at\":null,"
+    "\"handle_seconds\":null}");
   g_autoptr(JsonNode) expected = pulse_test_parse (minimal_ticket);
   g_autoptr(JsonNode) output = pulse_ticket_to_json (ticket);
 
   g_assert_cmpint (pulse_ticket_get_priority (ticket), ==, PULSE_PRIORITY_NORMAL);
+  g_assert_cmpint (pulse_ticket_get_handle_seconds (ticket), ==, PULSE_TICKET_HANDLE_UNKNOWN);
   g_assert_true (json_node_equal (output, expected));
 }
 
@@ -206,6 +210,12 @@ test_bad_fields (void)
     { "resolved_at", "\"2026-11-20T09:29:59Z\"", "resolved_at: must not be before created_at" },
     { "resolved_at", "\"2026-11-20T11:29:59+02:00\"",
       "resolved_at: must not be before created_at" },
+    { "handle_seconds", "-1", "handle_seconds: -1 is outside 0…604800" },
+    { "handle_seconds", "604801", "handle_seconds: 604801 is outside 0…604800" },
+    { "handle_seconds", "412000000000", "handle_seconds: 412000000000 is outside" },
+    { "handle_seconds", "412.5", "handle_seconds: expected an integer, got a number" },
+    { "handle_seconds", "\"412\"", "handle_seconds: expected an integer, got a string" },
+    { "handle_seconds", "true", "handle_seconds: expected an integer, got a boolean" },
     { "messages", "{}", "messages: expected an array, got an object" },
     { "messages", "[5]", "messages[0]: expected a message object, got a number" },
     { "messages.2.author_kind", "\"robot\"", "messages[2].author_kind: unknown value “robot”" },
@@ -254,6 +264,22 @@ test_too_many_tags (void)
 
   bad.json = json->str;
   pulse_test_assert_bad_inputs (&bad, 1, DECODE);
+}
+
+/* The bounds are kept, and 0 (an instant close) is not "unknown". */
+static void
+test_handle_seconds_bounds (void)
+{
+  static const int values[] = { 0, 1, PULSE_TICKET_MAX_HANDLE_SECONDS };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", values[i]);
+      g_autofree char *json = pulse_test_mutate (minimal_ticket, "handle_seconds", text);
+      g_autoptr(GObject) object = pulse_test_assert_round_trip (json, DECODE, ENCODE);
+
+      g_assert_cmpint (pulse_ticket_get_handle_seconds (PULSE_TICKET (object)), ==, values[i]);
+    }
 }
 
 /* Builds a ticket with @status and @messages, a JSON array of messages. */
@@ -376,6 +402,33 @@ test_setters_notify_on_change_only (void)
   g_object_set (ticket, "status", PULSE_TICKET_STATUS_CLOSED, "version", (gint64) 6, NULL);
   g_assert_cmpuint (count, ==, 8);
   g_assert_null (pulse_ticket_get_assignee_id (ticket));
+
+  g_assert_cmpint (pulse_ticket_get_handle_seconds (ticket), ==, PULSE_TICKET_HANDLE_UNKNOWN);
+  pulse_ticket_set_handle_seconds (ticket, 0);
+  pulse_ticket_set_handle_seconds (ticket, 0);
+  g_object_set (ticket, "handle-seconds", 95, NULL);
+  g_object_set (ticket, "handle-seconds", 95, NULL);
+  g_assert_cmpuint (count, ==, 10);
+  g_assert_cmpint (pulse_ticket_get_handle_seconds (ticket), ==, 95);
+  pulse_ticket_set_handle_seconds (ticket, PULSE_TICKET_HANDLE_UNKNOWN);
+  g_assert_cmpuint (count, ==, 11);
+  g_assert_cmpint (pulse_ticket_get_handle_seconds (ticket), ==, PULSE_TICKET_HANDLE_UNKNOWN);
+}
+
+/* A setter call out of range is a programming error: refused, no change. */
+static void
+test_handle_seconds_setter_refuses (void)
+{
+  g_autoptr(PulseTicket) ticket = pulse_ticket_new ("t");
+
+  pulse_ticket_set_handle_seconds (ticket, 60);
+  g_test_expect_message ("pulse-core", G_LOG_LEVEL_CRITICAL, "*handle_seconds*");
+  pulse_ticket_set_handle_seconds (ticket, PULSE_TICKET_MAX_HANDLE_SECONDS + 1);
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("pulse-core", G_LOG_LEVEL_CRITICAL, "*handle_seconds*");
+  pulse_ticket_set_handle_seconds (ticket, -2);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (pulse_ticket_get_handle_seconds (ticket), ==, 60);
 }
 
 int
@@ -393,6 +446,9 @@ main (int   argc,
   g_test_add_func ("/pulse/core/ticket/bad-fields", test_bad_fields);
   g_test_add_func ("/pulse/core/ticket/nested-error-message", test_nested_error_message);
   g_test_add_func ("/pulse/core/ticket/too-many-tags", test_too_many_tags);
+  g_test_add_func ("/pulse/core/ticket/handle-seconds-bounds", test_handle_seconds_bounds);
+  g_test_add_func ("/pulse/core/ticket/handle-seconds-setter-refuses",
+                   test_handle_seconds_setter_refuses);
   g_test_add_func ("/pulse/core/ticket/first-response-at", test_first_response_at);
   g_test_add_func ("/pulse/core/ticket/is-automated", test_is_automated);
   g_test_add_func ("/pulse/core/ticket/setters-notify-on-change-only",

@@ -31,6 +31,7 @@ _pulse_kpi_bucket_free (PulseKpiBucket *bucket)
 
   g_free (bucket->key);
   pulse_sorted_bag_free (bucket->first_responses);
+  pulse_sorted_bag_free (bucket->handle_times);
   pulse_sorted_bag_free (bucket->sl_deadlines);
   pulse_sorted_bag_free (bucket->contact_times);
   pulse_sorted_bag_free (bucket->repeat_times);
@@ -107,6 +108,11 @@ _pulse_kpi_bucket_apply_entry (PulseKpiBucket *bucket,
     bucket->automated += sign;
   if (entry->first_response >= 0)
     apply_bag (&bucket->first_responses, entry->first_response, sign);
+  if (entry->handle_seconds >= 0)
+    {
+      apply_bag (&bucket->handle_times, entry->handle_seconds, sign);
+      bucket->handle_sum += sign * entry->handle_seconds;
+    }
 
   switch (entry->sl_class)
     {
@@ -205,6 +211,19 @@ summarize_first_responses (PulseKpiBucket  *bucket,
   summary->first_response_p90_s = pulse_sorted_bag_get_percentile (bag, 900) / G_USEC_PER_SEC;
 }
 
+static void
+summarize_handle_times (PulseKpiBucket  *bucket,
+                        PulseKpiSummary *summary)
+{
+  PulseSortedBag *bag = bucket->handle_times;
+
+  summary->handled = bag != NULL ? pulse_sorted_bag_get_size (bag) : 0;
+  summary->handle_time_mean_s = share (bucket->handle_sum, summary->handled);
+  summary->handle_time_median_s = NAN;
+  if (summary->handled > 0)
+    summary->handle_time_median_s = pulse_sorted_bag_get_percentile (bag, 500);
+}
+
 /* @applications is -1 when unknown. */
 void
 _pulse_kpi_bucket_summarize (PulseKpiBucket  *bucket,
@@ -218,6 +237,7 @@ _pulse_kpi_bucket_summarize (PulseKpiBucket  *bucket,
   summary->abandoned = bucket->abandoned;
   summary->automated = bucket->automated;
   summarize_first_responses (bucket, summary);
+  summarize_handle_times (bucket, summary);
 
   summary->sl_contacts = bucket->sl_met + bucket->sl_missed + breached;
   summary->sl_met = bucket->sl_met;

@@ -29,6 +29,8 @@ check_rating (int          score,
   return FALSE;
 }
 
+G_STATIC_ASSERT (PULSE_KPI_NO_HANDLE_TIME == PULSE_TICKET_HANDLE_UNKNOWN);
+
 /* The checks of pulse_kpi_add_contact(). */
 gboolean
 _pulse_kpi_contact_check (const PulseKpiContact  *contact,
@@ -53,6 +55,17 @@ _pulse_kpi_contact_check (const PulseKpiContact  *contact,
       return FALSE;
     }
 
+  if (contact->handle_seconds != PULSE_KPI_NO_HANDLE_TIME
+      && (contact->handle_seconds < 0
+          || contact->handle_seconds > PULSE_TICKET_MAX_HANDLE_SECONDS))
+    {
+      g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA,
+                   "handle_seconds: must be 0…%d, or %d when unknown (got %d)",
+                   PULSE_TICKET_MAX_HANDLE_SECONDS, PULSE_KPI_NO_HANDLE_TIME,
+                   contact->handle_seconds);
+      return FALSE;
+    }
+
   return check_rating (contact->csat, 1, 5, "csat", error)
          && check_rating (contact->nps, 0, 10, "nps", error)
          && check_rating (contact->ces, 1, 7, "ces", error);
@@ -62,7 +75,7 @@ _pulse_kpi_contact_check (const PulseKpiContact  *contact,
  * pulse_kpi_contact_init:
  * @contact: (out caller-allocates): a contact to fill
  *
- * Clears @contact: no strings, no times, no ratings.
+ * Clears @contact: no strings, no times, no handle time, no ratings.
  */
 void
 pulse_kpi_contact_init (PulseKpiContact *contact)
@@ -72,6 +85,7 @@ pulse_kpi_contact_init (PulseKpiContact *contact)
   *contact = (PulseKpiContact) {
     .channel = PULSE_CHANNEL_KIND_EMAIL,
     .status = PULSE_TICKET_STATUS_NEW,
+    .handle_seconds = PULSE_KPI_NO_HANDLE_TIME,
     .csat = PULSE_KPI_NO_RATING,
     .nps = PULSE_KPI_NO_RATING,
     .ces = PULSE_KPI_NO_RATING,
@@ -86,7 +100,8 @@ pulse_kpi_contact_init (PulseKpiContact *contact)
  *
  * Fills @contact from @ticket: the first human reply by
  * pulse_ticket_get_first_response_at(), automation by
- * pulse_ticket_is_automated(), and of each rating kind the latest rating
+ * pulse_ticket_is_automated(), the handle time as the ticket reports it,
+ * and of each rating kind the latest rating
  * (the later in the list when two share a time).
  */
 void
@@ -111,6 +126,7 @@ pulse_kpi_contact_init_from_ticket (PulseKpiContact *contact,
   contact->created_at = pulse_ticket_get_created_at (ticket);
   contact->first_response_at = pulse_ticket_get_first_response_at (ticket);
   contact->automated = pulse_ticket_is_automated (ticket);
+  contact->handle_seconds = pulse_ticket_get_handle_seconds (ticket);
 
   scores[PULSE_RATING_KIND_CSAT] = &contact->csat;
   scores[PULSE_RATING_KIND_NPS] = &contact->nps;

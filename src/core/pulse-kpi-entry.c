@@ -189,6 +189,13 @@ _pulse_kpi_entry_new (PulseKpi              *self,
   /* A reply stamped before creation (clocks of two systems) is immediate. */
   entry->first_response = contact->first_response_at > 0
                           ? MAX (0, contact->first_response_at - contact->created_at) : -1;
+  /* Automated contacts had no agent, and one abandoned before any human
+   * reply never reached one: a 0 reported for either would pull the
+   * mean down and understaff the queue. */
+  entry->handle_seconds = contact->handle_seconds;
+  if (contact->automated
+      || (contact->status == PULSE_TICKET_STATUS_ABANDONED && entry->first_response < 0))
+    entry->handle_seconds = PULSE_KPI_NO_HANDLE_TIME;
   entry->csat = contact->csat;
   entry->nps = contact->nps;
   entry->ces = contact->ces;

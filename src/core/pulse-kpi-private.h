@@ -41,6 +41,8 @@ typedef struct
   gint64          abandoned;
   gint64          automated;
   PulseSortedBag *first_responses;    /* µs from creation to first human reply */
+  PulseSortedBag *handle_times;       /* seconds, of contacts with a handle time */
+  gint64          handle_sum;         /* … their sum */
   gint64          sl_met;
   gint64          sl_missed;
   PulseSortedBag *sl_deadlines;       /* waiting contacts: created_at + target */
@@ -72,6 +74,7 @@ typedef struct
   PulseTicketStatus status;
   gint64            created_at;
   gint64            first_response; /* µs, or -1 without a human reply */
+  gint32            handle_seconds; /* as counted: -1 when unknown or left out */
   gint64            sl_deadline;
   PulseKpiSlClass   sl_class;
   PulseKpiBucket   *bucket;         /* the group's, or NULL */

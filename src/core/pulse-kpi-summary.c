@@ -62,6 +62,9 @@ pulse_kpi_summary_equal (const PulseKpiSummary *a,
          && a->automated == b->automated && a->responded == b->responded
          && figure_equal (a->first_response_median_s, b->first_response_median_s)
          && figure_equal (a->first_response_p90_s, b->first_response_p90_s)
+         && a->handled == b->handled
+         && figure_equal (a->handle_time_mean_s, b->handle_time_mean_s)
+         && figure_equal (a->handle_time_median_s, b->handle_time_median_s)
          && a->sl_contacts == b->sl_contacts && a->sl_met == b->sl_met
          && figure_equal (a->service_level, b->service_level)
          && a->csat_ratings == b->csat_ratings && figure_equal (a->csat, b->csat)
@@ -106,6 +109,8 @@ pulse_kpi_summary_add_members (const PulseKpiSummary *self,
   pulse_json_add_int (builder, "abandoned", self->abandoned);
   add_figure (builder, "first_response_median_s", self->first_response_median_s);
   add_figure (builder, "first_response_p90_s", self->first_response_p90_s);
+  add_figure (builder, "handle_time_mean_s", self->handle_time_mean_s);
+  add_figure (builder, "handle_time_median_s", self->handle_time_median_s);
   add_figure (builder, "service_level", self->service_level);
   add_figure (builder, "csat", self->csat);
   add_figure (builder, "nps", self->nps);
@@ -122,7 +127,8 @@ pulse_kpi_summary_add_members (const PulseKpiSummary *self,
  *
  * The wire form of the figures, as `/api/v1/metrics` answers them:
  * `{"contacts","abandoned","first_response_median_s","first_response_p90_s",
- * "service_level","csat","nps","ces","fcr","repeat_rate","automation_share",
+ * "handle_time_mean_s","handle_time_median_s","service_level","csat","nps",
+ * "ces","fcr","repeat_rate","automation_share",
  * "interactions_per_application","qa_score"}`. Shares are 0…1, NPS is
  * −100…100, QA 0…100, times are seconds; a figure without data is null.
  *

@@ -22,6 +22,10 @@ typedef struct _PulseKpiSummary PulseKpiSummary;
  * @responded: contacts with a human reply: the first response sample
  * @first_response_median_s: median first response time, seconds
  * @first_response_p90_s: 90th percentile first response time, seconds
+ * @handled: contacts with a known handle time, not automated and not
+ *   abandoned before a human reply: the handle time sample
+ * @handle_time_mean_s: their mean handle time, seconds
+ * @handle_time_median_s: their median handle time, seconds
  * @sl_contacts: contacts the service level is measured on
  * @sl_met: of those, answered by a human within the queue's target
  * @service_level: @sl_met / @sl_contacts, 0…1
@@ -55,6 +59,9 @@ struct _PulseKpiSummary
   gint64 responded;
   double first_response_median_s;
   double first_response_p90_s;
+  gint64 handled;
+  double handle_time_mean_s;
+  double handle_time_median_s;
   gint64 sl_contacts;
   gint64 sl_met;
   double service_level;

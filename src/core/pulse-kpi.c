@@ -55,8 +55,11 @@
  * - QA score: the mean stored score of submitted reviews created in the
  *   window; by agent and team through the reviewed agent, by queue,
  *   channel and country through the reviewed ticket when it is added.
- * - Handle time is not measured: the ticket model carries no handling
- *   duration (only created, first response and resolved times).
+ * - Handle time: the agents' total handling time the helpdesk reports
+ *   (pulse_ticket_get_handle_seconds()), mean and median (linear
+ *   interpolation) over the contacts that have one. Automated contacts
+ *   and contacts abandoned before any human reply are left out: no
+ *   agent handled them, whatever the helpdesk reports.
  *
  * Contacts without a group key (no assignee, an agent without a team, a
  * queue without a country) are in the total and the "ungrouped" summary.

@@ -22,6 +22,10 @@ G_BEGIN_DECLS
 /* The value of a #PulseKpiContact rating field that has no rating. */
 #define PULSE_KPI_NO_RATING (-1)
 
+/* The handle_seconds of a #PulseKpiContact whose handle time is unknown;
+ * the same as %PULSE_TICKET_HANDLE_UNKNOWN. */
+#define PULSE_KPI_NO_HANDLE_TIME (-1)
+
 /**
  * PulseKpiGroup:
  * @PULSE_KPI_GROUP_NONE: the total only
@@ -57,6 +61,8 @@ typedef enum
  * @created_at: creation, microseconds since the epoch
  * @first_response_at: the first human reply, or 0 if none
  * @automated: closed by a rule or bot with no human reply
+ * @handle_seconds: the agents' total handling time in seconds,
+ *   0…%PULSE_TICKET_MAX_HANDLE_SECONDS, or %PULSE_KPI_NO_HANDLE_TIME
  * @csat: the CSAT score 1…5, or %PULSE_KPI_NO_RATING
  * @nps: the NPS score 0…10, or %PULSE_KPI_NO_RATING
  * @ces: the CES score 1…7, or %PULSE_KPI_NO_RATING
@@ -76,6 +82,7 @@ typedef struct
   gint64             created_at;
   gint64             first_response_at;
   gboolean           automated;
+  int                handle_seconds;
   int                csat;
   int                nps;
   int                ces;

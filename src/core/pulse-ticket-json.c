@@ -6,8 +6,10 @@
  * The codec of #PulseTicket. Wire form:
  * `{"id","version","queue_id","channel","subject","customer_id","status",
  * "priority","assignee_id"?,"tags":[…],"language"?,"created_at",
- * "updated_at"?,"resolved_at"?,"messages":[message…],"ratings":[rating…]}`.
- * `priority` reads as "normal" and the arrays as empty when absent. Errors
+ * "updated_at"?,"resolved_at"?,"handle_seconds"?,"messages":[message…],
+ * "ratings":[rating…]}`. `priority` reads as "normal" and the arrays as
+ * empty when absent; `handle_seconds`, an integer 0…604800 (7 days), as
+ * unknown, which is not the same as 0. Errors
  * inside a message or rating carry its path ("messages[2].author_kind: …").
  */
 
@@ -142,6 +144,9 @@ read_fields (PulseTicket     *self,
   self->created_at = pulse_json_reader_get_time (reader, "created_at", PULSE_JSON_REQUIRED);
   self->updated_at = pulse_json_reader_get_time (reader, "updated_at", PULSE_JSON_OPTIONAL);
   self->resolved_at = pulse_json_reader_get_time (reader, "resolved_at", PULSE_JSON_OPTIONAL);
+  self->handle_seconds = pulse_json_reader_get_int (reader, "handle_seconds", PULSE_JSON_OPTIONAL,
+                                                    0, PULSE_TICKET_MAX_HANDLE_SECONDS,
+                                                    PULSE_TICKET_HANDLE_UNKNOWN);
 }
 
 /**
@@ -204,6 +209,8 @@ pulse_ticket_to_json (PulseTicket *self)
   pulse_json_add_time (builder, "created_at", self->created_at);
   pulse_json_add_time (builder, "updated_at", self->updated_at);
   pulse_json_add_time (builder, "resolved_at", self->resolved_at);
+  if (self->handle_seconds != PULSE_TICKET_HANDLE_UNKNOWN)
+    pulse_json_add_int (builder, "handle_seconds", self->handle_seconds);
   add_items (builder, "messages", PULSE_JSON_LIST_ENCODE (pulse_message_to_json),
              G_LIST_MODEL (self->messages));
   add_items (builder, "ratings", PULSE_JSON_LIST_ENCODE (pulse_rating_to_json),

@@ -3,8 +3,9 @@
  * Copyright 2026 The Pulse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by pulse-ticket.c (the GObject) and pulse-ticket-json.c (its
- * codec), so neither file outgrows the size budget.
+ * Shared by pulse-ticket.c (the GObject), pulse-ticket-json.c (its codec)
+ * and pulse-ticket-conversation.c (what its messages say), so no file
+ * outgrows the size budget.
  */
 
 #pragma once
@@ -31,6 +32,7 @@ struct _PulseTicket
   gint64             created_at;
   gint64             updated_at;
   gint64             resolved_at;
+  int                handle_seconds;  /* or PULSE_TICKET_HANDLE_UNKNOWN */
   GListStore        *messages;
   GListStore        *ratings;
 };

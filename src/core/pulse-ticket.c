@@ -36,6 +36,7 @@ enum {
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_RESOLVED_AT,
+  PROP_HANDLE_SECONDS,
   PROP_MESSAGES,
   PROP_RATINGS,
   N_PROPS
@@ -113,6 +114,9 @@ pulse_ticket_get_property (GObject    *object,
     case PROP_RESOLVED_AT:
       g_value_set_int64 (value, self->resolved_at);
       break;
+    case PROP_HANDLE_SECONDS:
+      g_value_set_int (value, self->handle_seconds);
+      break;
     case PROP_MESSAGES:
       g_value_set_object (value, self->messages);
       break;
@@ -151,6 +155,9 @@ pulse_ticket_set_property (GObject      *object,
       break;
     case PROP_TAGS:
       pulse_ticket_set_tags (self, g_value_get_boxed (value));
+      break;
+    case PROP_HANDLE_SECONDS:
+      pulse_ticket_set_handle_seconds (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -205,6 +212,9 @@ pulse_ticket_class_init (PulseTicketClass *klass)
   properties[PROP_CREATED_AT] = readable_time ("created-at");
   properties[PROP_UPDATED_AT] = readable_time ("updated-at");
   properties[PROP_RESOLVED_AT] = readable_time ("resolved-at");
+  properties[PROP_HANDLE_SECONDS] =
+    g_param_spec_int ("handle-seconds", NULL, NULL, PULSE_TICKET_HANDLE_UNKNOWN,
+                      PULSE_TICKET_MAX_HANDLE_SECONDS, PULSE_TICKET_HANDLE_UNKNOWN, writable);
   properties[PROP_MESSAGES] =
     g_param_spec_object ("messages", NULL, NULL, G_TYPE_LIST_MODEL, readable);
   properties[PROP_RATINGS] =
@@ -217,6 +227,7 @@ static void
 pulse_ticket_init (PulseTicket *self)
 {
   self->priority = PULSE_PRIORITY_NORMAL;
+  self->handle_seconds = PULSE_TICKET_HANDLE_UNKNOWN;
   self->tags = g_new0 (char *, 1);
   self->messages = g_list_store_new (PULSE_TYPE_MESSAGE);
   self->ratings = g_list_store_new (PULSE_TYPE_RATING);
@@ -496,6 +507,41 @@ pulse_ticket_get_resolved_at (PulseTicket *self)
 }
 
 /**
+ * pulse_ticket_get_handle_seconds:
+ *
+ * The agents' total handling time (#PulseTicket:handle-seconds): talk
+ * and after-call work for phone, active handling for chat and email.
+ *
+ * Returns: seconds, or %PULSE_TICKET_HANDLE_UNKNOWN if none is reported.
+ */
+int
+pulse_ticket_get_handle_seconds (PulseTicket *self)
+{
+  g_return_val_if_fail (PULSE_IS_TICKET (self), PULSE_TICKET_HANDLE_UNKNOWN);
+
+  return self->handle_seconds;
+}
+
+/**
+ * pulse_ticket_set_handle_seconds:
+ * @handle_seconds: 0…%PULSE_TICKET_MAX_HANDLE_SECONDS, or unknown
+ */
+void
+pulse_ticket_set_handle_seconds (PulseTicket *self,
+                                 int          handle_seconds)
+{
+  g_return_if_fail (PULSE_IS_TICKET (self));
+  g_return_if_fail (handle_seconds >= PULSE_TICKET_HANDLE_UNKNOWN
+                    && handle_seconds <= PULSE_TICKET_MAX_HANDLE_SECONDS);
+
+  if (self->handle_seconds == handle_seconds)
+    return;
+
+  self->handle_seconds = handle_seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HANDLE_SECONDS]);
+}
+
+/**
  * pulse_ticket_get_messages:
  *
  * Returns: (transfer none): the conversation, a #GListModel of
@@ -520,65 +566,4 @@ pulse_ticket_get_ratings (PulseTicket *self)
   g_return_val_if_fail (PULSE_IS_TICKET (self), NULL);
 
   return G_LIST_MODEL (self->ratings);
-}
-
-/**
- * pulse_ticket_get_first_response_at:
- *
- * The first human reply, as first response time counts it: bot and rule
- * replies do not count (DESIGN.md, Definitions).
- *
- * Returns: the time of the first message written by an agent, or 0 if no
- *   agent has replied.
- */
-gint64
-pulse_ticket_get_first_response_at (PulseTicket *self)
-{
-  guint n;
-
-  g_return_val_if_fail (PULSE_IS_TICKET (self), 0);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PulseMessage) message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
-
-      if (pulse_message_is_human_reply (message))
-        return pulse_message_get_at (message);
-    }
-
-  return 0;
-}
-
-/**
- * pulse_ticket_is_automated:
- *
- * Whether @self counts towards the automation share: closed by a rule or
- * bot with no human reply.
- *
- * Returns: %TRUE if @self is resolved or closed, has at least one bot or
- *   rule message and no agent message.
- */
-gboolean
-pulse_ticket_is_automated (PulseTicket *self)
-{
-  gboolean automated = FALSE;
-  guint n;
-
-  g_return_val_if_fail (PULSE_IS_TICKET (self), FALSE);
-
-  if (self->status != PULSE_TICKET_STATUS_RESOLVED && self->status != PULSE_TICKET_STATUS_CLOSED)
-    return FALSE;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PulseMessage) message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
-
-      if (pulse_message_is_human_reply (message))
-        return FALSE;
-      automated |= pulse_message_is_automated_reply (message);
-    }
-
-  return automated;
 }

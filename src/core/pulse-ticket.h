@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 
 #define PULSE_TYPE_TICKET (pulse_ticket_get_type ())
 
+/* The handle time of a ticket whose helpdesk reports none. */
+#define PULSE_TICKET_HANDLE_UNKNOWN (-1)
+
+/* The longest handle time a ticket may carry: 7 days, in seconds. More is
+ * a unit mix-up (milliseconds) or a clock that never stopped. */
+#define PULSE_TICKET_MAX_HANDLE_SECONDS (7 * 24 * 60 * 60)
+
 G_DECLARE_FINAL_TYPE (PulseTicket, pulse_ticket, PULSE, TICKET, GObject)
 
 PulseTicket         *pulse_ticket_new                     (const char          *id);
@@ -51,6 +58,9 @@ const char          *pulse_ticket_get_language            (PulseTicket         *
 gint64               pulse_ticket_get_created_at          (PulseTicket         *self);
 gint64               pulse_ticket_get_updated_at          (PulseTicket         *self);
 gint64               pulse_ticket_get_resolved_at         (PulseTicket         *self);
+int                  pulse_ticket_get_handle_seconds      (PulseTicket         *self);
+void                 pulse_ticket_set_handle_seconds      (PulseTicket         *self,
+                                                           int                  handle_seconds);
 GListModel          *pulse_ticket_get_messages            (PulseTicket         *self);
 GListModel          *pulse_ticket_get_ratings             (PulseTicket         *self);
 gint64               pulse_ticket_get_first_response_at   (PulseTicket         *self);
