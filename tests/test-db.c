@@ -206,6 +206,40 @@ test_prepared_statements_bind_values (void)
   g_assert_error (error, PULSE_STORE_ERROR, PULSE_STORE_ERROR_QUERY);
 }
 
+static void
+test_collect_rows (void)
+{
+  g_autoptr(PulseDb) db = pulse_db_open (":memory:", schema_v2, NULL);
+  g_autoptr(PulseStmt) all = NULL;
+  g_autoptr(PulseStmt) two = NULL;
+  g_autoptr(PulseStmt) bad = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pulse_db_exec (db, "CREATE TABLE j (v TEXT);"
+                                "INSERT INTO j VALUES ('{\"a\":1}'), ('[2]'), ('3');", NULL));
+  all = pulse_db_prepare (db, "SELECT v FROM j ORDER BY rowid", NULL);
+  texts = pulse_db_collect_text (db, all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (texts->len, ==, 3);
+  g_assert_cmpstr (texts->pdata[1], ==, "[2]");
+
+  two = pulse_db_prepare (db, "SELECT v FROM j ORDER BY rowid", NULL);
+  nodes = pulse_db_collect_json (db, two, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nodes->len, ==, 2);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY ((JsonNode *) nodes->pdata[1]));
+
+  /* A stored value that is not JSON is an error, not a skipped row. */
+  g_assert_true (pulse_db_exec (db, "INSERT INTO j VALUES ('{oops');", NULL));
+  bad = pulse_db_prepare (db, "SELECT v FROM j ORDER BY rowid", NULL);
+  none = pulse_db_collect_json (db, bad, G_MAXUINT, &error);
+  g_assert_null (none);
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +247,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pulse/store/db/migrates-in-memory", test_migrates_in_memory);
+  g_test_add_func ("/pulse/store/db/collect-rows", test_collect_rows);
   g_test_add_func ("/pulse/store/db/file-is-wal-and-upgrades", test_file_is_wal_and_upgrades);
   g_test_add_func ("/pulse/store/db/failed-migration-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/pulse/store/db/newer-schema-refused", test_newer_schema_refused);

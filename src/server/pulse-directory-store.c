@@ -71,56 +71,6 @@ pulse_directory_store_new (PulseDb *db)
   return self;
 }
 
-/* Collects column 0 of every row, parsed as JSON. */
-static GPtrArray *
-collect_json (PulseDirectoryStore  *self,
-              PulseStmt            *stmt,
-              GError              **error)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  g_autoptr(GError) local_error = NULL;
-  gboolean has_row = FALSE;
-
-  while (pulse_db_step (self->db, stmt, &has_row, &local_error) && has_row)
-    {
-      JsonNode *node = pulse_json_parse ((const char *) sqlite3_column_text (stmt, 0), -1,
-                                         &local_error);
-      if (node == NULL)
-        break;
-      g_ptr_array_add (items, node);
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  return g_steal_pointer (&items);
-}
-
-/* Collects column 0 of every row as text, to be served as stored. */
-static GPtrArray *
-collect_text (PulseDirectoryStore  *self,
-              PulseStmt            *stmt,
-              GError              **error)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) local_error = NULL;
-  gboolean has_row = FALSE;
-
-  while (pulse_db_step (self->db, stmt, &has_row, &local_error) && has_row)
-    g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  return g_steal_pointer (&texts);
-}
-
 /**
  * pulse_directory_store_get:
  * @kind: "queue", "team", "agent" or "channel"
@@ -147,7 +97,7 @@ pulse_directory_store_get (PulseDirectoryStore  *self,
 
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
-  items = collect_json (self, stmt, error);
+  items = pulse_db_collect_json (self->db, stmt, G_MAXUINT, error);
   if (items == NULL)
     return NULL;
 
@@ -215,7 +165,7 @@ pulse_directory_store_list (PulseDirectoryStore  *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  return collect_text (self, stmt, error);
+  return pulse_db_collect_text (self->db, stmt, error);
 }
 
 /**
@@ -304,7 +254,7 @@ pulse_directory_store_list_applications (PulseDirectoryStore  *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, since_day, -1, SQLITE_STATIC);
-  return collect_text (self, stmt, error);
+  return pulse_db_collect_text (self->db, stmt, error);
 }
 
 /**

@@ -86,34 +86,6 @@ bind_json (PulseStmt *stmt,
     sqlite3_bind_text (stmt, column, pulse_json_to_string (node), -1, g_free);
 }
 
-/* Collects column 0 of every row, parsed as JSON. */
-static GPtrArray *
-collect_json (PulseItemStore  *self,
-              PulseStmt       *stmt,
-              GError         **error)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  g_autoptr(GError) local_error = NULL;
-  gboolean has_row = FALSE;
-
-  while (pulse_db_step (self->db, stmt, &has_row, &local_error) && has_row)
-    {
-      JsonNode *node = pulse_json_parse ((const char *) sqlite3_column_text (stmt, 0), -1,
-                                         &local_error);
-      if (node == NULL)
-        break;
-      g_ptr_array_add (items, node);
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  return g_steal_pointer (&items);
-}
-
 /**
  * pulse_item_store_get:
  *
@@ -137,7 +109,7 @@ pulse_item_store_get (PulseItemStore  *self,
 
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
-  items = collect_json (self, stmt, error);
+  items = pulse_db_collect_json (self->db, stmt, G_MAXUINT, error);
   if (items == NULL)
     return NULL;
 
@@ -170,7 +142,7 @@ pulse_item_store_list (PulseItemStore  *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  return collect_json (self, stmt, error);
+  return pulse_db_collect_json (self->db, stmt, G_MAXUINT, error);
 }
 
 /**
@@ -303,7 +275,7 @@ pulse_item_store_list_audit (PulseItemStore  *self,
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, limit);
-  return collect_json (self, stmt, error);
+  return pulse_db_collect_json (self->db, stmt, G_MAXUINT, error);
 }
 
 /**

@@ -94,59 +94,6 @@ cached_stmt (PulseTicketStore  *self,
   return *slot;
 }
 
-/* Steps through up to @max_rows rows, parsing column 0 as JSON. */
-static GPtrArray *
-collect_bodies (PulseTicketStore  *self,
-                PulseStmt         *stmt,
-                guint              max_rows,
-                GError           **error)
-{
-  g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  g_autoptr(GError) local_error = NULL;
-  gboolean has_row = FALSE;
-
-  while (bodies->len < max_rows &&
-         pulse_db_step (self->db, stmt, &has_row, &local_error) && has_row)
-    {
-      JsonNode *body = pulse_json_parse ((const char *) sqlite3_column_text (stmt, 0), -1,
-                                         &local_error);
-      if (body == NULL)
-        break;
-      g_ptr_array_add (bodies, body);
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  return g_steal_pointer (&bodies);
-}
-
-/* Collects column 0 of every row as text: lists are served as stored,
- * without parsing and writing each ticket again. */
-static GPtrArray *
-collect_text (PulseTicketStore  *self,
-              PulseStmt         *stmt,
-              GError           **error)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) local_error = NULL;
-  gboolean has_row = FALSE;
-
-  while (pulse_db_step (self->db, stmt, &has_row, &local_error) && has_row)
-    g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  return g_steal_pointer (&texts);
-}
-
 /**
  * pulse_ticket_store_get:
  * @id: the ticket's id
@@ -171,7 +118,7 @@ pulse_ticket_store_get (PulseTicketStore  *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  bodies = collect_bodies (self, stmt, 1, error);
+  bodies = pulse_db_collect_json (self->db, stmt, 1, error);
   sqlite3_reset (stmt);
   if (bodies == NULL)
     return NULL;
@@ -370,5 +317,5 @@ pulse_ticket_store_list_live (PulseTicketStore  *self,
                                                   PULSE_TICKET_STATUS_OPEN), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, pulse_enum_to_nick (PULSE_TYPE_TICKET_STATUS,
                                                   PULSE_TICKET_STATUS_PENDING), -1, SQLITE_STATIC);
-  return collect_text (self, stmt, error);
+  return pulse_db_collect_text (self->db, stmt, error);
 }

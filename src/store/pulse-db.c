@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "pulse-db.h"
+#include "pulse-json.h"
 
 /**
  * PulseDb:
@@ -387,4 +388,77 @@ pulse_db_changes (PulseDb *self)
   g_return_val_if_fail (PULSE_IS_DB (self), 0);
 
   return sqlite3_changes64 (self->handle);
+}
+
+/**
+ * pulse_db_collect_json:
+ * @stmt: a statement whose column 0 is JSON text
+ * @max_rows: the most rows to read
+ *
+ * Steps @stmt through up to @max_rows rows, parsing column 0 of each.
+ *
+ * Returns: (transfer full) (element-type JsonNode): the values, or %NULL
+ *   with @error set when a step fails or a value is not JSON.
+ */
+GPtrArray *
+pulse_db_collect_json (PulseDb    *self,
+                       PulseStmt  *stmt,
+                       guint       max_rows,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_row = FALSE;
+
+  g_return_val_if_fail (PULSE_IS_DB (self), NULL);
+
+  while (items->len < max_rows && pulse_db_step (self, stmt, &has_row, &local_error) && has_row)
+    {
+      JsonNode *node = pulse_json_parse ((const char *) sqlite3_column_text (stmt, 0), -1,
+                                         &local_error);
+      if (node == NULL)
+        break;
+      g_ptr_array_add (items, node);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/**
+ * pulse_db_collect_text:
+ * @stmt: a statement with a text column 0
+ *
+ * Steps @stmt through every row, keeping column 0 as text (to serve
+ * stored JSON as is, without parsing and writing it again).
+ *
+ * Returns: (transfer full) (element-type utf8): the texts, or %NULL with
+ *   @error set.
+ */
+GPtrArray *
+pulse_db_collect_text (PulseDb    *self,
+                       PulseStmt  *stmt,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_row = FALSE;
+
+  g_return_val_if_fail (PULSE_IS_DB (self), NULL);
+
+  while (pulse_db_step (self, stmt, &has_row, &local_error) && has_row)
+    g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&texts);
 }

@@ -67,5 +67,12 @@ gboolean    pulse_db_transaction        (PulseDb             *self,
                                          gpointer             user_data,
                                          GError             **error);
 gint64      pulse_db_changes            (PulseDb             *self);
+GPtrArray  *pulse_db_collect_json       (PulseDb             *self,
+                                         PulseStmt           *stmt,
+                                         guint                max_rows,
+                                         GError             **error);
+GPtrArray  *pulse_db_collect_text       (PulseDb             *self,
+                                         PulseStmt           *stmt,
+                                         GError             **error);
 
 G_END_DECLS
