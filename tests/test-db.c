@@ -10,6 +10,8 @@
 
 #include <sqlite3.h>
 
+#include <json-glib/json-glib.h>
+
 #include "pulse-db.h"
 
 static const char *schema_v2[] = {
