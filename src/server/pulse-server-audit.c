@@ -69,18 +69,8 @@ on_audit_cb (SoupServer        *soup,
   const char *id = NULL;
   guint limit = DEFAULT_LIMIT;
 
-  if (!g_str_equal (path, "/api/v1/audit"))
-    {
-      pulse_server_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "no such endpoint");
-      return;
-    }
-
-  if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
-    {
-      pulse_server_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
-                                  "audit accepts GET only");
-      return;
-    }
+  if (!pulse_server_accept (msg, path, "/api/v1/audit", SOUP_METHOD_GET, "audit"))
+    return;
 
   who = pulse_server_authorize (server, msg, PULSE_PERMISSION_READ_AUDIT);
   if (who == NULL || !read_limit (msg, query, &limit))
@@ -103,9 +93,7 @@ on_audit_cb (SoupServer        *soup,
                                          &error);
   if (entries == NULL)
     {
-      g_warning ("Cannot read the audit log: %s", error->message);
-      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
-                                  "the audit log could not be read");
+      pulse_server_respond_internal (msg, "read the audit log", error);
       return;
     }
 

@@ -156,3 +156,59 @@ pulse_server_authorize (PulseServer       *self,
 
   return info;
 }
+
+/**
+ * pulse_server_respond_internal:
+ * @what: what failed, as a verb phrase ("read the audit log")
+ * @error: why, for the server's log only
+ *
+ * Answers 500 `internal` after a database failure. The reason goes to the
+ * log; the client learns only that nothing was done.
+ */
+void
+pulse_server_respond_internal (SoupServerMessage *msg,
+                               const char        *what,
+                               const GError      *error)
+{
+  g_autofree char *message = g_strdup_printf ("the server could not %s", what);
+
+  g_warning ("Could not %s: %s", what, error != NULL ? error->message : "unknown error");
+  pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", message);
+}
+
+/**
+ * pulse_server_accept:
+ * @path: the request's path
+ * @exact_path: (nullable): the one path the handler serves, or %NULL when
+ *   it serves sub-paths too
+ * @method: the one method it accepts (%SOUP_METHOD_GET …)
+ * @name: the endpoint's name for the 405 message ("snapshot")
+ *
+ * Answers 404 for another path and 405 for another method.
+ *
+ * Returns: %TRUE if the handler should go on.
+ */
+gboolean
+pulse_server_accept (SoupServerMessage *msg,
+                     const char        *path,
+                     const char        *exact_path,
+                     const char        *method,
+                     const char        *name)
+{
+  if (exact_path != NULL && !g_str_equal (path, exact_path))
+    {
+      pulse_server_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "no such endpoint");
+      return FALSE;
+    }
+
+  if (soup_server_message_get_method (msg) != method)
+    {
+      g_autofree char *message = g_strdup_printf ("%s accepts %s only", name, method);
+
+      pulse_server_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
+                                  message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -28,6 +28,14 @@ void            pulse_server_respond_error  (SoupServerMessage *msg,
                                              guint              status,
                                              const char        *code,
                                              const char        *message);
+void            pulse_server_respond_internal (SoupServerMessage *msg,
+                                             const char        *what,
+                                             const GError      *error);
+gboolean        pulse_server_accept         (SoupServerMessage *msg,
+                                             const char        *path,
+                                             const char        *exact_path,
+                                             const char        *method,
+                                             const char        *name);
 JsonNode       *pulse_server_read_body      (SoupServerMessage *msg);
 PulseTokenInfo *pulse_server_authenticate   (PulseServer       *self,
                                              SoupServerMessage *msg);

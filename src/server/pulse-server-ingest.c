@@ -111,9 +111,7 @@ respond_failure (SoupServerMessage *msg,
     pulse_server_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", error->message);
   else
     {
-      g_warning ("ingest failed: %s", error->message);
-      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
-                                  "the server could not store the data");
+      pulse_server_respond_internal (msg, "store the data", error);
     }
 }
 
@@ -197,12 +195,8 @@ on_ingest_cb (SoupServer        *server,
       return;
     }
 
-  if (soup_server_message_get_method (msg) != SOUP_METHOD_POST)
-    {
-      pulse_server_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
-                                  "ingest accepts POST only");
-      return;
-    }
+  if (!pulse_server_accept (msg, path, NULL, SOUP_METHOD_POST, "ingest"))
+    return;
 
   info = pulse_server_authorize (self, msg, PULSE_PERMISSION_INGEST);
   if (info != NULL)

@@ -38,9 +38,7 @@ respond_list (PulseServer         *server,
   items = pulse_item_store_list (pulse_server_get_item_store (server), kind->kind, &error);
   if (items == NULL)
     {
-      g_warning ("Cannot list %s: %s", kind->collection, error->message);
-      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
-                                  "the items could not be read");
+      pulse_server_respond_internal (msg, "read the items", error);
       return;
     }
 

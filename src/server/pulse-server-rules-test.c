@@ -133,9 +133,7 @@ respond_test (PulseServer       *server,
 
   if (matcher == NULL)
     {
-      g_warning ("Cannot load the rules: %s", error->message);
-      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
-                                  "the rules could not be read");
+      pulse_server_respond_internal (msg, "read the rules", error);
       return;
     }
 
@@ -163,18 +161,9 @@ on_rules_test_cb (SoupServer        *soup,
   g_autoptr(GError) error = NULL;
   g_auto(TestRequest) request = { NULL, };
 
-  if (!g_str_equal (path, "/api/v1/rules/test"))
-    {
-      pulse_server_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "no such endpoint");
-      return;
-    }
-
-  if (soup_server_message_get_method (msg) != SOUP_METHOD_POST)
-    {
-      pulse_server_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
-                                  "the rule test bench accepts POST only");
-      return;
-    }
+  if (!pulse_server_accept (msg, path, "/api/v1/rules/test", SOUP_METHOD_POST,
+                            "the rule test bench"))
+    return;
 
   /* Testing changes nothing, so every reader may use the bench. */
   who = pulse_server_authorize (server, msg, PULSE_PERMISSION_READ);

@@ -158,18 +158,8 @@ on_snapshot_cb (SoupServer        *server,
   Snapshot snapshot;
   gsize length;
 
-  if (!g_str_equal (path, "/api/v1/snapshot"))
-    {
-      pulse_server_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "no such endpoint");
-      return;
-    }
-
-  if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
-    {
-      pulse_server_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
-                                  "snapshot accepts GET only");
-      return;
-    }
+  if (!pulse_server_accept (msg, path, "/api/v1/snapshot", SOUP_METHOD_GET, "snapshot"))
+    return;
 
   info = pulse_server_authorize (self, msg, PULSE_PERMISSION_READ);
   if (info == NULL)
@@ -178,10 +168,8 @@ on_snapshot_cb (SoupServer        *server,
   snapshot = (Snapshot) { self, g_get_real_time (), g_string_new (NULL) };
   if (!pulse_db_transaction (pulse_server_get_db (self), read_cb, &snapshot, &error))
     {
-      g_warning ("cannot read the snapshot: %s", error->message);
       g_string_free (snapshot.text, TRUE);
-      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
-                                  "the server could not read its state");
+      pulse_server_respond_internal (msg, "read its state", error);
       return;
     }
 

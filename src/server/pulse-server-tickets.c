@@ -190,9 +190,7 @@ list_tickets (PulseServer       *self,
   g_free (page.after_id);
   if (tickets == NULL)
     {
-      g_warning ("cannot read ticket history: %s", error->message);
-      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
-                                  "the server could not read its tickets");
+      pulse_server_respond_internal (msg, "read its tickets", error);
       return;
     }
 
@@ -225,9 +223,7 @@ get_ticket (PulseServer       *self,
     pulse_server_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", error->message);
   else
     {
-      g_warning ("cannot read a ticket: %s", error->message);
-      pulse_server_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
-                                  "the server could not read the ticket");
+      pulse_server_respond_internal (msg, "read the ticket", error);
     }
 }
 
@@ -241,12 +237,8 @@ on_tickets_cb (SoupServer        *server,
   PulseServer *self = user_data;
   g_autoptr(PulseTokenInfo) info = NULL;
 
-  if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
-    {
-      pulse_server_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
-                                  "tickets accepts GET only");
-      return;
-    }
+  if (!pulse_server_accept (msg, path, NULL, SOUP_METHOD_GET, "tickets"))
+    return;
 
   info = pulse_server_authorize (self, msg, PULSE_PERMISSION_READ);
   if (info == NULL)

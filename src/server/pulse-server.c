@@ -61,12 +61,8 @@ on_health_cb (SoupServer        *server,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) body = NULL;
 
-  if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
-    {
-      pulse_server_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
-                     "health accepts GET only");
-      return;
-    }
+  if (!pulse_server_accept (msg, path, NULL, SOUP_METHOD_GET, "health"))
+    return;
 
   builder = json_builder_new_immutable ();
   json_builder_begin_object (builder);
@@ -91,12 +87,8 @@ on_whoami_cb (SoupServer        *server,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) body = NULL;
 
-  if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
-    {
-      pulse_server_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
-                     "whoami accepts GET only");
-      return;
-    }
+  if (!pulse_server_accept (msg, path, NULL, SOUP_METHOD_GET, "whoami"))
+    return;
 
   /* Every valid token may ask who it is, integration tokens included. */
   info = pulse_server_authenticate (self, msg);
