@@ -16,75 +16,30 @@
 #include "pulse-json.h"
 #include "pulse-server-schema.h"
 #include "pulse-server.h"
+#include "pulse-test-server.h"
 #include "pulse-test-util.h"
 #include "pulse-token-store.h"
 
 typedef struct
 {
-  PulseDb         *db;
-  PulseTokenStore *tokens;
-  PulseServer     *server;
-  SoupSession     *soup;
-  char            *url;
+  PulseTestServer *ts;
 } Fixture;
-
-typedef struct
-{
-  SoupMessage *msg;
-  GBytes      *body;
-  gboolean     done;
-} Request;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->db = pulse_db_open (":memory:", pulse_server_schema_get_migrations (), &error);
-  g_assert_no_error (error);
-  fixture->tokens = pulse_token_store_new (fixture->db);
-  fixture->server = pulse_server_new (fixture->db);
-  g_assert_true (pulse_server_listen (fixture->server, "127.0.0.1", 0, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (pulse_server_get_port (fixture->server), >, 0);
-  fixture->url = pulse_server_dup_url (fixture->server);
-  fixture->soup = soup_session_new ();
+  fixture->ts = pulse_test_server_new ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  /* Close the client's kept-alive connections and let the server see
-   * them close, so nothing outlives the test. */
-  soup_session_abort (fixture->soup);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->soup);
-  g_clear_object (&fixture->server);
-  g_clear_object (&fixture->tokens);
-  g_clear_object (&fixture->db);
-  g_clear_pointer (&fixture->url, g_free);
+  g_clear_pointer (&fixture->ts, pulse_test_server_free);
 }
 
-static void
-on_request_done_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  Request *request = user_data;
-
-  request->body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
-  request->done = TRUE;
-}
-
-static gboolean
-request_is_done (gpointer user_data)
-{
-  return ((Request *) user_data)->done;
-}
-
+/* Sends a request and checks its status and that the answer is JSON. */
 static JsonNode *
 request_with_token (Fixture    *fixture,
                     const char *method,
@@ -92,33 +47,14 @@ request_with_token (Fixture    *fixture,
                     const char *token,
                     guint       expected_status)
 {
-  g_autofree char *url = g_strconcat (fixture->url, path, NULL);
-  Request req = { soup_message_new (method, url), NULL, FALSE };
-  JsonNode *node;
+  g_autoptr(PulseTestResponse) response = NULL;
 
-  if (token != NULL)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
-
-      soup_message_headers_append (soup_message_get_request_headers (req.msg), "Authorization",
-                                   auth);
-    }
-
-  soup_session_send_and_read_async (fixture->soup, req.msg, G_PRIORITY_DEFAULT, NULL,
-                                    on_request_done_cb, &req);
-  pulse_test_wait_for (request_is_done, &req, 5000);
-
-  g_assert_nonnull (req.body);
-  g_assert_cmpuint (soup_message_get_status (req.msg), ==, expected_status);
-  g_assert_true (g_str_has_prefix (soup_message_headers_get_content_type (
-                   soup_message_get_response_headers (req.msg), NULL), "application/json"));
-
-  node = pulse_json_parse (g_bytes_get_data (req.body, NULL), g_bytes_get_size (req.body), NULL);
-  g_assert_nonnull (node);
-
-  g_bytes_unref (req.body);
-  g_object_unref (req.msg);
-  return node;
+  response = pulse_test_server_request (fixture->ts, method, path, token, NULL, NULL);
+  g_assert_cmpuint (response->status, ==, expected_status);
+  g_assert_true (g_str_has_prefix (soup_message_headers_get_content_type (response->headers,
+                                                                          NULL),
+                                   "application/json"));
+  return json_node_ref (response->body);
 }
 
 static JsonNode *
@@ -177,7 +113,7 @@ test_whoami (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *token = pulse_token_store_add (fixture->tokens, "Olena", PULSE_ROLE_LEAD,
+  g_autofree char *token = pulse_token_store_add (fixture->ts->tokens, "Olena", PULSE_ROLE_LEAD,
                                                   &id, &error);
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *text = NULL;
@@ -200,7 +136,7 @@ test_whoami_needs_a_valid_token (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *token = pulse_token_store_add (fixture->tokens, "Ivan", PULSE_ROLE_VIEWER,
+  g_autofree char *token = pulse_token_store_add (fixture->ts->tokens, "Ivan", PULSE_ROLE_VIEWER,
                                                   &id, &error);
   const char *bad[] = { NULL, "", "pulse_", "pulse_AAAA", "Bearer", "pulse_%00x" };
 
@@ -211,7 +147,7 @@ test_whoami_needs_a_valid_token (Fixture       *fixture,
       assert_error_body (node, "unauthorized");
     }
 
-  g_assert_true (pulse_token_store_revoke (fixture->tokens, id, &error));
+  g_assert_true (pulse_token_store_revoke (fixture->ts->tokens, id, &error));
   {
     g_autoptr(JsonNode) node = request_with_token (fixture, "GET", "/api/v1/whoami", token, 401);
 
