@@ -431,16 +431,17 @@ test_resume (gconstpointer data)
   g_hash_table_unref (client.fetching);
 }
 
-/* Cuts early, mid-stream, twice in a row and one event after a resume. */
-static const guint cuts_a[] = { 3, 40, 41, 120, 0 };
-static const guint cuts_b[] = { 1, 25, 90, 91, 92, 200, 0 };
-static const guint cuts_c[] = { 60, 150, 0 };
+/* Cuts early, mid-stream, twice in a row and one event after a resume.
+ * Sized to stay well inside the suite's timeout under ASan. */
+static const guint cuts_a[] = { 3, 40, 41, 100, 0 };
+static const guint cuts_b[] = { 1, 25, 70, 71, 72, 120, 0 };
+static const guint cuts_c[] = { 50, 110, 0 };
 
 static const Scenario scenarios[] = {
-  { 20261201, 300, cuts_a, -1 },
-  { 7, 320, cuts_b, -1 },
-  { 424242, 280, cuts_c, 0 },   /* the log is pruned after the first cut */
-  { 99, 300, cuts_a, 2 },       /* ... and after a cut in the middle */
+  { 20261201, 160, cuts_a, -1 },
+  { 7, 170, cuts_b, -1 },
+  { 424242, 170, cuts_c, 0 },   /* the log is pruned after the first cut */
+  { 99, 160, cuts_a, 2 },       /* ... and after a cut in the middle */
 };
 
 int

@@ -139,6 +139,8 @@ test_unknown_types (void)
   g_autoptr(JsonNode) before = pulse_state_to_json (state);
   g_autoptr(JsonNode) after = NULL;
   g_autoptr(JsonNode) no_data = NULL;
+  g_autoptr(JsonNode) expected = NULL;
+  g_autofree char *text = NULL;
   g_auto(PulseStateChange) change = { 0 };
   g_autoptr(GError) error = NULL;
 
@@ -154,8 +156,10 @@ test_unknown_types (void)
 
   /* Nothing else changed; the dumps differ only in seq. */
   after = pulse_state_to_json (state);
-  json_object_set_int_member (json_node_get_object (before), "seq", 16);
-  g_assert_true (json_node_equal (before, after));
+  text = pulse_json_to_string (before);
+  expected = pulse_test_parse (text);
+  json_object_set_int_member (json_node_get_object (expected), "seq", 16);
+  g_assert_true (json_node_equal (expected, after));
 }
 
 static void

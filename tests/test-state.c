@@ -215,6 +215,8 @@ test_message_created (void)
   g_autofree char *same = message_data (5, "09:31:00Z", "m-4", "09:31:00Z");
   g_autofree char *first = message_data (6, "09:31:00Z", "m-5", "09:29:00Z");
   g_autofree char *newest = message_data (7, "09:35:00.25Z", "m-6", "09:35:00.25Z");
+  g_autoptr(JsonNode) before = json_node_ref (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET,
+                                                                  "t-1"));
 
   apply_ok (state, "message.created", late, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_UPDATED,
             "t-1");
@@ -238,6 +240,7 @@ test_message_created (void)
                "{'id':'m-4','author_kind':'customer','at':'2026-11-20T09:31:00Z','body':'m-4'},"
                "{'id':'m-6','author_kind':'customer','at':'2026-11-20T09:35:00.250000Z',"
                "'body':'m-6'}],'ratings':[]}");
+  assert_json (before, T1);
 }
 
 static void
@@ -268,6 +271,8 @@ static void
 test_agent_status (void)
 {
   g_autoptr(PulseState) state = new_state (10);
+  g_autoptr(JsonNode) before = json_node_ref (pulse_state_lookup (state, PULSE_STATE_KIND_AGENT,
+                                                                  "agent-7"));
 
   apply_ok (state, "agent.status",
             "{'agent_id':'agent-7','version':3,'status':'after-call',"
@@ -277,6 +282,8 @@ test_agent_status (void)
                "{'id':'agent-7','version':3,'name':'Olena K.','position':'agent',"
                "'status':'after-call','status_since':'2026-11-20T09:45:00.500000Z',"
                "'channels':[],'languages':[]}");
+  /* What was handed out before is a value: it is not changed in place. */
+  assert_json (before, AGENT);
 }
 
 static void

@@ -203,8 +203,9 @@ agent_status (PulseState        *self,
   if (!check_next_version ("agent", agent_id, stored, version, error))
     return FALSE;
 
-  candidate = json_node_copy (stored);
-  object = json_node_get_object (candidate);
+  object = _pulse_state_copy_object (stored);
+  candidate = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
   since_text = pulse_time_format (since);
   json_object_set_int_member (object, "version", version);
   json_object_set_string_member (object, "status",

@@ -57,6 +57,7 @@ const PulseStateKindInfo *_pulse_state_find_kind      (const char             *n
 JsonNode                 *_pulse_state_canonical      (const PulseStateKindInfo *info,
                                                        JsonNode               *node,
                                                        GError                **error);
+JsonObject               *_pulse_state_copy_object    (JsonNode               *node);
 gint64                    _pulse_state_item_version   (JsonNode               *item);
 const char               *_pulse_state_item_id        (JsonNode               *item);
 void                      _pulse_state_report         (PulseStateChange       *change,

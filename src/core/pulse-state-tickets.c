@@ -244,15 +244,9 @@ build (TicketEvent  *event,
        JsonNode     *stored,
        GError      **error)
 {
-  JsonObject *source = json_node_get_object (event->op == OP_CREATED || event->op == OP_UPDATED
-                                             ? event->item : stored);
-  g_autoptr(JsonObject) candidate = json_object_new ();
+  gboolean whole = event->op == OP_CREATED || event->op == OP_UPDATED;
+  g_autoptr(JsonObject) candidate = _pulse_state_copy_object (whole ? event->item : stored);
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GList) members = json_object_get_members (source);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (candidate, l->data,
-                            json_node_copy (json_object_get_member (source, l->data)));
 
   if (event->op == OP_UPDATED)
     {

@@ -87,6 +87,25 @@ _pulse_state_canonical (const PulseStateKindInfo  *info,
   return info->encode (object);
 }
 
+/* A new object with @node's members: json_node_copy() would share the
+ * object itself, and stored nodes are never changed in place. */
+JsonObject *
+_pulse_state_copy_object (JsonNode *node)
+{
+  JsonObject *source = json_node_get_object (node);
+  JsonObject *copy = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (source);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *member = json_object_get_member (source, l->data);
+
+      json_object_set_member (copy, l->data, json_node_copy (member));
+    }
+
+  return copy;
+}
+
 const char *
 _pulse_state_item_id (JsonNode *item)
 {
