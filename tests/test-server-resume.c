@@ -37,7 +37,7 @@ typedef struct
   SoupSession             *soup;
   PulseState              *state;
   guint                    generation;  /* bumped with each snapshot */
-  SoupMessage             *ws_msg;
+  SoupMessage             *msg;         /* the snapshot or upgrade under way */
   SoupWebsocketConnection *conn;
   gboolean                 busy;        /* a snapshot or a connect is under way */
   gboolean                 closing;     /* we cut the stream; frames now are dropped */
@@ -245,7 +245,7 @@ reconnect_idle_cb (gpointer user_data)
   Client *client = user_data;
 
   g_clear_object (&client->conn);
-  g_clear_object (&client->ws_msg);
+  g_clear_object (&client->msg);
   client->closing = FALSE;
   if (client->resyncing)
     client_snapshot (client);
@@ -295,8 +295,8 @@ client_connect (Client *client)
 
   client->busy = TRUE;
   client->n_connects++;
-  client->ws_msg = new_get (client, path);
-  soup_session_websocket_connect_async (client->soup, client->ws_msg, NULL, NULL,
+  client->msg = new_get (client, path);
+  soup_session_websocket_connect_async (client->soup, client->msg, NULL, NULL,
                                         G_PRIORITY_DEFAULT, NULL, on_connected_cb, client);
 }
 
@@ -306,7 +306,7 @@ on_snapshot_cb (GObject      *object,
                 gpointer      user_data)
 {
   Client *client = user_data;
-  g_autoptr(SoupMessage) msg = g_steal_pointer (&client->ws_msg);
+  g_autoptr(SoupMessage) msg = g_steal_pointer (&client->msg);
   g_autoptr(JsonNode) snapshot = finish_get (SOUP_SESSION (object), result, msg);
   g_autoptr(GError) error = NULL;
 
@@ -323,8 +323,8 @@ static void
 client_snapshot (Client *client)
 {
   client->busy = TRUE;
-  client->ws_msg = new_get (client, "/api/v1/snapshot");
-  soup_session_send_and_read_async (client->soup, client->ws_msg, G_PRIORITY_DEFAULT, NULL,
+  client->msg = new_get (client, "/api/v1/snapshot");
+  soup_session_send_and_read_async (client->soup, client->msg, G_PRIORITY_DEFAULT, NULL,
                                     on_snapshot_cb, client);
 }
 
@@ -425,7 +425,7 @@ test_resume (gconstpointer data)
   g_clear_signal_handler (&client.appended_id, server_log (&client));
   g_clear_handle_id (&client.prune_idle_id, g_source_remove);
   g_clear_object (&client.conn);
-  g_clear_object (&client.ws_msg);
+  g_clear_object (&client.msg);
   g_clear_object (&client.state);
   g_clear_object (&client.soup);
   g_hash_table_unref (client.fetching);
