@@ -1,0 +1,81 @@
+/* pulse-state-private.h
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by pulse-state.c (the object, the snapshot and the dumps),
+ * pulse-state-apply.c (events on the directory, managed items and
+ * applications) and pulse-state-tickets.c (ticket events and tickets
+ * fetched out of band).
+ */
+
+#pragma once
+
+#include "pulse-json-list.h"
+#include "pulse-state.h"
+#include "pulse-ticket.h"
+
+G_BEGIN_DECLS
+
+/* The kinds held as id → canonical JsonNode: every one before TICKET. */
+#define PULSE_STATE_N_ITEM_KINDS PULSE_STATE_KIND_TICKET
+
+typedef struct
+{
+  PulseStateKind           kind;
+  const char              *name;        /* "queue": the prefix of its events */
+  const char              *collection;  /* "queues": the snapshot's member */
+  PulseJsonListDecodeFunc  decode;
+  PulseJsonListEncodeFunc  encode;
+  gboolean                 deletable;   /* managed items have <name>.deleted */
+} PulseStateKindInfo;
+
+/* A ticket as the state holds it, with what the snapshot orders and
+ * filters by, so a dump does not parse every ticket again. */
+typedef struct
+{
+  JsonNode *node;      /* canonical wire form, messages and ratings included */
+  gint64    version;
+  gint64    sort_key;  /* max (updated_at, created_at) in µs, as the server sorts */
+  gboolean  open;      /* new, open or pending: in every snapshot */
+  gint64    ahead;     /* fetched at this version: events up to it are in already */
+} PulseStateTicket;
+
+struct _PulseState
+{
+  GObject     parent_instance;
+
+  gint64      seq;
+  GHashTable *items[PULSE_STATE_N_ITEM_KINDS];  /* [kind]: id → JsonNode */
+  GHashTable *tickets;                          /* id → PulseStateTicket */
+  GHashTable *applications;                     /* "date/country" → JsonNode */
+  GHashTable *held;                             /* ticket id → GPtrArray of events */
+};
+
+const PulseStateKindInfo *_pulse_state_kind_info      (PulseStateKind          kind);
+const PulseStateKindInfo *_pulse_state_find_kind      (const char             *name);
+JsonNode                 *_pulse_state_canonical      (const PulseStateKindInfo *info,
+                                                       JsonNode               *node,
+                                                       GError                **error);
+JsonObject               *_pulse_state_copy_object    (JsonNode               *node);
+gint64                    _pulse_state_item_version   (JsonNode               *item);
+const char               *_pulse_state_item_id        (JsonNode               *item);
+void                      _pulse_state_report         (PulseStateChange       *change,
+                                                       PulseStateKind          kind,
+                                                       PulseStateAction        action,
+                                                       const char             *id,
+                                                       JsonNode               *item);
+const char              **_pulse_state_sorted_keys    (GHashTable             *table,
+                                                       guint                  *n);
+PulseStateTicket         *_pulse_state_ticket_new     (PulseTicket            *ticket);
+void                      _pulse_state_ticket_free    (PulseStateTicket       *entry);
+JsonNode                 *_pulse_state_read_applications (JsonNode            *node,
+                                                          GError             **error);
+char                     *_pulse_state_applications_key  (JsonNode            *applications);
+gboolean                  _pulse_state_apply_ticket   (PulseState             *self,
+                                                       const char             *type,
+                                                       JsonNode               *data,
+                                                       PulseStateChange       *change,
+                                                       GError                **error);
+
+G_END_DECLS

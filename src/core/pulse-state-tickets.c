@@ -1,0 +1,469 @@
+/* pulse-state-tickets.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Ticket events on a #PulseState (docs/protocol-ingest.md, Ingest
+ * events), and tickets the state gets out of band.
+ *
+ * A snapshot holds open tickets and those changed in the last 24 hours,
+ * but a customer may write again on a ticket closed last week: its
+ * `message.created` then names a ticket the state lacks. Such events are
+ * held and the caller fetches the ticket. The fetched copy may be older
+ * than the held events (they are replayed on it) or newer than events
+ * still to come (those are skipped: the copy has them), since the fetch
+ * and the stream are not ordered with each other.
+ */
+
+#include "config.h"
+
+#include "pulse-error.h"
+#include "pulse-json.h"
+#include "pulse-message.h"
+#include "pulse-rating.h"
+#include "pulse-state-private.h"
+#include "pulse-time-utils.h"
+
+typedef enum
+{
+  OP_CREATED,
+  OP_UPDATED,
+  OP_MESSAGE,
+  OP_RATING,
+} TicketOp;
+
+typedef struct
+{
+  TicketOp  op;
+  char     *ticket_id;
+  gint64    version;
+  gint64    updated_at;  /* a message's or rating's ticket_updated_at */
+  gint64    at;          /* the message's or rating's own time */
+  JsonNode *item;        /* canonical: the ticket, its header, the message or rating */
+} TicketEvent;
+
+static void
+ticket_event_free (TicketEvent *event)
+{
+  g_free (event->ticket_id);
+  g_clear_pointer (&event->item, json_node_unref);
+  g_free (event);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TicketEvent, ticket_event_free)
+
+static gboolean
+conflict (GError     **error,
+          const char  *format,
+          ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+conflict (GError     **error,
+          const char  *format,
+          ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (PULSE_ERROR, PULSE_ERROR_CONFLICT, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+/* `ticket.created` carries the whole ticket, `ticket.updated` its header
+ * (whatever messages or ratings it might carry are not the header's). */
+static TicketEvent *
+read_ticket (TicketOp   op,
+             JsonNode  *data,
+             GError   **error)
+{
+  g_autoptr(PulseTicket) ticket = pulse_ticket_new_from_json (data, error);
+  TicketEvent *event;
+
+  if (ticket == NULL)
+    return NULL;
+
+  event = g_new0 (TicketEvent, 1);
+  event->op = op;
+  event->ticket_id = g_strdup (pulse_ticket_get_id (ticket));
+  event->version = pulse_ticket_get_version (ticket);
+  event->item = pulse_ticket_to_json (ticket);
+  return event;
+}
+
+/* `{"ticket_id","ticket_version","ticket_updated_at",<member>}`. */
+static TicketEvent *
+read_addition (TicketOp   op,
+               JsonNode  *data,
+               GError   **error)
+{
+  const char *member = op == OP_MESSAGE ? "message" : "rating";
+  g_autoptr(TicketEvent) event = g_new0 (TicketEvent, 1);
+  g_autoptr(GObject) object = NULL;
+  GError *local_error = NULL;
+  PulseJsonReader reader;
+  JsonNode *node;
+
+  if (!pulse_json_reader_init (&reader, data, "a ticket addition", error))
+    return NULL;
+
+  event->op = op;
+  event->ticket_id = pulse_json_reader_dup_string (&reader, "ticket_id", PULSE_JSON_REQUIRED,
+                                                   PULSE_JSON_MAX_ID);
+  event->version = pulse_json_reader_get_int (&reader, "ticket_version", PULSE_JSON_REQUIRED, 1,
+                                              G_MAXINT64, 0);
+  event->updated_at = pulse_json_reader_get_time (&reader, "ticket_updated_at",
+                                                  PULSE_JSON_REQUIRED);
+  node = pulse_json_reader_get_object (&reader, member, PULSE_JSON_REQUIRED);
+  if (node != NULL)
+    {
+      if (op == OP_MESSAGE)
+        object = G_OBJECT (pulse_message_new_from_json (node, &local_error));
+      else
+        object = G_OBJECT (pulse_rating_new_from_json (node, &local_error));
+      if (object == NULL)
+        pulse_json_reader_take_error (&reader, member, local_error);
+    }
+  if (!pulse_json_reader_finish (&reader, error))
+    return NULL;
+
+  if (op == OP_MESSAGE)
+    {
+      event->at = pulse_message_get_at (PULSE_MESSAGE (object));
+      event->item = pulse_message_to_json (PULSE_MESSAGE (object));
+    }
+  else
+    {
+      event->at = pulse_rating_get_at (PULSE_RATING (object));
+      event->item = pulse_rating_to_json (PULSE_RATING (object));
+    }
+
+  return g_steal_pointer (&event);
+}
+
+static TicketEvent *
+read_event (const char  *type,
+            JsonNode    *data,
+            GError     **error)
+{
+  if (g_str_equal (type, "ticket.created"))
+    return read_ticket (OP_CREATED, data, error);
+  if (g_str_equal (type, "ticket.updated"))
+    return read_ticket (OP_UPDATED, data, error);
+  if (g_str_equal (type, "message.created"))
+    return read_addition (OP_MESSAGE, data, error);
+
+  g_assert (g_str_equal (type, "rating.created"));
+  return read_addition (OP_RATING, data, error);
+}
+
+static gint64
+item_at (JsonNode *item)
+{
+  gint64 at = 0;
+
+  pulse_time_parse (json_object_get_string_member (json_node_get_object (item), "at"), &at);
+  return at;
+}
+
+/* A copy of @array with @item after every element of its time or
+ * earlier, as the server inserts: one instant keeps arrival order. */
+static JsonArray *
+insert_in_time_order (JsonArray *array,
+                      JsonNode  *item,
+                      gint64     at)
+{
+  guint n = json_array_get_length (array);
+  guint position = n;
+  JsonArray *copy = json_array_sized_new (n + 1);
+
+  while (position > 0 && item_at (json_array_get_element (array, position - 1)) > at)
+    position--;
+
+  for (guint i = 0; i <= n; i++)
+    {
+      if (i == position)
+        json_array_add_element (copy, json_node_copy (item));
+      if (i < n)
+        json_array_add_element (copy, json_node_copy (json_array_get_element (array, i)));
+    }
+
+  return copy;
+}
+
+static gboolean
+has_message (JsonArray  *messages,
+             const char *id)
+{
+  for (guint i = 0; i < json_array_get_length (messages); i++)
+    if (g_str_equal (_pulse_state_item_id (json_array_get_element (messages, i)), id))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Members of @stored, then @event's change to them. */
+static gboolean
+fill_candidate (JsonObject   *candidate,
+                TicketEvent  *event,
+                JsonObject   *stored,
+                GError      **error)
+{
+  const char *member = event->op == OP_MESSAGE ? "messages" : "ratings";
+  JsonArray *list = json_object_get_array_member (stored, member);
+  g_autofree char *updated_at = NULL;
+  gint64 created_at = 0;
+
+  pulse_time_parse (json_object_get_string_member (stored, "created_at"), &created_at);
+  if (event->updated_at < created_at)
+    {
+      g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA,
+                   "ticket_updated_at: is before the ticket's created_at");
+      return FALSE;
+    }
+  if (event->op == OP_MESSAGE && has_message (list, _pulse_state_item_id (event->item)))
+    {
+      g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA,
+                   "message.id: the ticket has a message “%s” already",
+                   _pulse_state_item_id (event->item));
+      return FALSE;
+    }
+
+  updated_at = pulse_time_format (event->updated_at);
+  json_object_set_int_member (candidate, "version", event->version);
+  json_object_set_string_member (candidate, "updated_at", updated_at);
+  json_object_set_array_member (candidate, member,
+                                insert_in_time_order (list, event->item, event->at));
+  return TRUE;
+}
+
+/* The ticket @event makes of @stored (NULL for a creation), decoded
+ * again by its codec so that only a valid ticket is ever held. */
+static PulseTicket *
+build (TicketEvent  *event,
+       JsonNode     *stored,
+       GError      **error)
+{
+  gboolean whole = event->op == OP_CREATED || event->op == OP_UPDATED;
+  g_autoptr(JsonObject) candidate = _pulse_state_copy_object (whole ? event->item : stored);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (event->op == OP_UPDATED)
+    {
+      JsonObject *kept = json_node_get_object (stored);
+
+      json_object_set_member (candidate, "messages",
+                              json_node_copy (json_object_get_member (kept, "messages")));
+      json_object_set_member (candidate, "ratings",
+                              json_node_copy (json_object_get_member (kept, "ratings")));
+    }
+  else if (event->op != OP_CREATED &&
+           !fill_candidate (candidate, event, json_node_get_object (stored), error))
+    return NULL;
+
+  node = json_node_init_object (json_node_alloc (), candidate);
+  return pulse_ticket_new_from_json (node, error);
+}
+
+static void
+put_entry (PulseState       *self,
+           PulseTicket      *ticket,
+           gint64            ahead,
+           PulseStateAction  action,
+           PulseStateChange *change)
+{
+  PulseStateTicket *entry = _pulse_state_ticket_new (ticket);
+  const char *id = pulse_ticket_get_id (ticket);
+
+  entry->ahead = ahead;
+  g_hash_table_insert (self->tickets, g_strdup (id), entry);
+  _pulse_state_report (change, PULSE_STATE_KIND_TICKET, action, id, entry->node);
+}
+
+static gboolean
+hold (PulseState       *self,
+      TicketEvent      *event,
+      PulseStateChange *change)
+{
+  GPtrArray *events = g_hash_table_lookup (self->held, event->ticket_id);
+  gboolean first = events == NULL;
+  const char *id = event->ticket_id;
+
+  if (first)
+    {
+      events = g_ptr_array_new_with_free_func ((GDestroyNotify) ticket_event_free);
+      g_hash_table_insert (self->held, g_strdup (id), events);
+    }
+
+  g_ptr_array_add (events, event);
+  _pulse_state_report (change, PULSE_STATE_KIND_TICKET,
+                       first ? PULSE_STATE_ACTION_MISSING : PULSE_STATE_ACTION_NONE, id, NULL);
+  return TRUE;
+}
+
+static gboolean
+create (PulseState        *self,
+        TicketEvent       *event,
+        PulseStateTicket  *entry,
+        PulseStateChange  *change,
+        GError           **error)
+{
+  g_autoptr(PulseTicket) ticket = NULL;
+
+  if (entry != NULL && event->version <= entry->ahead)
+    {
+      _pulse_state_report (change, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_NONE,
+                           event->ticket_id, NULL);
+      return TRUE;
+    }
+
+  if (entry != NULL || g_hash_table_contains (self->held, event->ticket_id))
+    return conflict (error, "the state has a ticket “%s” already", event->ticket_id);
+
+  ticket = build (event, NULL, error);
+  if (ticket == NULL)
+    return FALSE;
+
+  put_entry (self, ticket, 0, PULSE_STATE_ACTION_CREATED, change);
+  return TRUE;
+}
+
+gboolean
+_pulse_state_apply_ticket (PulseState        *self,
+                           const char        *type,
+                           JsonNode          *data,
+                           PulseStateChange  *change,
+                           GError           **error)
+{
+  g_autoptr(TicketEvent) event = read_event (type, data, error);
+  g_autoptr(PulseTicket) ticket = NULL;
+  PulseStateTicket *entry;
+
+  if (event == NULL)
+    return FALSE;
+
+  entry = g_hash_table_lookup (self->tickets, event->ticket_id);
+  if (event->op == OP_CREATED)
+    return create (self, event, entry, change, error);
+  if (entry == NULL)
+    return hold (self, g_steal_pointer (&event), change);
+
+  /* The state fetched this ticket at a version the stream has not yet
+   * reached: what comes up to it is in already. */
+  if (event->version <= entry->ahead)
+    {
+      _pulse_state_report (change, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_NONE,
+                           event->ticket_id, NULL);
+      return TRUE;
+    }
+
+  if (event->version != entry->version + 1)
+    return conflict (error, "%s: expected %" G_GINT64_FORMAT " (the ticket is at %"
+                     G_GINT64_FORMAT "), got %" G_GINT64_FORMAT,
+                     event->op == OP_UPDATED ? "version" : "ticket_version",
+                     entry->version + 1, entry->version, event->version);
+
+  ticket = build (event, entry->node, error);
+  if (ticket == NULL)
+    return FALSE;
+
+  put_entry (self, ticket, 0, PULSE_STATE_ACTION_UPDATED, change);
+  return TRUE;
+}
+
+/* @ticket with the held events after its version replayed on it. */
+static PulseTicket *
+replay_held (PulseTicket  *ticket,
+             GPtrArray    *held,
+             GError      **error)
+{
+  g_autoptr(PulseTicket) current = g_object_ref (ticket);
+
+  for (guint i = 0; held != NULL && i < held->len; i++)
+    {
+      TicketEvent *event = held->pdata[i];
+      gint64 version = pulse_ticket_get_version (current);
+      g_autoptr(JsonNode) node = NULL;
+      PulseTicket *next;
+
+      if (event->version <= version)
+        continue;
+      if (event->version != version + 1)
+        {
+          conflict (error, "ticket “%s”: a held event has version %" G_GINT64_FORMAT
+                    ", the ticket is at %" G_GINT64_FORMAT, event->ticket_id, event->version,
+                    version);
+          return NULL;
+        }
+
+      node = pulse_ticket_to_json (current);
+      next = build (event, node, error);
+      if (next == NULL)
+        return NULL;
+      g_set_object (&current, next);
+      g_object_unref (next);
+    }
+
+  return g_steal_pointer (&current);
+}
+
+/**
+ * pulse_state_put_ticket:
+ * @ticket: a ticket with its messages and ratings, as `GET
+ *   /api/v1/tickets/{id}` gives it
+ * @change: (out caller-allocates) (optional): what it did, as for
+ *   pulse_state_apply()
+ * @error: return location for a %PULSE_ERROR error
+ *
+ * Adds a ticket fetched out of band, usually one an event was held for
+ * (%PULSE_STATE_ACTION_MISSING). The held events newer than @ticket are
+ * applied on it, and events up to @ticket's version that the stream still
+ * brings are skipped, since @ticket has them. A ticket the state holds at
+ * the same or a newer version is left as it is (%TRUE,
+ * %PULSE_STATE_ACTION_NONE). The state's seq does not change.
+ *
+ * Returns: %TRUE on success; %PULSE_ERROR_INVALID_DATA for a bad ticket
+ *   (naming the field), %PULSE_ERROR_CONFLICT if the held events do not
+ *   follow on from @ticket. On error nothing changes.
+ */
+gboolean
+pulse_state_put_ticket (PulseState        *self,
+                        JsonNode          *ticket,
+                        PulseStateChange  *change,
+                        GError           **error)
+{
+  g_auto(PulseStateChange) scratch = { 0 };
+  g_autoptr(PulseTicket) fetched = NULL;
+  g_autoptr(PulseTicket) result = NULL;
+  PulseStateTicket *entry;
+  const char *id;
+
+  g_return_val_if_fail (PULSE_IS_STATE (self), FALSE);
+  g_return_val_if_fail (ticket != NULL, FALSE);
+
+  if (change == NULL)
+    change = &scratch;
+  pulse_state_change_clear (change);
+  change->seq = self->seq;
+
+  fetched = pulse_ticket_new_from_json (ticket, error);
+  if (fetched == NULL)
+    return FALSE;
+
+  id = pulse_ticket_get_id (fetched);
+  entry = g_hash_table_lookup (self->tickets, id);
+  if (entry != NULL && entry->version >= pulse_ticket_get_version (fetched))
+    {
+      _pulse_state_report (change, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_NONE, id, NULL);
+      return TRUE;
+    }
+
+  result = replay_held (fetched, g_hash_table_lookup (self->held, id), error);
+  if (result == NULL)
+    return FALSE;
+
+  put_entry (self, result, pulse_ticket_get_version (fetched),
+             entry != NULL ? PULSE_STATE_ACTION_UPDATED : PULSE_STATE_ACTION_CREATED, change);
+  g_hash_table_remove (self->held, id);
+  return TRUE;
+}
