@@ -178,7 +178,7 @@ test_resync_after_prune (Fixture       *fixture,
 }
 
 /* A refused token is final: no wait scheduled, no second handshake in a
- * window 40 times the longest wait. */
+ * window 10 times the longest wait. */
 static void
 assert_refused (Fixture    *fixture,
                 const char *token,
@@ -194,7 +194,7 @@ assert_refused (Fixture    *fixture,
   g_assert_nonnull (strstr (error->message, status));
   g_assert_cmpint (pulse_stream_get_retry_at (rec->stream), ==, 0);
 
-  pulse_test_wait_quiet (40 * PULSE_TEST_BACKOFF_CAP);
+  pulse_test_wait_quiet (10 * PULSE_TEST_BACKOFF_CAP);
   g_assert_cmpuint (fixture->sinces->len, ==, 1);
   g_assert_cmpuint (rec->waits, ==, 0);
   pulse_test_recorder_assert_states (rec, PULSE_CONNECTION_STATE_CONNECTING,
@@ -247,7 +247,7 @@ test_revoked_token (Fixture       *fixture,
   g_assert_nonnull (strstr (pulse_stream_get_error (rec->stream)->message, "1008"));
   g_assert_cmpint (pulse_stream_get_retry_at (rec->stream), ==, 0);
 
-  pulse_test_wait_quiet (40 * PULSE_TEST_BACKOFF_CAP);
+  pulse_test_wait_quiet (10 * PULSE_TEST_BACKOFF_CAP);
   g_assert_cmpuint (fixture->sinces->len, ==, 1);
   pulse_test_recorder_assert_states (rec, PULSE_CONNECTION_STATE_CONNECTING,
                                      PULSE_CONNECTION_STATE_LIVE,

@@ -89,11 +89,10 @@ retry_later (PulseStream *self,
 {
   guint wait_ms;
 
+  g_object_freeze_notify (G_OBJECT (self));
   _pulse_stream_hang_up (self);
   wait_ms = pulse_backoff_next_ms (&self->backoff);
   g_debug ("event stream: %s; next attempt in %u ms", error->message, wait_ms);
-
-  g_object_freeze_notify (G_OBJECT (self));
   self->retry_id = g_timeout_add (wait_ms, on_retry_cb, self);
   _pulse_stream_set_retry_at (self, g_get_real_time () + (gint64) wait_ms * 1000);
   _pulse_stream_set_state (self, PULSE_CONNECTION_STATE_RECONNECTING, error);
