@@ -171,9 +171,20 @@ pulse_client_get_base_url (PulseClient *self)
   return self->base_url;
 }
 
-static GError *
-error_from_status (guint       status,
-                   const char *path)
+/**
+ * pulse_client_error_from_status:
+ * @status: an HTTP status that is not a success
+ * @path: (nullable): the request's path, named in the message
+ *
+ * Maps a refusal to the client's error domain: 401 and 403 are
+ * %PULSE_CLIENT_ERROR_UNAUTHORIZED, 404 %PULSE_CLIENT_ERROR_NOT_FOUND,
+ * anything else %PULSE_CLIENT_ERROR_HTTP.
+ *
+ * Returns: (transfer full): the error.
+ */
+GError *
+pulse_client_error_from_status (guint       status,
+                                const char *path)
 {
   PulseClientError code = PULSE_CLIENT_ERROR_HTTP;
 
@@ -183,7 +194,27 @@ error_from_status (guint       status,
     code = PULSE_CLIENT_ERROR_NOT_FOUND;
 
   return g_error_new (PULSE_CLIENT_ERROR, code, "%s: HTTP %u %s",
-                      path, status, soup_status_get_phrase (status));
+                      path != NULL ? path : "(request)", status,
+                      soup_status_get_phrase (status));
+}
+
+/* A GET of @path with the bearer token, or NULL if the URL is invalid.
+ * The token goes only into the header, never into a log line. */
+static SoupMessage *
+new_message (PulseClient *self,
+             const char  *path)
+{
+  g_autofree char *url = g_strconcat (self->base_url, path, NULL);
+  SoupMessage *msg = soup_message_new (SOUP_METHOD_GET, url);
+
+  if (msg != NULL && self->token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
+
+      soup_message_headers_append (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+
+  return msg;
 }
 
 static void
@@ -212,7 +243,9 @@ get_json_read_cb (GObject      *object,
   status = soup_message_get_status (msg);
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_task_return_error (task, error_from_status (status, g_uri_get_path (soup_message_get_uri (msg))));
+      GUri *uri = soup_message_get_uri (msg);
+
+      g_task_return_error (task, pulse_client_error_from_status (status, g_uri_get_path (uri)));
       return;
     }
 
@@ -249,7 +282,6 @@ pulse_client_get_json_async (PulseClient         *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(SoupMessage) msg = NULL;
-  g_autofree char *url = NULL;
 
   g_return_if_fail (PULSE_IS_CLIENT (self));
   g_return_if_fail (path != NULL && path[0] == '/');
@@ -257,23 +289,16 @@ pulse_client_get_json_async (PulseClient         *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pulse_client_get_json_async);
 
-  url = g_strconcat (self->base_url, path, NULL);
-  msg = soup_message_new (SOUP_METHOD_GET, url);
+  msg = new_message (self, path);
   if (msg == NULL)
     {
       g_task_return_new_error (task, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_PROTOCOL,
-                               "not a valid URL: %s", url);
+                               "not a valid URL: %s%s", self->base_url, path);
       return;
     }
 
   soup_message_headers_append (soup_message_get_request_headers (msg), "Accept",
                                "application/json");
-  if (self->token != NULL)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
-
-      soup_message_headers_append (soup_message_get_request_headers (msg), "Authorization", auth);
-    }
 
   g_task_set_task_data (task, g_object_ref (msg), g_object_unref);
   soup_session_send_and_read_async (self->soup, msg, G_PRIORITY_DEFAULT, cancellable,
@@ -488,4 +513,43 @@ pulse_client_has_token (PulseClient *self)
   g_return_val_if_fail (PULSE_IS_CLIENT (self), FALSE);
 
   return self->token != NULL;
+}
+
+/**
+ * pulse_client_get_soup:
+ *
+ * The one SoupSession this client's requests go through, for the event
+ * stream's WebSocket; it carries the client's timeout and User-Agent.
+ *
+ * Returns: (transfer none): the session.
+ */
+SoupSession *
+pulse_client_get_soup (PulseClient *self)
+{
+  g_return_val_if_fail (PULSE_IS_CLIENT (self), NULL);
+
+  return self->soup;
+}
+
+/**
+ * pulse_client_new_events_message:
+ * @since: the seq of the last event the caller has, 0 for all
+ *
+ * The handshake request of `GET /api/v1/events?since=SEQ`, with the
+ * bearer token, for soup_session_websocket_connect_async().
+ *
+ * Returns: (transfer full) (nullable): the message, or %NULL if the base
+ *   URL is not a valid URL.
+ */
+SoupMessage *
+pulse_client_new_events_message (PulseClient *self,
+                                 gint64       since)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (PULSE_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (since >= 0, NULL);
+
+  path = g_strdup_printf ("/api/v1/events?since=%" G_GINT64_FORMAT, since);
+  return new_message (self, path);
 }

@@ -36,6 +36,10 @@ typedef enum
 
 #define PULSE_TYPE_CLIENT (pulse_client_get_type ())
 
+/* For the event stream, without making every includer see libsoup. */
+typedef struct _SoupMessage SoupMessage;
+typedef struct _SoupSession SoupSession;
+
 G_DECLARE_FINAL_TYPE (PulseClient, pulse_client, PULSE, CLIENT, GObject)
 
 GQuark       pulse_client_error_quark        (void);
@@ -73,5 +77,11 @@ gboolean     pulse_client_get_whoami_finish  (PulseClient          *self,
                                               PulseRole            *role,
                                               GError              **error);
 gboolean     pulse_client_has_token          (PulseClient          *self);
+
+SoupSession *pulse_client_get_soup           (PulseClient          *self);
+SoupMessage *pulse_client_new_events_message (PulseClient          *self,
+                                              gint64                since);
+GError      *pulse_client_error_from_status  (guint                 status,
+                                              const char           *path);
 
 G_END_DECLS
