@@ -202,6 +202,8 @@ test_batch_bad_arguments (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) entity = pulse_test_parse ("{\"id\":\"x\"}");
+  g_autofree char *json = test_ticket_json ("", 1, TEST_BASE_USEC, "open", NULL);
+  g_autoptr(JsonNode) empty_id = pulse_test_parse (json);
   PulseCacheBatch *batch;
 
   batch = pulse_cache_batch_begin (f->cache, &error);
@@ -215,6 +217,12 @@ test_batch_bad_arguments (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "kind: must be 1 to 64 bytes"));
   g_clear_error (&error);
   g_assert_false (pulse_cache_batch_commit (batch, &error));
+  g_clear_error (&error);
+  pulse_cache_batch_free (batch);
+
+  batch = pulse_cache_batch_begin (f->cache, &error);
+  g_assert_false (pulse_cache_batch_put_ticket (batch, empty_id, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "id: must not be empty"));
   g_clear_error (&error);
   pulse_cache_batch_free (batch);
 
@@ -355,6 +363,15 @@ test_tickets_by_range (Fixture       *f,
   g_assert_cmpint (cursor.created_at, ==, TEST_BASE_USEC + 4 * TEST_DAY);
   g_assert_cmpstr (cursor.id, ==, "t-4");
   g_assert_cmpint (pulse_cache_count_tickets (f->cache, from, to, &error), ==, 5);
+
+  /* A cursor left before a new range's start starts at the range. */
+  {
+    g_autoptr(GPtrArray) page = pulse_cache_list_tickets (f->cache, to, to + 2 * TEST_DAY,
+                                                          &cursor, 10, &error);
+    g_autofree char *ids = page_ids (page);
+
+    g_assert_cmpstr (ids, ==, "t-5 t-6");
+  }
   g_assert_cmpint (pulse_cache_count_tickets (f->cache, to, to + TEST_DAY, &error), ==, 1);
 
   /* Open: every status but resolved, closed and abandoned, oldest first. */

@@ -177,9 +177,12 @@ bind_ticket (PulseStmt  *stmt,
                                                             PULSE_JSON_MAX_ID),
                      -1, g_free);
 
+  if (id != NULL && *id == '\0')
+    pulse_json_reader_fail (&reader, "id", "must not be empty");
+
   if (!pulse_json_reader_finish (&reader, error))
     {
-      g_prefix_error (error, "ticket %s: ", id != NULL ? id : "without an id");
+      g_prefix_error (error, "ticket %s: ", id != NULL && *id != '\0' ? id : "without an id");
       return FALSE;
     }
 

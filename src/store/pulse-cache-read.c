@@ -410,26 +410,29 @@ pulse_cache_list_tickets (PulseCache        *self,
 {
   g_auto(PulseCacheRead) read = { 0 };
   g_autoptr(GPtrArray) page = NULL;
-  gboolean has_row = FALSE;
   g_autoptr(GError) local_error = NULL;
+  gboolean has_row = FALSE;
+  gboolean after_start;
 
   g_return_val_if_fail (PULSE_IS_CACHE (self), NULL);
   g_return_val_if_fail (cursor != NULL, NULL);
   g_return_val_if_fail (limit > 0, NULL);
 
+  /* The cursor as the only lower bound, so it is where the index search
+   * starts; with `created_at >= from` beside it SQLite would start every
+   * page at @from, and paging would be quadratic. (from, '') stands for
+   * "from @from on": every id sorts after ''. */
   if (!_pulse_cache_read_begin (self, &read,
                                 "SELECT body, created_at, id FROM ticket"
-                                " WHERE created_at >= ?1 AND created_at < ?2"
-                                " AND (created_at, id) > (?3, ?4)"
-                                " ORDER BY created_at, id LIMIT ?5", error))
+                                " WHERE (created_at, id) > (?1, ?2) AND created_at < ?3"
+                                " ORDER BY created_at, id LIMIT ?4", error))
     return NULL;
 
-  sqlite3_bind_int64 (read.stmt, 1, from);
-  sqlite3_bind_int64 (read.stmt, 2, to);
-  /* Before the first page: any id sorts after '' at @from. */
-  sqlite3_bind_int64 (read.stmt, 3, cursor->id != NULL ? cursor->created_at : from);
-  sqlite3_bind_text (read.stmt, 4, cursor->id != NULL ? cursor->id : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (read.stmt, 5, limit);
+  after_start = cursor->id != NULL && cursor->created_at >= from;
+  sqlite3_bind_int64 (read.stmt, 1, after_start ? cursor->created_at : from);
+  sqlite3_bind_text (read.stmt, 2, after_start ? cursor->id : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (read.stmt, 3, to);
+  sqlite3_bind_int64 (read.stmt, 4, limit);
 
   page = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   while (_pulse_cache_read_step (&read, &has_row, &local_error) && has_row)
