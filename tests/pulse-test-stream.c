@@ -224,36 +224,6 @@ pulse_test_recorder_saw_state (Recorder             *rec,
   return FALSE;
 }
 
-static gboolean
-on_quiet_over_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-is_over (gpointer user_data)
-{
-  return *(gboolean *) user_data;
-}
-
-/**
- * pulse_test_wait_quiet:
- * @ms: how long
- *
- * Runs the main context for @ms. Only for showing that something does
- * not happen (no retry after a refusal), with @ms many times longer than
- * the time it would take to happen.
- */
-void
-pulse_test_wait_quiet (guint ms)
-{
-  gboolean over = FALSE;
-
-  g_timeout_add (ms, on_quiet_over_cb, &over);
-  pulse_test_wait_for (is_over, &over, ms + PULSE_TEST_STREAM_WAIT_MS);
-}
-
 static void
 on_request_read_cb (SoupServer        *soup,
                     SoupServerMessage *msg,

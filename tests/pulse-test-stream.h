@@ -50,7 +50,6 @@ void      pulse_test_recorder_assert_states (Recorder            *rec,
 gboolean  pulse_test_recorder_saw_state    (Recorder             *rec,
                                             PulseConnectionState  state);
 gint64    pulse_test_event_seq             (JsonNode             *event);
-void      pulse_test_wait_quiet            (guint                 ms);
 
 /* A real pulse-server on 127.0.0.1 over an in-memory database that
  * outlives it, so a test can stop and restart it on the same port. */

@@ -215,8 +215,6 @@ test_not_found_is_incompatible (void)
   g_assert_error (pulse_stream_get_error (rec->stream), PULSE_CLIENT_ERROR,
                   PULSE_CLIENT_ERROR_NOT_FOUND);
   g_assert_cmpint (pulse_stream_get_retry_at (rec->stream), ==, 0);
-
-  pulse_test_wait_quiet (10 * PULSE_TEST_BACKOFF_CAP);
   g_assert_cmpuint (rec->waits, ==, 0);
   pulse_test_recorder_assert_states (rec, PULSE_CONNECTION_STATE_CONNECTING,
                                      PULSE_CONNECTION_STATE_INCOMPATIBLE, -1);

@@ -498,3 +498,18 @@ pulse_stream_set_backoff (PulseStream *self,
   backoff->cap_ms = MAX (cap_ms, backoff->base_ms);
   g_object_thaw_notify (G_OBJECT (self));
 }
+
+/**
+ * pulse_stream_get_heard_at:
+ *
+ * Returns: when the server was last heard on the open connection (an
+ *   event, or a pong to our keepalive ping), monotonic µs; 0 before the
+ *   first connection.
+ */
+gint64
+pulse_stream_get_heard_at (PulseStream *self)
+{
+  g_return_val_if_fail (PULSE_IS_STREAM (self), 0);
+
+  return self->heard_at;
+}

@@ -34,4 +34,6 @@ void                  pulse_stream_set_backoff        (PulseStream  *self,
                                                        guint         base_ms,
                                                        guint         cap_ms);
 
+gint64                pulse_stream_get_heard_at      (PulseStream          *self);
+
 G_END_DECLS
