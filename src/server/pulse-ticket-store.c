@@ -194,19 +194,28 @@ prepare_page (PulseTicketStore  *self,
               guint              limit,
               GError           **error)
 {
-  PulseStmt *stmt = pulse_db_prepare (self->db,
-                                      "SELECT body, updated_at, id FROM ticket "
-                                      "WHERE updated_at >= ?1 AND updated_at < ?2 "
-                                      "AND (updated_at, id) > (?3, ?4) "
-                                      "ORDER BY updated_at, id LIMIT ?5 + 1", error);
+  gboolean from_cursor = after_id != NULL && after_updated_at >= since;
+  PulseStmt *stmt;
+
+  /* One lower bound only, the position: with a second one on updated_at
+   * SQLite seeks by that and every page would scan again from `since`.
+   * Without a cursor, (updated_at, id) >= (since, '') is updated_at >=
+   * since, as no id sorts before the empty string. */
+  stmt = pulse_db_prepare (self->db,
+                           from_cursor
+                           ? "SELECT body, updated_at, id FROM ticket "
+                             "WHERE (updated_at, id) > (?1, ?3) AND updated_at < ?2 "
+                             "ORDER BY updated_at, id LIMIT ?4 + 1"
+                           : "SELECT body, updated_at, id FROM ticket "
+                             "WHERE (updated_at, id) >= (?1, ?3) AND updated_at < ?2 "
+                             "ORDER BY updated_at, id LIMIT ?4 + 1", error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_int64 (stmt, 1, from_cursor ? after_updated_at : since);
   sqlite3_bind_int64 (stmt, 2, until > 0 ? until : G_MAXINT64);
-  sqlite3_bind_int64 (stmt, 3, after_id != NULL ? after_updated_at : G_MININT64);
-  sqlite3_bind_text (stmt, 4, after_id != NULL ? after_id : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, limit);
+  sqlite3_bind_text (stmt, 3, from_cursor ? after_id : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, limit);
   return stmt;
 }
 
