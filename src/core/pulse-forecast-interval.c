@@ -8,7 +8,6 @@
 
 #include "pulse-forecast-interval-private.h"
 
-
 /**
  * PulseForecastInterval:
  *
@@ -22,9 +21,9 @@
  * with `starts_at` on a :00 or :30 boundary. `online` is null and
  * `actual_arrivals` null or absent before the interval starts;
  * `required_with_shrinkage` reads as `required` when absent, `flags` as
- * none. Writers always write every member.
+ * none. Writers always write every member. The codec is in
+ * pulse-forecast-interval-json.c.
  */
-
 G_DEFINE_FINAL_TYPE (PulseForecastInterval, pulse_forecast_interval, G_TYPE_OBJECT)
 
 enum {
