@@ -118,6 +118,19 @@ pulse_coverage_free (PulseCoverage *self)
 }
 
 /**
+ * pulse_coverage_get_request:
+ *
+ * Returns: (transfer none): what is computed.
+ */
+const PulseCoverageRequest *
+pulse_coverage_get_request (PulseCoverage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->request;
+}
+
+/**
  * pulse_coverage_get_history_from:
  *
  * The forecast of an interval that has started is made as of the start
@@ -275,4 +288,36 @@ pulse_coverage_add_contact (PulseCoverage *self,
 
   g_array_append_val (contacts, contact);
   return TRUE;
+}
+
+/**
+ * pulse_coverage_dup_agent_ids:
+ *
+ * Call it once the queues and agents are in: the status history of the
+ * others is not needed.
+ *
+ * Returns: (transfer full) (element-type utf8): the ids of the agents who
+ *   serve one of the queues, in the order added.
+ */
+GPtrArray *
+pulse_coverage_dup_agent_ids (PulseCoverage *self)
+{
+  GPtrArray *ids;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint a = 0; a < self->agents->len; a++)
+    {
+      for (guint q = 0; q < self->queues->len; q++)
+        {
+          if (pulse_coverage_agent_serves (self->agents->pdata[a], self->queues->pdata[q]))
+            {
+              g_ptr_array_add (ids, g_strdup (pulse_agent_get_id (self->agents->pdata[a])));
+              break;
+            }
+        }
+    }
+
+  return ids;
 }

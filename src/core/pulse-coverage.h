@@ -72,6 +72,8 @@ gboolean       pulse_coverage_request_check     (const PulseCoverageRequest  *re
                                                  GError                     **error);
 PulseCoverage *pulse_coverage_new               (const PulseCoverageRequest  *request);
 void           pulse_coverage_free              (PulseCoverage               *self);
+const PulseCoverageRequest *
+               pulse_coverage_get_request       (PulseCoverage               *self);
 gint64         pulse_coverage_get_history_from  (PulseCoverage               *self);
 gint64         pulse_coverage_get_until         (PulseCoverage               *self);
 void           pulse_coverage_add_queue         (PulseCoverage               *self,
@@ -88,6 +90,7 @@ gboolean       pulse_coverage_add_contact       (PulseCoverage               *se
                                                  const char                  *queue_id,
                                                  gint64                       at,
                                                  int                          handle_seconds);
+GPtrArray     *pulse_coverage_dup_agent_ids     (PulseCoverage               *self);
 GPtrArray     *pulse_coverage_compute           (PulseCoverage               *self,
                                                  GCancellable                *cancellable,
                                                  GError                     **error);
