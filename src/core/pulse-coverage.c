@@ -40,8 +40,9 @@ pulse_coverage_request_check (const PulseCoverageRequest  *request,
 {
   g_return_val_if_fail (request != NULL, FALSE);
 
-  if (request->from < 0 || request->from > PULSE_FORECAST_MAX_TIME)
-    return refuse (error, "from", "must be between 1970 and 9999");
+  /* The epoch itself is 0, which means "unset" on the wire. */
+  if (request->from <= 0 || request->from >= PULSE_FORECAST_MAX_TIME)
+    return refuse (error, "from", "must be after 1970-01-01T00:00:00Z and before 10000");
   if (!pulse_forecast_interval_is_aligned (request->from))
     return refuse (error, "from", "must be on a 30-minute boundary");
   if (request->to <= request->from)
@@ -50,6 +51,8 @@ pulse_coverage_request_check (const PulseCoverageRequest  *request,
     return refuse (error, "to", "must be on a 30-minute boundary");
   if (request->to - request->from > PULSE_COVERAGE_MAX_RANGE_USEC)
     return refuse (error, "to", "must be at most 8 weeks after from");
+  if (request->to >= PULSE_FORECAST_MAX_TIME)
+    return refuse (error, "to", "must be before 10000");
   if (request->now < 0 || request->now > PULSE_FORECAST_MAX_TIME)
     return refuse (error, "now", "must be between 1970 and 9999");
   if (!(request->shrinkage >= 0 && request->shrinkage < 1))

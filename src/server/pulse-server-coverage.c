@@ -143,8 +143,6 @@ read_query (GHashTable  *query,
       || !read_number (query, "goal", &goal, error) || !read_queue (query, &job->queue_id, error))
     return FALSE;
 
-  if (request->from < 0 || request->from > PULSE_FORECAST_MAX_TIME)
-    return refuse (error, "from", "must be between 1970 and 9999");
   if (request->to <= request->from)
     return refuse (error, "to", "must be after from");
   if (g_hash_table_contains (query, "goal") && !(goal > 0 && goal < 1))
@@ -203,8 +201,7 @@ coverage_done_cb (GObject      *source,
   g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
   gsize length;
 
-  /* The client went away: there is no one to answer, and libsoup has
-   * dropped the message's connection. */
+  /* The connection is gone: there is no one to answer. */
   if (job->disconnected)
     return;
 
@@ -221,12 +218,16 @@ coverage_done_cb (GObject      *source,
   soup_server_message_unpause (job->msg);
 }
 
+/* Emitted when libsoup closes the connection, as on server shutdown. A
+ * client that hangs up is seen only once the answer is written: libsoup
+ * does not read a paused connection. */
 static void
 on_message_disconnected_cb (SoupServerMessage *msg,
                             gpointer           user_data)
 {
   Job *job = user_data;
 
+  g_debug ("coverage: the connection closed; the computation stops");
   job->disconnected = TRUE;
   g_cancellable_cancel (job->cancellable);
 }
