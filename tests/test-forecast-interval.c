@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "pulse-error.h"
 #include "pulse-forecast-interval.h"
 #include "pulse-json.h"
 #include "pulse-test-mutation.h"
@@ -16,13 +17,15 @@
 
 static const char full_interval[] =
   "{\"queue_id\":\"q-ua-chat\",\"starts_at\":\"2026-11-20T09:30:00Z\","
-  "\"forecast_arrivals\":42.5,\"handle_time_seconds\":310.5,"
-  "\"required\":12,\"scheduled\":11,\"online\":10}";
+  "\"forecast_arrivals\":42.5,\"actual_arrivals\":45,\"handle_time_seconds\":310.5,"
+  "\"required\":12,\"required_with_shrinkage\":18,\"scheduled\":11,\"online\":10,"
+  "\"flags\":[\"handle-fallback\"]}";
 
-/* A quiet night: nothing forecast, no one needed. */
+/* A quiet night ahead: nothing forecast, no one needed, nothing known yet. */
 static const char minimal_interval[] =
   "{\"queue_id\":\"q\",\"starts_at\":\"2026-11-21T03:00:00Z\",\"forecast_arrivals\":0.0,"
-  "\"handle_time_seconds\":1.0,\"required\":0,\"scheduled\":0,\"online\":0}";
+  "\"actual_arrivals\":null,\"handle_time_seconds\":1.0,\"required\":0,"
+  "\"required_with_shrinkage\":0,\"scheduled\":0,\"online\":null,\"flags\":[]}";
 
 static gint64
 parse_time (const char *text)
@@ -45,10 +48,15 @@ test_round_trip (void)
   g_assert_cmpint (pulse_forecast_interval_get_ends_at (interval), ==,
                    parse_time ("2026-11-20T10:00:00Z"));
   g_assert_cmpfloat (pulse_forecast_interval_get_forecast_arrivals (interval), ==, 42.5);
+  g_assert_cmpint (pulse_forecast_interval_get_actual_arrivals (interval), ==, 45);
   g_assert_cmpfloat (pulse_forecast_interval_get_handle_time_seconds (interval), ==, 310.5);
   g_assert_cmpint (pulse_forecast_interval_get_required (interval), ==, 12);
+  g_assert_cmpint (pulse_forecast_interval_get_required_with_shrinkage (interval), ==, 18);
   g_assert_cmpint (pulse_forecast_interval_get_scheduled (interval), ==, 11);
   g_assert_cmpint (pulse_forecast_interval_get_online (interval), ==, 10);
+  g_assert_true (pulse_forecast_interval_has_flag (interval, "handle-fallback"));
+  g_assert_false (pulse_forecast_interval_has_flag (interval, "no-history"));
+  g_assert_cmpuint (g_strv_length ((GStrv) pulse_forecast_interval_get_flags (interval)), ==, 1);
 }
 
 static void
@@ -59,6 +67,45 @@ test_minimal_round_trip (void)
 
   g_assert_cmpfloat (pulse_forecast_interval_get_forecast_arrivals (interval), ==, 0.0);
   g_assert_cmpint (pulse_forecast_interval_get_required (interval), ==, 0);
+  g_assert_cmpint (pulse_forecast_interval_get_actual_arrivals (interval), ==,
+                   PULSE_FORECAST_INTERVAL_UNKNOWN);
+  g_assert_cmpint (pulse_forecast_interval_get_online (interval), ==,
+                   PULSE_FORECAST_INTERVAL_UNKNOWN);
+  g_assert_cmpstr (pulse_forecast_interval_get_flags (interval)[0], ==, NULL);
+}
+
+/* What an older writer leaves out: actual arrivals unknown, no shrinkage
+ * (as many to schedule as required), no flags. */
+static void
+test_optional_members (void)
+{
+  g_autoptr(JsonNode) node = pulse_test_parse (
+    "{\"queue_id\":\"q\",\"starts_at\":\"2026-11-21T03:00:00Z\",\"forecast_arrivals\":3,"
+    "\"handle_time_seconds\":300,\"required\":2,\"scheduled\":3,\"online\":2}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseForecastInterval) interval = pulse_forecast_interval_new_from_json (node, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pulse_forecast_interval_get_actual_arrivals (interval), ==,
+                   PULSE_FORECAST_INTERVAL_UNKNOWN);
+  g_assert_cmpint (pulse_forecast_interval_get_required_with_shrinkage (interval), ==, 2);
+  g_assert_cmpstr (pulse_forecast_interval_get_flags (interval)[0], ==, NULL);
+}
+
+/* A flag this reader does not know is kept: a newer server may add one. */
+static void
+test_unknown_flag_kept (void)
+{
+  g_autoptr(JsonNode) node = pulse_test_parse (
+    "{\"queue_id\":\"q\",\"starts_at\":\"2026-11-21T03:00:00Z\",\"forecast_arrivals\":3,"
+    "\"handle_time_seconds\":300,\"required\":2,\"scheduled\":3,\"online\":2,"
+    "\"flags\":[\"weather\",\"no-history\"]}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseForecastInterval) interval = pulse_forecast_interval_new_from_json (node, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (pulse_forecast_interval_has_flag (interval, "weather"));
+  g_assert_true (pulse_forecast_interval_has_flag (interval, "no-history"));
 }
 
 /* Whole numbers are accepted for the two means. */
@@ -127,8 +174,18 @@ test_bad_fields (void)
     { "scheduled", "\"11\"", "scheduled: expected an integer, got a string" },
     { "online", NULL, "online: is required" },
     { "online", "-3", "online: -3 is outside" },
-    { "online", "null", "online: is required" },
+    { "online", "-1", "online: -1 is outside" },
     { "online", "1.5", "online: expected an integer" },
+    { "online", "\"10\"", "online: expected an integer, got a string" },
+    { "actual_arrivals", "-1", "actual_arrivals: -1 is outside 0…1000000" },
+    { "actual_arrivals", "1000001", "actual_arrivals: 1000001 is outside" },
+    { "actual_arrivals", "4.5", "actual_arrivals: expected an integer" },
+    { "required_with_shrinkage", "11", "required_with_shrinkage: must not be below required" },
+    { "required_with_shrinkage", "100001", "required_with_shrinkage: 100001 is outside" },
+    { "required_with_shrinkage", "true", "required_with_shrinkage: expected an integer" },
+    { "flags", "\"no-history\"", "flags: expected an array" },
+    { "flags", "[1]", "flags[0]: expected a string" },
+    { "flags", "[\"\"]", "flags[0]: must not be empty" },
   };
 
   pulse_test_assert_bad_mutations (full_interval, mutations, G_N_ELEMENTS (mutations), DECODE);
@@ -175,6 +232,86 @@ test_alignment (void)
   g_assert_false (pulse_forecast_interval_is_aligned (PULSE_FORECAST_INTERVAL_USEC - 1));
 }
 
+/* null is "not known yet"; leaving the member out is an error, since a
+ * writer that forgets it would read as a future interval. */
+static void
+test_online_null (void)
+{
+  g_autoptr(JsonNode) node = pulse_test_parse (
+    "{\"queue_id\":\"q\",\"starts_at\":\"2026-11-21T03:00:00Z\",\"forecast_arrivals\":3,"
+    "\"handle_time_seconds\":300,\"required\":2,\"scheduled\":3,\"online\":null}");
+  g_autoptr(JsonNode) missing = pulse_test_parse (
+    "{\"queue_id\":\"q\",\"starts_at\":\"2026-11-21T03:00:00Z\",\"forecast_arrivals\":3,"
+    "\"handle_time_seconds\":300,\"required\":2,\"scheduled\":3}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseForecastInterval) interval = pulse_forecast_interval_new_from_json (node, &error);
+  g_autoptr(PulseForecastInterval) refused = NULL;
+  gboolean previous;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pulse_forecast_interval_get_online (interval), ==,
+                   PULSE_FORECAST_INTERVAL_UNKNOWN);
+
+  refused = pulse_forecast_interval_new_from_json (missing, &error);
+  g_assert_null (refused);
+  g_assert_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "online: is required"));
+  g_clear_error (&error);
+
+  /* Strict readers accept the null member too: it was read. */
+  previous = pulse_json_set_strict (TRUE);
+  g_clear_object (&interval);
+  interval = pulse_forecast_interval_new_from_json (node, &error);
+  pulse_json_set_strict (previous);
+  g_assert_no_error (error);
+}
+
+static void
+test_new_full (void)
+{
+  static const char * const flags[] = { "no-handle", "handle-clamped", NULL };
+  gint64 start = parse_time ("2026-11-20T10:00:00Z");
+  PulseForecastIntervalFigures figures = {
+    .forecast_arrivals = 4.0, .actual_arrivals = 5, .handle_time_seconds = 450.0,
+    .required = 3, .required_with_shrinkage = 5, .scheduled = 2, .online = 1, .flags = flags,
+  };
+  g_autoptr(PulseForecastInterval) interval = pulse_forecast_interval_new_full ("q", start,
+                                                                                &figures);
+  g_autoptr(JsonNode) node = pulse_forecast_interval_to_json (interval);
+  g_autofree char *text = pulse_json_to_string (node);
+
+  g_assert_cmpstr (text, ==,
+                   "{\"queue_id\":\"q\",\"starts_at\":\"2026-11-20T10:00:00Z\","
+                   "\"forecast_arrivals\":4.0,\"actual_arrivals\":5,"
+                   "\"handle_time_seconds\":450.0,\"required\":3,"
+                   "\"required_with_shrinkage\":5,\"scheduled\":2,\"online\":1,"
+                   "\"flags\":[\"no-handle\",\"handle-clamped\"]}");
+  g_assert_true (pulse_forecast_interval_get_flags (interval) != (const char * const *) flags);
+}
+
+/* Figures out of bounds are a programming error, refused with a critical. */
+static void
+test_new_full_bad_figures (void)
+{
+  PulseForecastIntervalFigures figures = {
+    .forecast_arrivals = 4.0, .actual_arrivals = -1, .handle_time_seconds = 0.0,
+    .required = 3, .required_with_shrinkage = 5, .scheduled = 2, .online = -1,
+  };
+  PulseForecastInterval *interval;
+
+  g_test_expect_message ("pulse-core", G_LOG_LEVEL_CRITICAL, "*figures_are_valid*");
+  interval = pulse_forecast_interval_new_full ("q", 0, &figures);
+  g_test_assert_expected_messages ();
+  g_assert_null (interval);
+
+  figures.handle_time_seconds = 300.0;
+  figures.required_with_shrinkage = 2;
+  g_test_expect_message ("pulse-core", G_LOG_LEVEL_CRITICAL, "*figures_are_valid*");
+  interval = pulse_forecast_interval_new_full ("q", 0, &figures);
+  g_test_assert_expected_messages ();
+  g_assert_null (interval);
+}
+
 static void
 test_new (void)
 {
@@ -201,6 +338,12 @@ main (int   argc,
   g_test_add_func ("/pulse/core/forecast-interval/bad-fields", test_bad_fields);
   g_test_add_func ("/pulse/core/forecast-interval/alignment", test_alignment);
   g_test_add_func ("/pulse/core/forecast-interval/new", test_new);
+  g_test_add_func ("/pulse/core/forecast-interval/new-full", test_new_full);
+  g_test_add_func ("/pulse/core/forecast-interval/new-full-bad-figures",
+                   test_new_full_bad_figures);
+  g_test_add_func ("/pulse/core/forecast-interval/optional-members", test_optional_members);
+  g_test_add_func ("/pulse/core/forecast-interval/unknown-flag-kept", test_unknown_flag_kept);
+  g_test_add_func ("/pulse/core/forecast-interval/online-null", test_online_null);
 
   return g_test_run ();
 }

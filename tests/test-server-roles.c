@@ -52,6 +52,8 @@ static const Endpoint endpoints[] = {
   { "GET", "/api/v1/audit", NULL, PULSE_PERMISSION_READ_AUDIT, 200 },
   { "GET", "/api/v1/metrics?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z", NULL,
     PULSE_PERMISSION_READ, 200 },
+  { "GET", "/api/v1/coverage?from=2026-11-02T00:00:00Z&to=2026-11-02T02:00:00Z", NULL,
+    PULSE_PERMISSION_READ, 200 },
   { "POST", "/api/v1/ingest/applications", APPS, PULSE_PERMISSION_INGEST, 200 },
   { "POST", "/api/v1/ingest/directory", "{}", PULSE_PERMISSION_INGEST, 200 },
   { "POST", "/api/v1/ingest/tickets", "{\"items\":[]}", PULSE_PERMISSION_INGEST, 200 },

@@ -6,14 +6,7 @@
 
 #include "config.h"
 
-#include "pulse-enums.h"
-#include "pulse-forecast-interval.h"
-#include "pulse-json.h"
-
-/* Bounds that no real queue reaches, so a unit mix-up (ms for s) fails. */
-#define MAX_ARRIVALS            1e6
-#define MAX_HANDLE_TIME_SECONDS (24.0 * 60 * 60)
-#define MAX_AGENTS              100000
+#include "pulse-forecast-interval-private.h"
 
 /**
  * PulseForecastInterval:
@@ -23,22 +16,14 @@
  * the queue's service level (Erlang C or A), and the agents scheduled and
  * online. Not a collection item: it has no id or version.
  * Wire form: `{"queue_id","starts_at","forecast_arrivals",
- * "handle_time_seconds","required","scheduled","online"}`, with
- * `starts_at` on a :00 or :30 boundary.
+ * "actual_arrivals"?,"handle_time_seconds","required",
+ * "required_with_shrinkage"?,"scheduled","online","flags"?:[word…]}`,
+ * with `starts_at` on a :00 or :30 boundary. `online` is null and
+ * `actual_arrivals` null or absent before the interval starts;
+ * `required_with_shrinkage` reads as `required` when absent, `flags` as
+ * none. Writers always write every member. The codec is in
+ * pulse-forecast-interval-json.c.
  */
-struct _PulseForecastInterval
-{
-  GObject parent_instance;
-
-  char   *queue_id;
-  gint64  starts_at;
-  double  forecast_arrivals;
-  double  handle_time_seconds;
-  int     required;
-  int     scheduled;
-  int     online;
-};
-
 G_DEFINE_FINAL_TYPE (PulseForecastInterval, pulse_forecast_interval, G_TYPE_OBJECT)
 
 enum {
@@ -46,10 +31,13 @@ enum {
   PROP_QUEUE_ID,
   PROP_STARTS_AT,
   PROP_FORECAST_ARRIVALS,
+  PROP_ACTUAL_ARRIVALS,
   PROP_HANDLE_TIME_SECONDS,
   PROP_REQUIRED,
+  PROP_REQUIRED_WITH_SHRINKAGE,
   PROP_SCHEDULED,
   PROP_ONLINE,
+  PROP_FLAGS,
   N_PROPS
 };
 
@@ -61,6 +49,7 @@ pulse_forecast_interval_finalize (GObject *object)
   PulseForecastInterval *self = (PulseForecastInterval *)object;
 
   g_clear_pointer (&self->queue_id, g_free);
+  g_clear_pointer (&self->flags, g_strfreev);
 
   G_OBJECT_CLASS (pulse_forecast_interval_parent_class)->finalize (object);
 }
@@ -84,17 +73,26 @@ pulse_forecast_interval_get_property (GObject    *object,
     case PROP_FORECAST_ARRIVALS:
       g_value_set_double (value, self->forecast_arrivals);
       break;
+    case PROP_ACTUAL_ARRIVALS:
+      g_value_set_int (value, self->actual_arrivals);
+      break;
     case PROP_HANDLE_TIME_SECONDS:
       g_value_set_double (value, self->handle_time_seconds);
       break;
     case PROP_REQUIRED:
       g_value_set_int (value, self->required);
       break;
+    case PROP_REQUIRED_WITH_SHRINKAGE:
+      g_value_set_int (value, self->required_with_shrinkage);
+      break;
     case PROP_SCHEDULED:
       g_value_set_int (value, self->scheduled);
       break;
     case PROP_ONLINE:
       g_value_set_int (value, self->online);
+      break;
+    case PROP_FLAGS:
+      g_value_set_boxed (value, self->flags);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -138,15 +136,20 @@ pulse_forecast_interval_class_init (PulseForecastIntervalClass *klass)
     g_param_spec_int64 ("starts-at", NULL, NULL, 0, G_MAXINT64, 0, construct);
   properties[PROP_FORECAST_ARRIVALS] =
     g_param_spec_double ("forecast-arrivals", NULL, NULL, 0.0, MAX_ARRIVALS, 0.0, readable);
+  properties[PROP_ACTUAL_ARRIVALS] =
+    g_param_spec_int ("actual-arrivals", NULL, NULL, UNKNOWN, MAX_ARRIVALS, UNKNOWN, readable);
   properties[PROP_HANDLE_TIME_SECONDS] =
     g_param_spec_double ("handle-time-seconds", NULL, NULL,
                          0.0, MAX_HANDLE_TIME_SECONDS, 0.0, readable);
   properties[PROP_REQUIRED] =
     g_param_spec_int ("required", NULL, NULL, 0, MAX_AGENTS, 0, readable);
+  properties[PROP_REQUIRED_WITH_SHRINKAGE] =
+    g_param_spec_int ("required-with-shrinkage", NULL, NULL, 0, MAX_AGENTS, 0, readable);
   properties[PROP_SCHEDULED] =
     g_param_spec_int ("scheduled", NULL, NULL, 0, MAX_AGENTS, 0, readable);
   properties[PROP_ONLINE] =
-    g_param_spec_int ("online", NULL, NULL, 0, MAX_AGENTS, 0, readable);
+    g_param_spec_int ("online", NULL, NULL, UNKNOWN, MAX_AGENTS, UNKNOWN, readable);
+  properties[PROP_FLAGS] = g_param_spec_boxed ("flags", NULL, NULL, G_TYPE_STRV, readable);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -154,6 +157,9 @@ pulse_forecast_interval_class_init (PulseForecastIntervalClass *klass)
 static void
 pulse_forecast_interval_init (PulseForecastInterval *self)
 {
+  self->actual_arrivals = UNKNOWN;
+  self->online = UNKNOWN;
+  self->flags = g_new0 (char *, 1);
 }
 
 /**
@@ -176,81 +182,56 @@ pulse_forecast_interval_new (const char *queue_id,
                        NULL);
 }
 
-static void
-read_counts (PulseForecastInterval *self,
-             PulseJsonReader       *reader)
+static gboolean
+figures_are_valid (const PulseForecastIntervalFigures *f)
 {
-  self->forecast_arrivals = pulse_json_reader_get_double (reader, "forecast_arrivals",
-                                                          PULSE_JSON_REQUIRED,
-                                                          0.0, MAX_ARRIVALS, 0.0);
-  self->handle_time_seconds = pulse_json_reader_get_double (reader, "handle_time_seconds",
-                                                            PULSE_JSON_REQUIRED,
-                                                            0.0, MAX_HANDLE_TIME_SECONDS, 0.0);
-  if (!pulse_json_reader_failed (reader) && self->handle_time_seconds <= 0.0)
-    pulse_json_reader_fail (reader, "handle_time_seconds", "must be greater than 0");
-  self->required = pulse_json_reader_get_int (reader, "required", PULSE_JSON_REQUIRED,
-                                              0, MAX_AGENTS, 0);
-  self->scheduled = pulse_json_reader_get_int (reader, "scheduled", PULSE_JSON_REQUIRED,
-                                               0, MAX_AGENTS, 0);
-  self->online = pulse_json_reader_get_int (reader, "online", PULSE_JSON_REQUIRED,
-                                            0, MAX_AGENTS, 0);
+  return f->forecast_arrivals >= 0 && f->forecast_arrivals <= MAX_ARRIVALS
+         && f->actual_arrivals >= UNKNOWN && f->actual_arrivals <= MAX_ARRIVALS
+         && f->handle_time_seconds > 0 && f->handle_time_seconds <= MAX_HANDLE_TIME_SECONDS
+         && f->required >= 0 && f->required <= MAX_AGENTS
+         && f->required_with_shrinkage >= f->required
+         && f->required_with_shrinkage <= MAX_AGENTS
+         && f->scheduled >= 0 && f->scheduled <= MAX_AGENTS
+         && f->online >= UNKNOWN && f->online <= MAX_AGENTS
+         && (f->flags == NULL || g_strv_length ((GStrv) f->flags) <= MAX_FLAGS);
 }
 
 /**
- * pulse_forecast_interval_new_from_json:
- * @node: the wire form of an interval
- * @error: return location for a %PULSE_ERROR_INVALID_DATA error naming
- *   the field at fault
+ * pulse_forecast_interval_new_full:
+ * @queue_id: the queue planned
+ * @starts_at: the start, on a 30-minute boundary
+ * @figures: the interval's figures, within the bounds of
+ *   #PulseForecastIntervalFigures; copied
  *
- * Returns: (transfer full) (nullable): the interval, or %NULL on error.
+ * Returns: (transfer full): a new interval with @figures.
  */
 PulseForecastInterval *
-pulse_forecast_interval_new_from_json (JsonNode  *node,
-                                       GError   **error)
+pulse_forecast_interval_new_full (const char                         *queue_id,
+                                  gint64                              starts_at,
+                                  const PulseForecastIntervalFigures *figures)
 {
-  g_autoptr(PulseForecastInterval) self = NULL;
-  PulseJsonReader reader;
+  PulseForecastInterval *self;
 
-  if (!pulse_json_reader_init (&reader, node, "a forecast interval", error))
+  g_return_val_if_fail (figures != NULL && figures_are_valid (figures), NULL);
+
+  self = pulse_forecast_interval_new (queue_id, starts_at);
+  if (self == NULL)
     return NULL;
 
-  self = g_object_new (PULSE_TYPE_FORECAST_INTERVAL, NULL);
-  self->queue_id = pulse_json_reader_dup_string (&reader, "queue_id", PULSE_JSON_REQUIRED,
-                                                 PULSE_JSON_MAX_ID);
-  self->starts_at = pulse_json_reader_get_time (&reader, "starts_at", PULSE_JSON_REQUIRED);
-  if (!pulse_json_reader_failed (&reader) && !pulse_forecast_interval_is_aligned (self->starts_at))
-    pulse_json_reader_fail (&reader, "starts_at", "must be on a 30-minute boundary (:00 or :30)");
-  read_counts (self, &reader);
+  self->forecast_arrivals = figures->forecast_arrivals;
+  self->actual_arrivals = figures->actual_arrivals;
+  self->handle_time_seconds = figures->handle_time_seconds;
+  self->required = figures->required;
+  self->required_with_shrinkage = figures->required_with_shrinkage;
+  self->scheduled = figures->scheduled;
+  self->online = figures->online;
+  if (figures->flags != NULL)
+    {
+      g_strfreev (self->flags);
+      self->flags = g_strdupv ((GStrv) figures->flags);
+    }
 
-  if (!pulse_json_reader_finish (&reader, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
-/**
- * pulse_forecast_interval_to_json:
- *
- * Returns: (transfer full): the wire form of @self.
- */
-JsonNode *
-pulse_forecast_interval_to_json (PulseForecastInterval *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
-  g_return_val_if_fail (PULSE_IS_FORECAST_INTERVAL (self), NULL);
-
-  json_builder_begin_object (builder);
-  pulse_json_add_string (builder, "queue_id", self->queue_id);
-  pulse_json_add_time (builder, "starts_at", self->starts_at);
-  pulse_json_add_double (builder, "forecast_arrivals", self->forecast_arrivals);
-  pulse_json_add_double (builder, "handle_time_seconds", self->handle_time_seconds);
-  pulse_json_add_int (builder, "required", self->required);
-  pulse_json_add_int (builder, "scheduled", self->scheduled);
-  pulse_json_add_int (builder, "online", self->online);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  return self;
 }
 
 /**
@@ -317,6 +298,20 @@ pulse_forecast_interval_get_forecast_arrivals (PulseForecastInterval *self)
 }
 
 /**
+ * pulse_forecast_interval_get_actual_arrivals:
+ *
+ * Returns: the contacts that arrived during the interval (so far, for the
+ *   current one), or %PULSE_FORECAST_INTERVAL_UNKNOWN before it starts.
+ */
+int
+pulse_forecast_interval_get_actual_arrivals (PulseForecastInterval *self)
+{
+  g_return_val_if_fail (PULSE_IS_FORECAST_INTERVAL (self), UNKNOWN);
+
+  return self->actual_arrivals;
+}
+
+/**
  * pulse_forecast_interval_get_handle_time_seconds:
  *
  * Returns: the mean handle time of a contact, in seconds; always positive.
@@ -343,6 +338,20 @@ pulse_forecast_interval_get_required (PulseForecastInterval *self)
 }
 
 /**
+ * pulse_forecast_interval_get_required_with_shrinkage:
+ *
+ * Returns: the agents to schedule so that pulse_forecast_interval_get_required()
+ *   remain on the line after shrinkage.
+ */
+int
+pulse_forecast_interval_get_required_with_shrinkage (PulseForecastInterval *self)
+{
+  g_return_val_if_fail (PULSE_IS_FORECAST_INTERVAL (self), 0);
+
+  return self->required_with_shrinkage;
+}
+
+/**
  * pulse_forecast_interval_get_scheduled:
  *
  * Returns: the agents whose shifts cover the interval.
@@ -359,12 +368,42 @@ pulse_forecast_interval_get_scheduled (PulseForecastInterval *self)
  * pulse_forecast_interval_get_online:
  *
  * Returns: the agents actually online during the interval (so far, for
- *   the current one).
+ *   the current one), or %PULSE_FORECAST_INTERVAL_UNKNOWN before it starts.
  */
 int
 pulse_forecast_interval_get_online (PulseForecastInterval *self)
 {
-  g_return_val_if_fail (PULSE_IS_FORECAST_INTERVAL (self), 0);
+  g_return_val_if_fail (PULSE_IS_FORECAST_INTERVAL (self), UNKNOWN);
 
   return self->online;
+}
+
+/**
+ * pulse_forecast_interval_get_flags:
+ *
+ * Returns: (transfer none): the words saying where the figures come from,
+ *   in the order written; never %NULL.
+ */
+const char * const *
+pulse_forecast_interval_get_flags (PulseForecastInterval *self)
+{
+  g_return_val_if_fail (PULSE_IS_FORECAST_INTERVAL (self), NULL);
+
+  return (const char * const *) self->flags;
+}
+
+/**
+ * pulse_forecast_interval_has_flag:
+ * @flag: a flag word, such as "no-history"
+ *
+ * Returns: %TRUE if @self carries @flag.
+ */
+gboolean
+pulse_forecast_interval_has_flag (PulseForecastInterval *self,
+                                  const char            *flag)
+{
+  g_return_val_if_fail (PULSE_IS_FORECAST_INTERVAL (self), FALSE);
+  g_return_val_if_fail (flag != NULL, FALSE);
+
+  return g_strv_contains ((const char * const *) self->flags, flag);
 }

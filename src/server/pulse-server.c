@@ -15,6 +15,7 @@
 #include "pulse-rate-limiter.h"
 #include "pulse-rule-book.h"
 #include "pulse-server-audit.h"
+#include "pulse-server-coverage.h"
 #include "pulse-server-events.h"
 #include "pulse-server-http.h"
 #include "pulse-server-items.h"
@@ -181,6 +182,7 @@ install_routes (PulseServer *self)
   pulse_server_metrics_install (self);
   pulse_server_snapshot_install (self);
   pulse_server_events_install (self);
+  pulse_server_coverage_install (self);
 }
 
 /**
