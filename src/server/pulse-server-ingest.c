@@ -13,6 +13,7 @@
 #include "pulse-error.h"
 #include "pulse-event-log.h"
 #include "pulse-ingest.h"
+#include "pulse-item-store.h"
 #include "pulse-json.h"
 #include "pulse-server-http.h"
 #include "pulse-server-ingest.h"
@@ -37,9 +38,11 @@ static const IngestRoute routes[] = {
 typedef struct
 {
   PulseIngest      ingest;
-  PulseIngestFunc  func;
+  const IngestRoute *route;
+  PulseTokenInfo  *who;
   JsonNode        *body;
   JsonArray       *items;
+  gint64           seq_before;
 } IngestRequest;
 
 /* Names the item at fault the way the codecs name nested values. */
@@ -53,24 +56,52 @@ prefix_item (GError **error,
     g_prefix_error (error, "items[%u]: ", index);
 }
 
+/* One audit entry per ingest request, not per item: who fed what and
+ * which events it made. The items themselves are in those events. */
+static gboolean
+audit_request (IngestRequest  *request,
+               GError        **error)
+{
+  PulseServer *server = request->ingest.server;
+  gint64 seq = pulse_event_log_get_last_seq (pulse_server_get_event_log (server));
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) after = NULL;
+
+  json_builder_begin_object (builder);
+  pulse_json_add_int (builder, "received",
+                      request->items != NULL ? json_array_get_length (request->items) : 1);
+  pulse_json_add_int (builder, "events", seq - request->seq_before);
+  if (seq > request->seq_before)
+    {
+      pulse_json_add_int (builder, "first_seq", request->seq_before + 1);
+      pulse_json_add_int (builder, "last_seq", seq);
+    }
+  json_builder_end_object (builder);
+  after = json_builder_get_root (builder);
+
+  return pulse_item_store_audit (pulse_server_get_item_store (server), request->who,
+                                 PULSE_AUDIT_ACTION_CREATE, "ingest", request->route->name, seq,
+                                 NULL, after, error);
+}
+
 static gboolean
 apply_cb (PulseDb   *db,
           gpointer   user_data,
           GError   **error)
 {
   IngestRequest *request = user_data;
+  PulseIngestFunc func = request->route->func;
 
   if (request->items == NULL)
     {
-      if (!request->func (&request->ingest, request->body, error))
+      if (!func (&request->ingest, request->body, error))
         return FALSE;
     }
   else
     {
       for (guint i = 0; i < json_array_get_length (request->items); i++)
         {
-          if (!request->func (&request->ingest, json_array_get_element (request->items, i),
-                              error))
+          if (!func (&request->ingest, json_array_get_element (request->items, i), error))
             {
               prefix_item (error, i);
               return FALSE;
@@ -78,7 +109,7 @@ apply_cb (PulseDb   *db,
         }
     }
 
-  return pulse_ingest_flush_tickets (&request->ingest, error);
+  return pulse_ingest_flush_tickets (&request->ingest, error) && audit_request (request, error);
 }
 
 /* A batch is an object with "items"; anything else is a single item. */
@@ -138,12 +169,12 @@ respond_applied (PulseServer       *self,
 static void
 ingest (PulseServer       *self,
         SoupServerMessage *msg,
-        PulseIngestFunc    func)
+        const IngestRoute *route,
+        PulseTokenInfo    *who)
 {
   g_autoptr(JsonNode) body = pulse_server_read_body (msg);
   g_autoptr(GError) error = NULL;
-  IngestRequest request = { { 0 }, func, body, NULL };
-  gint64 seq_before;
+  IngestRequest request = { { 0 }, route, who, body, NULL, 0 };
   gboolean committed;
   gboolean previous;
 
@@ -161,13 +192,13 @@ ingest (PulseServer       *self,
     }
 
   pulse_ingest_init (&request.ingest, self);
-  seq_before = pulse_event_log_get_last_seq (pulse_server_get_event_log (self));
+  request.seq_before = pulse_event_log_get_last_seq (pulse_server_get_event_log (self));
   committed = pulse_server_commit (self, apply_cb, &request, &error);
   pulse_json_set_strict (previous);
   if (committed)
     respond_applied (self, msg,
                      request.items != NULL ? json_array_get_length (request.items) : 1,
-                     seq_before);
+                     request.seq_before);
   else
     respond_failure (msg, error);
   pulse_ingest_clear (&request.ingest);
@@ -200,7 +231,7 @@ on_ingest_cb (SoupServer        *server,
 
   info = pulse_server_authorize (self, msg, PULSE_PERMISSION_INGEST);
   if (info != NULL)
-    ingest (self, msg, route->func);
+    ingest (self, msg, route, info);
 }
 
 /**
