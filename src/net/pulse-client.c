@@ -8,14 +8,11 @@
 
 #include <libsoup/soup.h>
 
-#include "pulse-client.h"
+#include "pulse-client-private.h"
 #include "pulse-error.h"
 #include "pulse-enums.h"
 #include "pulse-json.h"
 
-/* The largest response body read into memory; snapshots of the biggest
- * teams are a few megabytes. */
-#define MAX_BODY_BYTES (64 * 1024 * 1024)
 #define TIMEOUT_SECONDS 30
 
 /**
@@ -198,14 +195,15 @@ pulse_client_error_from_status (guint       status,
                       soup_status_get_phrase (status));
 }
 
-/* A GET of @path with the bearer token, or NULL if the URL is invalid.
- * The token goes only into the header, never into a log line. */
-static SoupMessage *
-new_message (PulseClient *self,
-             const char  *path)
+/* A request for @path with the bearer token, or NULL if the URL is
+ * invalid. The token goes only into the header, never into a log line. */
+SoupMessage *
+_pulse_client_new_message (PulseClient *self,
+                           const char  *method,
+                           const char  *path)
 {
   g_autofree char *url = g_strconcat (self->base_url, path, NULL);
-  SoupMessage *msg = soup_message_new (SOUP_METHOD_GET, url);
+  SoupMessage *msg = soup_message_new (method, url);
 
   if (msg != NULL && self->token != NULL)
     {
@@ -249,10 +247,10 @@ get_json_read_cb (GObject      *object,
       return;
     }
 
-  if (g_bytes_get_size (body) > MAX_BODY_BYTES)
+  if (g_bytes_get_size (body) > PULSE_CLIENT_MAX_BODY_BYTES)
     {
       g_task_return_new_error (task, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_PROTOCOL,
-                               "response larger than %d bytes", MAX_BODY_BYTES);
+                               "response larger than %d bytes", PULSE_CLIENT_MAX_BODY_BYTES);
       return;
     }
 
@@ -289,7 +287,7 @@ pulse_client_get_json_async (PulseClient         *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pulse_client_get_json_async);
 
-  msg = new_message (self, path);
+  msg = _pulse_client_new_message (self, SOUP_METHOD_GET, path);
   if (msg == NULL)
     {
       g_task_return_new_error (task, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_PROTOCOL,
@@ -551,5 +549,5 @@ pulse_client_new_events_message (PulseClient *self,
   g_return_val_if_fail (since >= 0, NULL);
 
   path = g_strdup_printf ("/api/v1/events?since=%" G_GINT64_FORMAT, since);
-  return new_message (self, path);
+  return _pulse_client_new_message (self, SOUP_METHOD_GET, path);
 }

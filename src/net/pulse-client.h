@@ -78,6 +78,23 @@ gboolean     pulse_client_get_whoami_finish  (PulseClient          *self,
                                               GError              **error);
 gboolean     pulse_client_has_token          (PulseClient          *self);
 
+void         pulse_client_send_json_async    (PulseClient          *self,
+                                              const char           *method,
+                                              const char           *path,
+                                              JsonNode             *body,
+                                              const char           *if_match,
+                                              const char           *idempotency_key,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean     pulse_client_send_json_finish   (PulseClient          *self,
+                                              GAsyncResult         *result,
+                                              guint                *status,
+                                              JsonNode            **answer,
+                                              guint                *retry_after,
+                                              gboolean             *replayed,
+                                              GError              **error);
+
 SoupSession *pulse_client_get_soup           (PulseClient          *self);
 SoupMessage *pulse_client_new_events_message (PulseClient          *self,
                                               gint64                since);
