@@ -37,8 +37,12 @@ arrays_equal (GArray *a,
   if (a == NULL || b == NULL)
     return a == b;
 
-  return a->len == b->len && g_array_get_element_size (a) == g_array_get_element_size (b)
-         && memcmp (a->data, b->data, (gsize) a->len * g_array_get_element_size (a)) == 0;
+  if (a->len != b->len || g_array_get_element_size (a) != g_array_get_element_size (b))
+    return FALSE;
+
+  /* An empty array's data may be NULL, which memcmp() must not see. */
+  return a->len == 0
+         || memcmp (a->data, b->data, (gsize) a->len * g_array_get_element_size (a)) == 0;
 }
 
 /* Boxed values compare by content where the type is known; any other
