@@ -146,28 +146,76 @@ put_day (PulseKpiView *self,
   g_hash_table_replace (self->applications, g_strconcat (date, "/", country, NULL), day);
 }
 
+static const char *
+item_id (JsonNode *node)
+{
+  return json_object_get_string_member (json_node_get_object (node), "id");
+}
+
+/* The items of a dump's @member into @table, id → node (shared). */
 static void
-put_all (PulseKpiView *self,
-         JsonNode     *dump,
-         const char   *member,
-         ItemFunc      func)
+store_all (GHashTable *table,
+           JsonNode   *dump,
+           const char *member)
 {
   JsonObject *object = json_node_get_object (dump);
   JsonArray *array = NULL;
 
+  g_hash_table_remove_all (table);
   if (json_object_has_member (object, member))
     array = json_object_get_array_member (object, member);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    func (self, json_array_get_element (array, i));
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      g_hash_table_replace (table, (gpointer) item_id (node), json_node_ref (node));
+    }
 }
 
-void
-_pulse_kpi_view_load_applications (PulseKpiView *self,
-                                   JsonNode     *dump)
+static void
+put_each (PulseKpiView *self,
+          GHashTable   *table,
+          ItemFunc      func)
 {
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    func (self, value);
+}
+
+/* What the view keeps of the state, so a rebuild needs no dump: the
+ * state's own nodes, updated with each change, each under its own id. */
+static void
+remember (GHashTable             *table,
+          const PulseStateChange *change)
+{
+  if (change->action == PULSE_STATE_ACTION_DELETED)
+    g_hash_table_remove (table, change->id);
+  else
+    g_hash_table_replace (table, (gpointer) item_id (change->item),
+                          json_node_ref (change->item));
+}
+
+static void
+load (PulseKpiView *self,
+      JsonNode     *dump)
+{
+  JsonObject *object = json_node_get_object (dump);
+  JsonArray *days = NULL;
+
+  store_all (self->queues, dump, "queues");
+  store_all (self->agents, dump, "agents");
+  store_all (self->reviews, dump, "reviews");
+  store_all (self->tickets, dump, "tickets");
+
   g_hash_table_remove_all (self->applications);
-  put_all (self, dump, "applications", put_day);
+  if (json_object_has_member (object, "applications"))
+    days = json_object_get_array_member (object, "applications");
+  for (guint i = 0; days != NULL && i < json_array_get_length (days); i++)
+    put_day (self, json_array_get_element (days, i));
 }
 
 /* The applications of the UTC days that begin in the window, as the
@@ -215,8 +263,6 @@ _pulse_kpi_view_push_applications (PulseKpiView *self)
 
 /**
  * _pulse_kpi_view_rebuild:
- * @dump: (nullable): the state as pulse_state_to_json() writes it, when
- *   the caller has it already
  *
  * Counts everything again for the window in force: lookups first (a
  * queue given after its contacts would move every one of them), then
@@ -224,30 +270,22 @@ _pulse_kpi_view_push_applications (PulseKpiView *self)
  * history's, come in idle slices (pulse-kpi-view-fill.c).
  */
 void
-_pulse_kpi_view_rebuild (PulseKpiView *self,
-                         JsonNode     *dump)
+_pulse_kpi_view_rebuild (PulseKpiView *self)
 {
-  g_autoptr(JsonNode) own_dump = NULL;
-
   _pulse_kpi_view_feed_stop (self);
   g_clear_object (&self->kpi);
   self->kpi = pulse_kpi_new (self->group, self->from, self->to);
   g_hash_table_remove_all (self->country_keys);
 
-  if (dump == NULL && self->state != NULL)
-    dump = own_dump = pulse_state_to_json (self->state);
-  if (dump != NULL)
-    {
-      put_all (self, dump, "queues", put_queue);
-      put_all (self, dump, "agents", put_agent);
-      put_all (self, dump, "reviews", put_review);
-    }
+  put_each (self, self->queues, put_queue);
+  put_each (self, self->agents, put_agent);
+  put_each (self, self->reviews, put_review);
   _pulse_kpi_view_push_applications (self);
 
   /* With a state, the fill's first slice tells of the change. */
-  _pulse_kpi_view_set_history_state (self, self->cache == NULL && dump == NULL, 0);
-  if (dump != NULL)
-    _pulse_kpi_view_feed_start (self, dump);
+  _pulse_kpi_view_set_history_state (self, self->cache == NULL && self->state == NULL, 0);
+  if (self->state != NULL)
+    _pulse_kpi_view_feed_start (self);
   else
     _pulse_kpi_view_schedule_changed (self);
 }
@@ -293,14 +331,15 @@ pulse_kpi_view_reset (PulseKpiView *self,
 
   g_set_object (&self->state, state);
   dump = pulse_state_to_json (state);
-  _pulse_kpi_view_load_applications (self, dump);
-  _pulse_kpi_view_rebuild (self, dump);
+  load (self, dump);
+  _pulse_kpi_view_rebuild (self);
 }
 
 static void
 apply_ticket (PulseKpiView           *self,
               const PulseStateChange *change)
 {
+  remember (self->tickets, change);
   if (change->action == PULSE_STATE_ACTION_DELETED)
     pulse_kpi_remove_ticket (self->kpi, change->id);
   else
@@ -311,6 +350,7 @@ static void
 apply_review (PulseKpiView           *self,
               const PulseStateChange *change)
 {
+  remember (self->reviews, change);
   if (change->action == PULSE_STATE_ACTION_DELETED)
     pulse_kpi_remove_review (self->kpi, change->id);
   else
@@ -352,10 +392,12 @@ pulse_kpi_view_apply (PulseKpiView           *self,
       apply_review (self, change);
       break;
     case PULSE_STATE_KIND_QUEUE:
+      remember (self->queues, change);
       if (put)
         put_queue (self, change->item);
       break;
     case PULSE_STATE_KIND_AGENT:
+      remember (self->agents, change);
       if (put)
         put_agent (self, change->item);
       break;

@@ -36,6 +36,10 @@ struct _PulseKpiView
   guint           history_chunk;
 
   PulseState     *state;            /* the last reset's, nullable */
+  GHashTable     *queues;           /* id → the state's JsonNode, kept by changes */
+  GHashTable     *agents;
+  GHashTable     *reviews;
+  GHashTable     *tickets;
   PulseKpi       *kpi;
   GHashTable     *applications;     /* "date/country" → PulseKpiViewDay */
   GHashTable     *country_keys;     /* countries given to kpi's applications */
@@ -61,23 +65,19 @@ gboolean  _pulse_kpi_view_resolve_window     (PulseKpiView  *self);
 void      _pulse_kpi_view_schedule_midnight  (PulseKpiView  *self);
 void      _pulse_kpi_view_refresh            (PulseKpiView  *self);
 void      _pulse_kpi_view_schedule_changed   (PulseKpiView  *self);
-void      _pulse_kpi_view_rebuild            (PulseKpiView  *self,
-                                              JsonNode      *dump);
+void      _pulse_kpi_view_rebuild            (PulseKpiView  *self);
 void      _pulse_kpi_view_set_history_state  (PulseKpiView  *self,
                                               gboolean       loaded,
                                               guint          tickets);
 gboolean  _pulse_kpi_view_add_ticket         (PulseKpiView  *self,
                                               PulseTicket   *ticket,
                                               gboolean       history);
-void      _pulse_kpi_view_load_applications  (PulseKpiView  *self,
-                                              JsonNode      *dump);
 void      _pulse_kpi_view_push_applications  (PulseKpiView  *self);
 void      _pulse_kpi_view_day_free           (PulseKpiViewDay *day);
 
 gboolean  _pulse_kpi_view_add_state_node     (PulseKpiView  *self,
                                               JsonNode      *node);
-void      _pulse_kpi_view_feed_start         (PulseKpiView  *self,
-                                              JsonNode      *dump);
+void      _pulse_kpi_view_feed_start         (PulseKpiView  *self);
 void      _pulse_kpi_view_feed_stop          (PulseKpiView  *self);
 guint     _pulse_kpi_view_get_n_feeds        (void);
 

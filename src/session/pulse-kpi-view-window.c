@@ -65,7 +65,7 @@ on_midnight_cb (gpointer user_data)
 
   self->midnight_id = 0;
   if (_pulse_kpi_view_resolve_window (self))
-    _pulse_kpi_view_rebuild (self, NULL);
+    _pulse_kpi_view_rebuild (self);
   _pulse_kpi_view_schedule_midnight (self);
   return G_SOURCE_REMOVE;
 }
@@ -91,7 +91,7 @@ void
 _pulse_kpi_view_refresh (PulseKpiView *self)
 {
   _pulse_kpi_view_resolve_window (self);
-  _pulse_kpi_view_rebuild (self, NULL);
+  _pulse_kpi_view_rebuild (self);
   _pulse_kpi_view_schedule_midnight (self);
 }
 
@@ -210,7 +210,7 @@ pulse_kpi_view_set_now (PulseKpiView *self,
     return;
 
   if (_pulse_kpi_view_resolve_window (self))
-    _pulse_kpi_view_rebuild (self, NULL);
+    _pulse_kpi_view_rebuild (self);
   else
     _pulse_kpi_view_schedule_changed (self);
   _pulse_kpi_view_schedule_midnight (self);
