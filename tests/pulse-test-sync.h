@@ -80,6 +80,8 @@ gint64        pulse_test_sync_server_seq        (SyncFixture   *fixture);
 PulseState   *pulse_test_sync_server_state      (SyncFixture   *fixture);
 void          pulse_test_sync_assert_matches    (SyncFixture   *fixture,
                                                  PulseSync     *sync);
+void          pulse_test_sync_ingest_state      (SyncFixture   *fixture);
+void          pulse_test_sync_ingest_changes    (SyncFixture   *fixture);
 
 PulseSync    *pulse_test_sync_new               (SyncFixture   *fixture);
 void          pulse_test_sync_wait_live         (PulseSync     *sync);
@@ -89,6 +91,10 @@ void          pulse_test_sync_wait_state        (PulseSync     *sync,
                                                  PulseConnectionState state);
 void          pulse_test_sync_flush             (PulseSync     *sync);
 void          pulse_test_sync_close             (PulseSync     *sync);
+void          pulse_test_sync_drop              (PulseSync     *sync);
+gint64        pulse_test_sync_run_once          (SyncFixture   *fixture);
+guint         pulse_test_sync_n_tickets         (PulseSync     *sync);
+gint64        pulse_test_sync_cache_seq         (PulseSync     *sync);
 
 SyncRecorder *pulse_test_sync_recorder_new      (PulseSync     *sync);
 void          pulse_test_sync_recorder_free     (SyncRecorder  *rec);

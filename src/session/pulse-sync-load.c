@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The state PulseSync starts from: read back from its #PulseCache (laid
- * out as pulse-sync-store.c says) in the load worker, before any network.
+ * out as pulse-sync-store.c says) in a worker, before any network. The
+ * worker sees only the path and the URL; the object gets the result on
+ * the main thread.
  */
 
 #include "config.h"
@@ -216,3 +218,56 @@ _pulse_sync_store_load (const char  *path,
   return g_steal_pointer (&load);
 }
 
+static void
+load_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  char **args = task_data;
+  GError *error = NULL;
+  PulseSyncLoad *load = _pulse_sync_store_load (args[0], args[1], g_get_real_time (), &error);
+
+  if (load == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, load, (GDestroyNotify) _pulse_sync_load_free);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PulseSync) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseSyncLoad) load = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (load == NULL)
+    {
+      g_message ("cache: cannot open %s, running without it: %s", self->cache_path,
+                 error->message);
+      load = g_new0 (PulseSyncLoad, 1);
+    }
+
+  _pulse_sync_loaded (self, load);
+}
+
+/**
+ * _pulse_sync_load_start:
+ *
+ * Opens the cache and reads its state in a worker; then
+ * _pulse_sync_loaded(). Nothing else touches the cache before.
+ */
+void
+_pulse_sync_load_start (PulseSync *self)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, load_done_cb, g_object_ref (self));
+  char **args = g_new0 (char *, 3);
+
+  args[0] = g_strdup (self->cache_path);
+  args[1] = g_strdup (pulse_client_get_base_url (self->client));
+  g_task_set_source_tag (task, _pulse_sync_load_start);
+  g_task_set_task_data (task, args, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, load_worker);
+}

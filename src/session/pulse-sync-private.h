@@ -12,7 +12,7 @@
  *   event stream, tickets fetched out of band, catching up;
  * - pulse-sync-history.c: ticket history paged into the cache, pruning;
  * - pulse-sync-writer.c: the one queue of cache work, run in workers one
- *   job at a time, and the load at start;
+ *   job at a time, and the cache check;
  * - pulse-sync-store.c, pulse-sync-load.c: what those workers do with
  *   the cache, writing and reading back (they see only copied data: a
  *   job, never the object).
@@ -209,7 +209,6 @@ void        _pulse_sync_history_copy       (PulseSyncHistory      *dest,
                                             const PulseSyncHistory *src);
 
 /* pulse-sync-writer.c */
-void        _pulse_sync_writer_load        (PulseSync             *self);
 void        _pulse_sync_writer_add         (PulseSync             *self,
                                             const PulseStateChange *change);
 void        _pulse_sync_writer_flush       (PulseSync             *self);
@@ -224,6 +223,9 @@ void        _pulse_sync_writer_prune       (PulseSync             *self);
 void        _pulse_sync_writer_check       (PulseSync             *self);
 void        _pulse_sync_writer_clear       (PulseSync             *self);
 void        _pulse_sync_op_free            (PulseSyncOp           *op);
+
+/* pulse-sync-load.c */
+void        _pulse_sync_load_start         (PulseSync             *self);
 
 /* pulse-sync-load.c and pulse-sync-store.c: in workers only, on copied
  * data. */

@@ -167,7 +167,7 @@ pulse_sync_start (PulseSync *self)
   else if (!self->loading)
     {
       self->loading = TRUE;
-      _pulse_sync_writer_load (self);
+      _pulse_sync_load_start (self);
     }
   _pulse_sync_update (self);
 }
@@ -194,6 +194,32 @@ pulse_sync_stop (PulseSync *self)
   _pulse_sync_history_abandon (self);
   _pulse_sync_writer_flush (self);
   _pulse_sync_update (self);
+}
+
+/**
+ * pulse_sync_get_state:
+ *
+ * Returns: #PulseSync:state.
+ */
+PulseConnectionState
+pulse_sync_get_state (PulseSync *self)
+{
+  g_return_val_if_fail (PULSE_IS_SYNC (self), PULSE_CONNECTION_STATE_DISCONNECTED);
+
+  return self->conn_state;
+}
+
+/**
+ * pulse_sync_get_is_live:
+ *
+ * Returns: #PulseSync:is-live.
+ */
+gboolean
+pulse_sync_get_is_live (PulseSync *self)
+{
+  g_return_val_if_fail (PULSE_IS_SYNC (self), FALSE);
+
+  return self->is_live;
 }
 
 /**

@@ -232,7 +232,7 @@ install_source_properties (void)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 }
 
-/* What the data is: its seq, how current, what the cache holds. */
+/* What the data is: its seq, and how current. */
 static void
 install_data_properties (void)
 {
@@ -265,7 +265,12 @@ install_data_properties (void)
   properties[SYNC_PROP_SEQ] =
     g_param_spec_int64 ("seq", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
 
+/* What the cache holds. */
+static void
+install_cache_properties (void)
+{
   /**
    * PulseSync:cache-rebuilt:
    *
@@ -287,7 +292,6 @@ install_data_properties (void)
   properties[SYNC_PROP_HISTORY_COMPLETE] =
     g_param_spec_boolean ("history-complete", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
 }
 
 static void
@@ -303,6 +307,7 @@ pulse_sync_class_init (PulseSyncClass *klass)
 
   install_source_properties ();
   install_data_properties ();
+  install_cache_properties ();
   g_object_class_install_properties (object_class, SYNC_N_PROPS, properties);
 
   /**
@@ -421,32 +426,6 @@ pulse_sync_get_state_snapshot (PulseSync *self)
   g_return_val_if_fail (PULSE_IS_SYNC (self), NULL);
 
   return self->state;
-}
-
-/**
- * pulse_sync_get_state:
- *
- * Returns: #PulseSync:state.
- */
-PulseConnectionState
-pulse_sync_get_state (PulseSync *self)
-{
-  g_return_val_if_fail (PULSE_IS_SYNC (self), PULSE_CONNECTION_STATE_DISCONNECTED);
-
-  return self->conn_state;
-}
-
-/**
- * pulse_sync_get_is_live:
- *
- * Returns: #PulseSync:is-live.
- */
-gboolean
-pulse_sync_get_is_live (PulseSync *self)
-{
-  g_return_val_if_fail (PULSE_IS_SYNC (self), FALSE);
-
-  return self->is_live;
 }
 
 /**
