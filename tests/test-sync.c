@@ -337,6 +337,32 @@ test_refused_token_is_unauthorized (SyncFixture   *fixture,
   pulse_test_sync_close (sync);
 }
 
+/* Something answers, but not Pulse: 404 for the snapshot. */
+static void
+test_foreign_server_is_incompatible (SyncFixture   *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(SoupServer) foreign = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(PulseClient) client = NULL;
+  PulseSync *sync;
+
+  g_assert_true (soup_server_listen_local (foreign, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (foreign);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_foreach (uris, (GFunc) g_uri_unref, NULL);
+  client = pulse_client_new (url, fixture->viewer);
+  sync = pulse_sync_new (client, fixture->cache_path);
+
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_state (sync, PULSE_CONNECTION_STATE_INCOMPATIBLE);
+  g_assert_false (pulse_sync_get_is_live (sync));
+  pulse_test_sync_close (sync);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +376,7 @@ main (int   argc,
   TEST ("unreachable-then-live", test_unreachable_then_live);
   TEST ("lost-connection-goes-offline", test_lost_connection_goes_offline);
   TEST ("refused-token-is-unauthorized", test_refused_token_is_unauthorized);
+  TEST ("foreign-server-is-incompatible", test_foreign_server_is_incompatible);
 
   return g_test_run ();
 }
