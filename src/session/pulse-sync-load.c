@@ -1,0 +1,273 @@
+/* pulse-sync-load.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The state PulseSync starts from: read back from its #PulseCache (laid
+ * out as pulse-sync-store.c says) in a worker, before any network. The
+ * worker sees only the path and the URL; the object gets the result on
+ * the main thread.
+ */
+
+#include "config.h"
+
+#include "pulse-json.h"
+#include "pulse-sync-private.h"
+
+/* Before anything is read: seq 0, every list empty. */
+PulseState *
+_pulse_sync_empty_state (void)
+{
+  g_autoptr(JsonNode) empty = NULL;
+  guint n_kinds = 0;
+  const PulseSyncKindName *kind_names = _pulse_sync_kind_names (&n_kinds);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  pulse_json_add_int (builder, "seq", 0);
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      json_builder_set_member_name (builder, kind_names[k].collection);
+      json_builder_begin_array (builder);
+      json_builder_end_array (builder);
+    }
+  json_builder_set_member_name (builder, "tickets");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  empty = json_builder_get_root (builder);
+
+  return pulse_state_new_from_snapshot (empty, NULL);
+}
+
+void
+_pulse_sync_load_free (PulseSyncLoad *load)
+{
+  if (load == NULL)
+    return;
+
+  g_clear_object (&load->cache);
+  g_clear_object (&load->state);
+  _pulse_sync_history_clear (&load->history);
+  g_free (load);
+}
+
+/* A record we cannot read counts as none: paging starts over. */
+static void
+read_history (PulseCache       *cache,
+              PulseSyncHistory *history)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = pulse_cache_get_entity (cache, PULSE_SYNC_KIND_HISTORY,
+                                                     PULSE_SYNC_HISTORY_ID, &error);
+  PulseJsonReader reader;
+
+  if (body == NULL || !pulse_json_reader_init (&reader, body, "a history record", &error))
+    return;
+
+  history->since = pulse_json_reader_get_time (&reader, "since", PULSE_JSON_REQUIRED);
+  history->cursor = pulse_json_reader_dup_string (&reader, "cursor", PULSE_JSON_OPTIONAL,
+                                                  PULSE_JSON_MAX_SHORT);
+  history->complete = pulse_json_reader_get_boolean (&reader, "complete", PULSE_JSON_REQUIRED,
+                                                     FALSE);
+  if (!pulse_json_reader_finish (&reader, &error))
+    {
+      g_message ("cache: ignoring the history record: %s", error->message);
+      _pulse_sync_history_clear (history);
+    }
+}
+
+/* The cache's items in the snapshot's shape, without tickets. */
+static JsonNode *
+snapshot_from_cache (PulseCache  *cache,
+                     gint64       seq,
+                     GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint n_kinds = 0;
+  const PulseSyncKindName *kind_names = _pulse_sync_kind_names (&n_kinds);
+
+  json_builder_begin_object (builder);
+  pulse_json_add_int (builder, "seq", seq);
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      g_autoptr(GPtrArray) items = pulse_cache_list_entities (cache, kind_names[k].cache_kind,
+                                                              error);
+
+      if (items == NULL)
+        return NULL;
+
+      json_builder_set_member_name (builder, kind_names[k].collection);
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < items->len; i++)
+        json_builder_add_value (builder, json_node_ref (items->pdata[i]));
+      json_builder_end_array (builder);
+    }
+  json_builder_set_member_name (builder, "tickets");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* What a snapshot would hold: the open tickets and the marked ones. */
+static GPtrArray *
+live_tickets (PulseCache  *cache,
+              gint64       now,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) tickets = pulse_cache_list_open_tickets (cache, error);
+  g_autoptr(GPtrArray) marks = NULL;
+
+  if (tickets == NULL ||
+      (marks = pulse_cache_list_entities (cache, PULSE_SYNC_KIND_RECENT, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      JsonObject *mark = json_node_get_object (marks->pdata[i]);
+      const char *id = json_object_get_string_member_with_default (mark, "id", NULL);
+      g_autoptr(GError) local_error = NULL;
+      JsonNode *ticket;
+
+      if (id == NULL || json_object_get_int_member_with_default (mark, "at", 0) <
+                          now - PULSE_SYNC_RECENT_WINDOW)
+        continue;
+
+      /* A reopened ticket is among the open ones too; the state keeps one. */
+      ticket = pulse_cache_get_ticket (cache, id, &local_error);
+      if (ticket != NULL)
+        g_ptr_array_add (tickets, ticket);
+    }
+
+  return g_steal_pointer (&tickets);
+}
+
+/* Tickets go in as fetched ones: a ticket history paging stored at a
+ * newer version than the cache's seq is then not a conflict, and the
+ * events up to its version are skipped as it has them. */
+static PulseState *
+state_from_cache (PulseCache  *cache,
+                  gint64       seq,
+                  gint64       now,
+                  GError     **error)
+{
+  g_autoptr(JsonNode) snapshot = snapshot_from_cache (cache, seq, error);
+  g_autoptr(PulseState) state = NULL;
+  g_autoptr(GPtrArray) tickets = NULL;
+
+  if (snapshot == NULL ||
+      (state = pulse_state_new_from_snapshot (snapshot, error)) == NULL ||
+      (tickets = live_tickets (cache, now, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < tickets->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!pulse_state_put_ticket (state, tickets->pdata[i], NULL, &local_error))
+        g_message ("cache: leaving out a ticket: %s", local_error->message);
+    }
+
+  return g_steal_pointer (&state);
+}
+
+/**
+ * _pulse_sync_store_load:
+ *
+ * Opens the cache and reads the state it holds.
+ *
+ * Returns: (transfer full) (nullable): what was found, with a %NULL
+ *   state when the cache has none we can use; %NULL with @error if the
+ *   file cannot be opened.
+ */
+PulseSyncLoad *
+_pulse_sync_store_load (const char  *path,
+                        const char  *server_url,
+                        gint64       now,
+                        GError     **error)
+{
+  g_autoptr(PulseSyncLoad) load = g_new0 (PulseSyncLoad, 1);
+  g_auto(PulseCacheMeta) meta = { 0 };
+  g_autoptr(GError) local_error = NULL;
+
+  load->cache = pulse_cache_open (path, server_url, error);
+  if (load->cache == NULL)
+    return NULL;
+
+  load->rebuilt = pulse_cache_was_rebuilt (load->cache);
+  if (!pulse_cache_read_meta (load->cache, &meta, &local_error))
+    {
+      g_message ("cache: no state read: %s", local_error->message);
+      return g_steal_pointer (&load);
+    }
+
+  read_history (load->cache, &load->history);
+  load->last_event_at = meta.last_event_at;
+
+  /* Without a snapshot stored, what the cache holds is no state at a
+   * seq (history alone, or nothing). */
+  if (meta.snapshot_at == 0)
+    return g_steal_pointer (&load);
+
+  load->state = state_from_cache (load->cache, meta.seq, now, &local_error);
+  if (load->state == NULL)
+    g_message ("cache: its state is unusable, taking a snapshot: %s", local_error->message);
+
+  return g_steal_pointer (&load);
+}
+
+static void
+load_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  char **args = task_data;
+  GError *error = NULL;
+  PulseSyncLoad *load = _pulse_sync_store_load (args[0], args[1], g_get_real_time (), &error);
+
+  if (load == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, load, (GDestroyNotify) _pulse_sync_load_free);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PulseSync) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseSyncLoad) load = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (load == NULL)
+    {
+      g_message ("cache: cannot open %s, running without it: %s", self->cache_path,
+                 error->message);
+      load = g_new0 (PulseSyncLoad, 1);
+    }
+
+  _pulse_sync_loaded (self, load);
+}
+
+/**
+ * _pulse_sync_load_start:
+ *
+ * Opens the cache and reads its state in a worker; then
+ * _pulse_sync_loaded(). Nothing else touches the cache before.
+ */
+void
+_pulse_sync_load_start (PulseSync *self)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, load_done_cb, g_object_ref (self));
+  char **args = g_new0 (char *, 3);
+
+  args[0] = g_strdup (self->cache_path);
+  args[1] = g_strdup (pulse_client_get_base_url (self->client));
+  g_task_set_source_tag (task, _pulse_sync_load_start);
+  g_task_set_task_data (task, args, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, load_worker);
+}

@@ -1,0 +1,497 @@
+/* pulse-sync-net.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PulseSync on the network, main thread only: the snapshot (with its
+ * retries), the event stream and each event applied, tickets an event
+ * names that the state lacks, and catching up after a connect.
+ *
+ * Callbacks of requests take the object as a plain pointer: every
+ * request runs on the run's cancellable, which stop and dispose cancel,
+ * and a cancelled callback returns before touching it.
+ */
+
+#include "config.h"
+
+#include "pulse-error.h"
+#include "pulse-sync-private.h"
+
+#define SNAPSHOT_PATH "/api/v1/snapshot"
+#define TICKETS_PATH  "/api/v1/tickets/"
+
+typedef struct
+{
+  PulseSync *self;
+  char      *id;
+} Fetch;
+
+static void
+fetch_free (Fetch *fetch)
+{
+  g_free (fetch->id);
+  g_free (fetch);
+}
+
+static gboolean
+is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static gboolean
+on_offline_cb (gpointer user_data)
+{
+  PulseSync *self = user_data;
+
+  self->offline_id = 0;
+  _pulse_sync_update (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The server did not answer; offline after a while if it had before. */
+static void
+unreachable (PulseSync *self)
+{
+  if (self->unreachable_since != 0)
+    return;
+
+  self->unreachable_since = g_get_monotonic_time ();
+  g_clear_handle_id (&self->offline_id, g_source_remove);
+  self->offline_id = g_timeout_add (MAX (self->offline_delay_ms, 1), on_offline_cb, self);
+}
+
+static void
+reachable (PulseSync *self)
+{
+  self->unreachable_since = 0;
+  g_clear_handle_id (&self->offline_id, g_source_remove);
+}
+
+static void
+refused (PulseSync            *self,
+         PulseConnectionState  state,
+         const GError         *error)
+{
+  g_message ("sync: not retrying: %s", error->message);
+  self->fatal = state;
+  pulse_stream_stop (self->stream);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+}
+
+static void
+start_stream (PulseSync *self)
+{
+  self->phase = PULSE_SYNC_PHASE_STREAMING;
+  self->catch_up_seq = 0;
+  self->health_pending = FALSE;
+  pulse_stream_start (self->stream, pulse_state_get_seq (self->state));
+}
+
+static void
+ticket_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+  g_auto(PulseStateChange) change = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  PulseSync *self;
+
+  node = pulse_client_get_json_finish (PULSE_CLIENT (object), result, &error);
+  if (is_cancelled (error))
+    {
+      fetch_free (fetch);
+      return;
+    }
+
+  self = fetch->self;
+  g_hash_table_remove (self->fetching, fetch->id);
+  if (node == NULL)
+    g_message ("sync: ticket %s: %s; trying again when connected", fetch->id, error->message);
+  else if (!pulse_state_put_ticket (self->state, node, &change, &error))
+    {
+      g_message ("sync: ticket %s: %s", fetch->id, error->message);
+      if (g_error_matches (error, PULSE_ERROR, PULSE_ERROR_CONFLICT))
+        _pulse_sync_net_take_snapshot (self);
+    }
+  else if (change.action != PULSE_STATE_ACTION_NONE)
+    {
+      _pulse_sync_writer_add (self, &change);
+      _pulse_sync_emit_changed (self, &change);
+    }
+
+  fetch_free (fetch);
+}
+
+/* `GET /api/v1/tickets/{id}` for a ticket an event named; the state
+ * holds that event and the later ones until the ticket comes. */
+static void
+fetch_ticket (PulseSync  *self,
+              const char *id)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  Fetch *fetch;
+
+  if (g_hash_table_contains (self->fetching, id))
+    return;
+
+  escaped = g_uri_escape_string (id, NULL, FALSE);
+  path = g_strconcat (TICKETS_PATH, escaped, NULL);
+  fetch = g_new0 (Fetch, 1);
+  fetch->self = self;
+  fetch->id = g_strdup (id);
+  g_hash_table_add (self->fetching, g_strdup (id));
+  pulse_client_get_json_async (self->client, path, self->cancellable, ticket_cb, fetch);
+}
+
+static void
+apply_change (PulseSync        *self,
+              PulseStateChange *change)
+{
+  switch (change->action)
+    {
+    case PULSE_STATE_ACTION_MISSING:
+      fetch_ticket (self, change->id);
+      break;
+    case PULSE_STATE_ACTION_CREATED:
+    case PULSE_STATE_ACTION_UPDATED:
+    case PULSE_STATE_ACTION_DELETED:
+      _pulse_sync_writer_add (self, change);
+      _pulse_sync_emit_changed (self, change);
+      break;
+    case PULSE_STATE_ACTION_NONE:
+    case PULSE_STATE_ACTION_RESYNC:
+    default:
+      break;
+    }
+}
+
+/* Applies one event; FALSE if it parted us from the server, and a
+ * snapshot is on its way instead. */
+static gboolean
+apply_event (PulseSync *self,
+             JsonNode  *event)
+{
+  g_auto(PulseStateChange) change = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  /* A gap, a conflict or data we cannot read: our copy and the server's
+   * have parted, and only a snapshot joins them again. */
+  if (!pulse_state_apply (self->state, event, &change, &error))
+    {
+      g_message ("sync: %s; taking a snapshot", error->message);
+      _pulse_sync_net_take_snapshot (self);
+      return FALSE;
+    }
+
+  apply_change (self, &change);
+  return TRUE;
+}
+
+static void
+drop_inbox (PulseSync *self)
+{
+  JsonNode *event;
+
+  while ((event = g_queue_pop_head (&self->inbox)) != NULL)
+    json_node_unref (event);
+}
+
+/* Applies what arrived, a time slice at a time: a burst of a thousand
+ * frames read at once must not hold up a frame of the UI. */
+static gboolean
+on_drain_cb (gpointer user_data)
+{
+  g_autoptr(PulseSync) self = g_object_ref (user_data);
+  gint64 deadline = g_get_monotonic_time () + PULSE_SYNC_APPLY_SLICE_US;
+  gboolean applied = FALSE;
+  JsonNode *event;
+
+  while (self->phase == PULSE_SYNC_PHASE_STREAMING &&
+         (event = g_queue_pop_head (&self->inbox)) != NULL)
+    {
+      gboolean ok = apply_event (self, event);
+
+      json_node_unref (event);
+      applied |= ok;
+      if (!ok || g_get_monotonic_time () >= deadline)
+        break;
+    }
+
+  if (applied)
+    {
+      _pulse_sync_set_last_event_at (self, pulse_stream_get_last_event_at (self->stream));
+      _pulse_sync_notify_seq (self);
+      _pulse_sync_update (self);
+    }
+
+  if (!g_queue_is_empty (&self->inbox) && self->drain_id != 0)
+    return G_SOURCE_CONTINUE;
+
+  self->drain_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_stream_event_cb (PulseStream *stream,
+                    JsonNode    *event,
+                    gpointer     user_data)
+{
+  PulseSync *self = user_data;
+
+  if (self->phase != PULSE_SYNC_PHASE_STREAMING)
+    return;
+
+  /* Below the UI's redraws, so a slice runs between frames. */
+  g_queue_push_tail (&self->inbox, json_node_ref (event));
+  if (self->drain_id == 0)
+    self->drain_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_drain_cb, self, NULL);
+}
+
+static void
+on_stream_resync_cb (PulseStream *stream,
+                     gint64       seq,
+                     gpointer     user_data)
+{
+  PulseSync *self = user_data;
+
+  g_message ("sync: the server's log no longer reaches seq %" G_GINT64_FORMAT
+             "; taking a snapshot", pulse_state_get_seq (self->state));
+  _pulse_sync_net_take_snapshot (self);
+}
+
+static void
+health_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  PulseSync *self;
+  gint64 seq = 0;
+
+  version = pulse_client_get_health_finish (PULSE_CLIENT (object), result, &seq, &error);
+  if (is_cancelled (error))
+    return;
+
+  self = user_data;
+  self->health_pending = FALSE;
+  self->catch_up_seq = version != NULL ? seq : 0;
+  if (version == NULL)
+    g_debug ("sync: /health: %s; counting the stream as caught up", error->message);
+  _pulse_sync_update (self);
+}
+
+/* The stream opened: live once it has replayed up to the server's seq
+ * of now; and fetch again what an earlier connection could not. */
+static void
+stream_opened (PulseSync *self)
+{
+  g_auto(GStrv) missing = NULL;
+
+  reachable (self);
+  self->ever_live = TRUE;
+  self->health_pending = TRUE;
+  pulse_client_get_health_async (self->client, self->cancellable, health_cb, self);
+
+  missing = pulse_state_dup_missing_tickets (self->state);
+  for (guint i = 0; missing[i] != NULL; i++)
+    fetch_ticket (self, missing[i]);
+}
+
+static void
+on_stream_state_cb (PulseStream *stream,
+                    GParamSpec  *pspec,
+                    gpointer     user_data)
+{
+  PulseSync *self = user_data;
+
+  if (self->phase != PULSE_SYNC_PHASE_STREAMING)
+    return;
+
+  switch (pulse_stream_get_state (stream))
+    {
+    case PULSE_CONNECTION_STATE_LIVE:
+      stream_opened (self);
+      break;
+    case PULSE_CONNECTION_STATE_RECONNECTING:
+      unreachable (self);
+      break;
+    case PULSE_CONNECTION_STATE_UNAUTHORIZED:
+    case PULSE_CONNECTION_STATE_INCOMPATIBLE:
+      refused (self, pulse_stream_get_state (stream), pulse_stream_get_error (stream));
+      break;
+    case PULSE_CONNECTION_STATE_DISCONNECTED:
+    case PULSE_CONNECTION_STATE_CONNECTING:
+    case PULSE_CONNECTION_STATE_OFFLINE:
+    default:
+      break;
+    }
+
+  _pulse_sync_update (self);
+}
+
+static gboolean
+on_retry_cb (gpointer user_data)
+{
+  PulseSync *self = user_data;
+
+  self->retry_id = 0;
+  _pulse_sync_net_take_snapshot (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+snapshot_failed (PulseSync    *self,
+                 const GError *error)
+{
+  guint wait_ms;
+
+  if (g_error_matches (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_UNAUTHORIZED))
+    refused (self, PULSE_CONNECTION_STATE_UNAUTHORIZED, error);
+  else if (g_error_matches (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_NOT_FOUND) ||
+           g_error_matches (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_PROTOCOL))
+    refused (self, PULSE_CONNECTION_STATE_INCOMPATIBLE, error);
+  else
+    {
+      unreachable (self);
+      wait_ms = pulse_backoff_next_ms (&self->backoff);
+      g_message ("sync: %s; next attempt in %u ms", error->message, wait_ms);
+      self->retry_id = g_timeout_add (wait_ms, on_retry_cb, self);
+    }
+
+  _pulse_sync_update (self);
+}
+
+static void
+snapshot_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PulseSyncHistory history = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  PulseSync *self;
+
+  node = pulse_client_get_json_finish (PULSE_CLIENT (object), result, &error);
+  if (is_cancelled (error))
+    return;
+
+  self = user_data;
+  if (node == NULL)
+    {
+      snapshot_failed (self, error);
+      return;
+    }
+
+  /* Read and stored in a worker; the state in use stays until then. */
+  reachable (self);
+  pulse_backoff_reset (&self->backoff);
+  _pulse_sync_history_for_snapshot (self, &history);
+  _pulse_sync_writer_replace (self, node, &history);
+  _pulse_sync_history_clear (&history);
+  _pulse_sync_update (self);
+}
+
+/**
+ * _pulse_sync_net_take_snapshot:
+ *
+ * Stops the stream and fetches `/api/v1/snapshot`; the state stays in
+ * use until the new one is read and stored, then ::reset.
+ */
+void
+_pulse_sync_net_take_snapshot (PulseSync *self)
+{
+  g_assert (self->running);
+
+  self->phase = PULSE_SYNC_PHASE_SNAPSHOT;
+  self->health_pending = FALSE;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  pulse_stream_stop (self->stream);
+  drop_inbox (self);
+  _pulse_sync_history_abandon (self);
+  pulse_client_get_json_async (self->client, SNAPSHOT_PATH, self->cancellable, snapshot_cb,
+                               self);
+  _pulse_sync_update (self);
+}
+
+/**
+ * _pulse_sync_net_replaced:
+ * @state: (nullable): the snapshot's state, or %NULL if it was unreadable
+ * @error: (nullable): why it was
+ *
+ * The snapshot was read (and stored): use it, and stream from its seq.
+ */
+void
+_pulse_sync_net_replaced (PulseSync    *self,
+                          PulseState   *state,
+                          const GError *error)
+{
+  gboolean waiting = self->running && self->phase == PULSE_SYNC_PHASE_SNAPSHOT;
+
+  if (state == NULL)
+    {
+      g_message ("sync: the snapshot is not a v1 state: %s", error->message);
+      if (waiting)
+        self->fatal = PULSE_CONNECTION_STATE_INCOMPATIBLE;
+      _pulse_sync_update (self);
+      return;
+    }
+
+  /* Also when stopped meanwhile: the cache holds this state now. */
+  self->has_baseline = TRUE;
+  _pulse_sync_set_state_object (self, state);
+  if (waiting)
+    start_stream (self);
+  _pulse_sync_update (self);
+}
+
+/**
+ * _pulse_sync_net_connect:
+ *
+ * After the cache is read: stream from its seq, or take a snapshot.
+ */
+void
+_pulse_sync_net_connect (PulseSync *self)
+{
+  if (self->has_baseline)
+    start_stream (self);
+  else
+    _pulse_sync_net_take_snapshot (self);
+}
+
+/**
+ * _pulse_sync_net_stop:
+ *
+ * Ends the network side; the requests were cancelled by the caller.
+ */
+void
+_pulse_sync_net_stop (PulseSync *self)
+{
+  self->phase = PULSE_SYNC_PHASE_IDLE;
+  if (self->stream != NULL)
+    pulse_stream_stop (self->stream);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_clear_handle_id (&self->offline_id, g_source_remove);
+  g_clear_handle_id (&self->drain_id, g_source_remove);
+  drop_inbox (self);
+  self->health_pending = FALSE;
+  if (self->fetching != NULL)
+    g_hash_table_remove_all (self->fetching);
+}
+
+/**
+ * _pulse_sync_net_init:
+ *
+ * Follows the stream's events, resyncs and state.
+ */
+void
+_pulse_sync_net_init (PulseSync *self)
+{
+  g_signal_connect (self->stream, "event", G_CALLBACK (on_stream_event_cb), self);
+  g_signal_connect (self->stream, "resync", G_CALLBACK (on_stream_resync_cb), self);
+  g_signal_connect (self->stream, "notify::state", G_CALLBACK (on_stream_state_cb), self);
+}

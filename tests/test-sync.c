@@ -1,0 +1,382 @@
+/* test-sync.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PulseSync's life against a real server and a real cache file: the
+ * first start, events (and a ticket one names that the snapshot left
+ * out), a restart, a server out of reach, a refused token.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pulse-cache-batch.h"
+#include "pulse-event-log.h"
+#include "pulse-test-sync.h"
+#include "pulse-time-utils.h"
+
+#define TEST(path, func) \
+  g_test_add ("/pulse/session/sync/" path, SyncFixture, NULL, pulse_test_sync_set_up, func, \
+              pulse_test_sync_tear_down)
+
+#define MINUTE PULSE_USEC_PER_MINUTE
+
+static gboolean
+history_complete (gpointer data)
+{
+  return pulse_sync_get_history_complete (data);
+}
+
+static gboolean
+saw_state (SyncRecorder         *rec,
+           PulseConnectionState  state)
+{
+  for (guint i = 0; i < rec->states->len; i++)
+    if (g_array_index (rec->states, PulseConnectionState, i) == state)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The snapshot is in the cache: directory, tickets, seq; and then the
+ * history too (the two closed five days ago). */
+static void
+assert_cache_holds_snapshot (PulseSync *sync,
+                             gint64     seq)
+{
+  PulseCache *cache = pulse_sync_get_cache (sync);
+  g_autoptr(JsonNode) done = pulse_cache_get_ticket (cache, "done-0001", NULL);
+  PulseCacheCounts counts;
+
+  g_assert_nonnull (done);
+  g_assert_true (pulse_cache_get_counts (cache, &counts, NULL));
+  g_assert_cmpint (counts.open_tickets, ==, 3);
+  g_assert_cmpint (pulse_cache_count_entities (cache, "queue", NULL), ==, 1);
+  g_assert_cmpint (pulse_cache_count_entities (cache, "agent", NULL), ==, 1);
+  g_assert_cmpint (pulse_test_sync_cache_seq (sync), ==, seq);
+
+  pulse_test_wait_for (history_complete, sync, PULSE_TEST_SYNC_WAIT_MS);
+  g_assert_true (pulse_cache_get_counts (cache, &counts, NULL));
+  g_assert_cmpint (counts.tickets, ==, 7);
+}
+
+static void
+test_first_start_takes_snapshot (SyncFixture   *fixture,
+                                 gconstpointer  data)
+{
+  PulseSync *sync;
+  SyncRecorder *rec;
+  g_autofree char *events = NULL;
+  gint64 server_seq;
+
+  pulse_test_sync_ingest_state (fixture);
+  server_seq = pulse_test_sync_server_seq (fixture);
+  sync = pulse_test_sync_new (fixture);
+  rec = pulse_test_sync_recorder_new (sync);
+  g_assert_cmpint (pulse_sync_get_state (sync), ==, PULSE_CONNECTION_STATE_DISCONNECTED);
+
+  pulse_sync_start (sync);
+  g_assert_cmpint (pulse_sync_get_state (sync), ==, PULSE_CONNECTION_STATE_CONNECTING);
+
+  /* The (empty) cache is shown before anything is asked of the server. */
+  pulse_test_sync_wait_resets (rec, 1);
+  g_assert_cmpuint (fixture->requests->len, ==, 0);
+  g_assert_cmpuint (g_array_index (rec->reset_tickets, guint, 0), ==, 0);
+  g_assert_false (pulse_sync_get_cache_rebuilt (sync));
+
+  pulse_test_sync_wait_live (sync);
+  g_assert_cmpuint (rec->resets, ==, 2);
+  g_assert_false (rec->live_at_reset);
+  g_assert_cmpuint (pulse_test_sync_count (fixture, "/api/v1/snapshot"), ==, 1);
+  events = g_strdup_printf ("/api/v1/events?since=%" G_GINT64_FORMAT, server_seq);
+  g_assert_cmpstr (pulse_test_sync_find (fixture, "/api/v1/events", 0), ==, events);
+  g_assert_cmpint (pulse_sync_get_seq (sync), ==, server_seq);
+  g_assert_cmpuint (pulse_test_sync_n_tickets (sync), ==, 5);
+  pulse_test_sync_assert_matches (fixture, sync);
+
+  /* Connecting, then live: never offline on the way. */
+  g_assert_cmpuint (rec->states->len, ==, 2);
+  g_assert_cmpint (g_array_index (rec->states, PulseConnectionState, 0), ==,
+                   PULSE_CONNECTION_STATE_CONNECTING);
+  g_assert_cmpint (g_array_index (rec->states, PulseConnectionState, 1), ==,
+                   PULSE_CONNECTION_STATE_LIVE);
+
+  assert_cache_holds_snapshot (sync, server_seq);
+  pulse_test_sync_recorder_free (rec);
+  pulse_test_sync_close (sync);
+}
+
+static gint64
+messages_of (JsonNode *ticket)
+{
+  return json_array_get_length (json_object_get_array_member (json_node_get_object (ticket),
+                                                              "messages"));
+}
+
+static void
+test_events_update_state_and_cache (SyncFixture   *fixture,
+                                    gconstpointer  data)
+{
+  PulseSync *sync = pulse_test_sync_new (fixture);
+  SyncRecorder *rec = pulse_test_sync_recorder_new (sync);
+  PulseCache *cache;
+  g_autoptr(JsonNode) ticket = NULL;
+  g_autoptr(JsonNode) agent = NULL;
+  g_autoptr(JsonNode) applications = NULL;
+  gint64 before, after;
+
+  pulse_test_sync_ingest_state (fixture);
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_live (sync);
+  before = pulse_sync_get_seq (sync);
+
+  pulse_test_sync_ingest_changes (fixture);
+  after = pulse_test_sync_server_seq (fixture);
+  g_assert_cmpint (after, ==, before + 4);
+  pulse_test_sync_wait_seq (sync, after);
+  g_assert_true (pulse_sync_get_is_live (sync));
+  g_assert_cmpuint (rec->changes, ==, 4);
+  g_assert_cmpuint (rec->resets, ==, 2);
+  g_assert_cmpint (messages_of (pulse_state_lookup (pulse_sync_get_state_snapshot (sync),
+                                                    PULSE_STATE_KIND_TICKET, "open-0001")), ==, 2);
+  pulse_test_sync_assert_matches (fixture, sync);
+
+  /* The cache has each change and the seq they reach. */
+  pulse_test_sync_flush (sync);
+  cache = pulse_sync_get_cache (sync);
+  g_assert_cmpint (pulse_test_sync_cache_seq (sync), ==, after);
+  ticket = pulse_cache_get_ticket (cache, "open-0001", NULL);
+  g_assert_cmpint (messages_of (ticket), ==, 2);
+  g_clear_pointer (&ticket, json_node_unref);
+  ticket = pulse_cache_get_ticket (cache, "t-new", NULL);
+  g_assert_nonnull (ticket);
+  agent = pulse_cache_get_entity (cache, "agent", "agent-7", NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (agent), "status"), ==,
+                   "available");
+  applications = pulse_cache_get_entity (cache, "applications", "2026-11-20/UA", NULL);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (applications), "count"), ==,
+                   120);
+
+  pulse_test_sync_recorder_free (rec);
+  pulse_test_sync_close (sync);
+}
+
+static gboolean
+has_ticket (gpointer data)
+{
+  return pulse_state_lookup (pulse_sync_get_state_snapshot (data), PULSE_STATE_KIND_TICKET,
+                             "t-old") != NULL;
+}
+
+static void
+test_missing_ticket_fetched (SyncFixture   *fixture,
+                             gconstpointer  data)
+{
+  gint64 now = g_get_real_time ();
+  g_autofree char *old = pulse_test_sync_ticket_json ("t-old", "closed", now - 4 * PULSE_TEST_DAY,
+                                                      now - 3 * PULSE_TEST_DAY);
+  g_autofree char *at = pulse_time_format (now);
+  g_autofree char *message = g_strdup_printf (
+    "{\"ticket_id\":\"t-old\",\"message\":{\"id\":\"m-2\",\"author_kind\":\"customer\","
+    "\"at\":\"%s\",\"body\":\"Знову не працює.\"}}", at);
+  g_autoptr(JsonNode) cached = NULL;
+  PulseSync *sync = pulse_test_sync_new (fixture);
+  SyncRecorder *rec = pulse_test_sync_recorder_new (sync);
+  PulseState *state;
+
+  pulse_test_sync_ingest_directory (fixture);
+  pulse_test_sync_ingest (fixture, "tickets", old);
+  pulse_test_sync_ingest_tickets (fixture, "open", 1, "open", now - PULSE_TEST_DAY, MINUTE);
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_live (sync);
+  g_assert_false (has_ticket (sync));
+
+  /* A customer writes again on a ticket closed three days ago. */
+  pulse_test_sync_ingest (fixture, "messages", message);
+  pulse_test_wait_for (has_ticket, sync, PULSE_TEST_SYNC_WAIT_MS);
+  g_assert_cmpuint (pulse_test_sync_count (fixture, "/api/v1/tickets/t-old"), ==, 1);
+  state = pulse_sync_get_state_snapshot (sync);
+  g_assert_cmpint (messages_of (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET, "t-old")), ==,
+                   2);
+  g_assert_cmpint (pulse_sync_get_seq (sync), ==, pulse_test_sync_server_seq (fixture));
+  g_assert_cmpuint (rec->changes, ==, 1);
+  pulse_test_sync_assert_matches (fixture, sync);
+
+  pulse_test_sync_flush (sync);
+  cached = pulse_cache_get_ticket (pulse_sync_get_cache (sync), "t-old", NULL);
+  g_assert_nonnull (cached);
+  g_assert_cmpint (messages_of (cached), ==, 2);
+
+  pulse_test_sync_recorder_free (rec);
+  pulse_test_sync_close (sync);
+}
+
+static void
+test_restart_resumes_from_cached_seq (SyncFixture   *fixture,
+                                      gconstpointer  data)
+{
+  PulseSync *sync;
+  SyncRecorder *rec;
+  g_autofree char *events = NULL;
+  gint64 cached;
+  guint mark;
+
+  pulse_test_sync_ingest_state (fixture);
+  cached = pulse_test_sync_run_once (fixture);
+  g_assert_cmpuint (pulse_test_sync_count (fixture, "/api/v1/snapshot"), ==, 1);
+
+  /* Missed while the console was closed: the stream replays them. */
+  pulse_test_sync_ingest_changes (fixture);
+  mark = fixture->requests->len;
+
+  sync = pulse_test_sync_new (fixture);
+  rec = pulse_test_sync_recorder_new (sync);
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_resets (rec, 1);
+  g_assert_cmpint (g_array_index (rec->reset_seqs, gint64, 0), ==, cached);
+  g_assert_cmpuint (g_array_index (rec->reset_tickets, guint, 0), ==, 5);
+  g_assert_false (rec->live_at_reset);
+  g_assert_cmpuint (fixture->requests->len, ==, mark);
+
+  pulse_test_sync_wait_live (sync);
+  g_assert_cmpint (pulse_sync_get_seq (sync), ==, cached + 4);
+  g_assert_cmpuint (pulse_test_sync_count (fixture, "/api/v1/snapshot"), ==, 1);
+  events = g_strdup_printf ("/api/v1/events?since=%" G_GINT64_FORMAT, cached);
+  g_assert_cmpstr (pulse_test_sync_find (fixture, "/api/v1/events", mark), ==, events);
+  g_assert_cmpuint (rec->resets, ==, 1);
+  g_assert_cmpuint (rec->changes, ==, 4);
+  pulse_test_sync_assert_matches (fixture, sync);
+
+  pulse_test_sync_recorder_free (rec);
+  pulse_test_sync_close (sync);
+}
+
+static void
+test_unreachable_then_live (SyncFixture   *fixture,
+                            gconstpointer  data)
+{
+  PulseSync *sync;
+  SyncRecorder *rec;
+  gint64 cached;
+
+  pulse_test_sync_ingest_state (fixture);
+  cached = pulse_test_sync_run_once (fixture);
+  pulse_test_sync_stop_server (fixture);
+
+  /* The cached state at once; offline, as the server was never reached. */
+  sync = pulse_test_sync_new (fixture);
+  rec = pulse_test_sync_recorder_new (sync);
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_resets (rec, 1);
+  g_assert_cmpuint (pulse_test_sync_n_tickets (sync), ==, 5);
+  g_assert_cmpint (pulse_sync_get_seq (sync), ==, cached);
+  g_assert_false (pulse_sync_get_is_live (sync));
+  pulse_test_sync_wait_state (sync, PULSE_CONNECTION_STATE_OFFLINE);
+  g_assert_false (pulse_sync_get_is_live (sync));
+  g_assert_cmpuint (pulse_test_sync_n_tickets (sync), ==, 5);
+  g_assert_cmpint (g_array_index (rec->states, PulseConnectionState, 0), ==,
+                   PULSE_CONNECTION_STATE_CONNECTING);
+
+  /* It keeps trying: the server comes up, the stream goes on from the
+   * cached seq. */
+  pulse_test_sync_start_server (fixture);
+  pulse_test_sync_wait_live (sync);
+  g_assert_cmpuint (pulse_test_sync_count (fixture, "/api/v1/snapshot"), ==, 1);
+  g_assert_cmpuint (rec->resets, ==, 1);
+  pulse_test_sync_assert_matches (fixture, sync);
+
+  pulse_test_sync_recorder_free (rec);
+  pulse_test_sync_close (sync);
+}
+
+/* Live, the connection lost: reconnecting, offline after the delay, and
+ * live again when the server is back. */
+static void
+test_lost_connection_goes_offline (SyncFixture   *fixture,
+                                   gconstpointer  data)
+{
+  PulseSync *sync = pulse_test_sync_new (fixture);
+  SyncRecorder *rec = pulse_test_sync_recorder_new (sync);
+
+  pulse_test_sync_ingest_state (fixture);
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_live (sync);
+  g_array_set_size (rec->states, 0);
+
+  pulse_test_sync_stop_server (fixture);
+  pulse_test_sync_wait_state (sync, PULSE_CONNECTION_STATE_OFFLINE);
+  g_assert_false (pulse_sync_get_is_live (sync));
+  g_assert_cmpint (g_array_index (rec->states, PulseConnectionState, 0), ==,
+                   PULSE_CONNECTION_STATE_RECONNECTING);
+  g_assert_cmpuint (pulse_test_sync_n_tickets (sync), ==, 5);
+
+  pulse_test_sync_start_server (fixture);
+  pulse_test_sync_wait_live (sync);
+  g_assert_true (saw_state (rec, PULSE_CONNECTION_STATE_OFFLINE));
+  g_assert_cmpuint (pulse_test_sync_count (fixture, "/api/v1/snapshot"), ==, 1);
+  pulse_test_sync_assert_matches (fixture, sync);
+
+  pulse_test_sync_recorder_free (rec);
+  pulse_test_sync_close (sync);
+}
+
+static void
+test_refused_token_is_unauthorized (SyncFixture   *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", fixture->port);
+  g_autoptr(PulseClient) client = pulse_client_new (url, "pulse_not-a-token");
+  PulseSync *sync = pulse_sync_new (client, fixture->cache_path);
+
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_state (sync, PULSE_CONNECTION_STATE_UNAUTHORIZED);
+  g_assert_false (pulse_sync_get_is_live (sync));
+  g_assert_cmpint (pulse_sync_get_seq (sync), ==, 0);
+  pulse_test_sync_close (sync);
+}
+
+/* Something answers, but not Pulse: 404 for the snapshot. */
+static void
+test_foreign_server_is_incompatible (SyncFixture   *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(SoupServer) foreign = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(PulseClient) client = NULL;
+  PulseSync *sync;
+
+  g_assert_true (soup_server_listen_local (foreign, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (foreign);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_foreach (uris, (GFunc) g_uri_unref, NULL);
+  client = pulse_client_new (url, fixture->viewer);
+  sync = pulse_sync_new (client, fixture->cache_path);
+
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_state (sync, PULSE_CONNECTION_STATE_INCOMPATIBLE);
+  g_assert_false (pulse_sync_get_is_live (sync));
+  pulse_test_sync_close (sync);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  TEST ("first-start-takes-snapshot", test_first_start_takes_snapshot);
+  TEST ("events-update-state-and-cache", test_events_update_state_and_cache);
+  TEST ("missing-ticket-fetched", test_missing_ticket_fetched);
+  TEST ("restart-resumes-from-cached-seq", test_restart_resumes_from_cached_seq);
+  TEST ("unreachable-then-live", test_unreachable_then_live);
+  TEST ("lost-connection-goes-offline", test_lost_connection_goes_offline);
+  TEST ("refused-token-is-unauthorized", test_refused_token_is_unauthorized);
+  TEST ("foreign-server-is-incompatible", test_foreign_server_is_incompatible);
+
+  return g_test_run ();
+}
