@@ -61,6 +61,20 @@ connect_sync (PulseSession  *session,
   return ok;
 }
 
+static gboolean
+session_is_live (gpointer user_data)
+{
+  return pulse_session_get_connection_state (user_data) == PULSE_CONNECTION_STATE_LIVE;
+}
+
+/* Signed in is not yet live: the sync engine takes the snapshot and opens
+ * the event stream first. */
+static void
+wait_live (PulseSession *session)
+{
+  g_assert_true (pulse_test_wait_for (session_is_live, session, 20000));
+}
+
 static void
 test_connects_to_pulse_server (void)
 {
@@ -80,7 +94,7 @@ test_connects_to_pulse_server (void)
                    PULSE_CONNECTION_STATE_DISCONNECTED);
   g_assert_true (connect_sync (session, url, token, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (pulse_session_get_connection_state (session), ==, PULSE_CONNECTION_STATE_LIVE);
+  wait_live (session);
   g_assert_cmpint (pulse_session_get_role (session), ==, PULSE_ROLE_PLANNER);
   g_assert_cmpstr (pulse_session_get_user_name (session), ==, "Olena");
   g_assert_cmpstr (pulse_session_get_server_url (session), ==, url);
@@ -224,7 +238,7 @@ test_demo_server_child (void)
   g_clear_object (&wait.result);
 
   g_assert_true (pulse_session_get_is_demo (session));
-  g_assert_cmpint (pulse_session_get_connection_state (session), ==, PULSE_CONNECTION_STATE_LIVE);
+  wait_live (session);
   /* The demo signs us in as a head, with a token that never touches the keyring. */
   g_assert_cmpint (pulse_session_get_role (session), ==, PULSE_ROLE_HEAD);
   url = g_strdup (pulse_session_get_server_url (session));
@@ -326,7 +340,7 @@ test_newer_attempt_supersedes_older (void)
   /* The late answers of the first attempt changed nothing. */
   g_assert_cmpstr (pulse_session_get_server_url (session), ==, b.url);
   g_assert_cmpstr (pulse_session_get_user_name (session), ==, "second");
-  g_assert_cmpint (pulse_session_get_connection_state (session), ==, PULSE_CONNECTION_STATE_LIVE);
+  wait_live (session);
 
   g_object_unref (first.result);
   g_object_unref (second.result);

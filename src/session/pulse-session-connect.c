@@ -97,7 +97,8 @@ connect_whoami_cb (GObject      *object,
     return;
 
   _pulse_session_set_identity (self, user, role);
-  _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_LIVE);
+  /* Signed in: from here the sync engine says how live the data is. */
+  _pulse_session_start_live (self);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -432,6 +433,7 @@ pulse_session_disconnect (PulseSession *self)
   g_return_if_fail (PULSE_IS_SESSION (self));
 
   self->connect_generation++;
+  _pulse_session_stop_live (self);
   g_clear_object (&self->client);
   _pulse_session_set_demo_server (self, NULL);
   g_clear_pointer (&self->server_version, g_free);

@@ -4,15 +4,19 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * PulseSession is split by concern: pulse-session.c holds the object and
- * its properties, pulse-session-connect.c how it connects. This header is
- * shared by the two and by nothing else.
+ * its properties, pulse-session-connect.c how it connects, and
+ * pulse-session-live.c what it follows once connected. This header is
+ * shared by them and by nothing else.
  */
 
 #pragma once
 
 #include "pulse-client.h"
 #include "pulse-demo-server.h"
+#include "pulse-entity-list.h"
+#include "pulse-outbox.h"
 #include "pulse-session.h"
+#include "pulse-sync.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +37,13 @@ struct _PulseSession
   /* Bumped by every connect, demo start and disconnect; a callback of an
    * older attempt sees the change and leaves the session alone. */
   guint                 connect_generation;
+
+  /* Live data (pulse-session-live.c): one list per state kind, indexed by
+   * #PulseStateKind (0, none, is unused). */
+  PulseSync            *sync;
+  PulseOutbox          *outbox;
+  PulseEntityList      *lists[PULSE_STATE_KIND_APPLICATIONS];
+  guint                 batch_id;
 };
 
 void _pulse_session_set_server_url  (PulseSession    *self,
@@ -42,5 +53,11 @@ void _pulse_session_set_demo_server (PulseSession    *self,
 void _pulse_session_set_identity    (PulseSession    *self,
                                      const char      *user,
                                      PulseRole        role);
+void _pulse_session_set_last_event_at (PulseSession  *self,
+                                       gint64         last_event_at);
+void _pulse_session_init_live       (PulseSession    *self);
+void _pulse_session_clear_live      (PulseSession    *self);
+void _pulse_session_start_live      (PulseSession    *self);
+void _pulse_session_stop_live       (PulseSession    *self);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ enum {
   PROP_USER_NAME,
   PROP_IS_DEMO,
   PROP_ALLOW_INSECURE_HTTP,
+  PROP_OUTBOX,
   N_PROPS
 };
 
@@ -74,6 +75,7 @@ pulse_session_dispose (GObject *object)
 {
   PulseSession *self = (PulseSession *)object;
 
+  _pulse_session_clear_live (self);
   _pulse_session_set_demo_server (self, NULL);
   g_clear_object (&self->client);
 
@@ -119,6 +121,9 @@ pulse_session_get_property (GObject    *object,
       break;
     case PROP_IS_DEMO:
       g_value_set_boolean (value, self->demo_server != NULL);
+      break;
+    case PROP_OUTBOX:
+      g_value_set_object (value, self->outbox);
       break;
     case PROP_ALLOW_INSECURE_HTTP:
       g_value_set_boolean (value, self->allow_insecure_http);
@@ -224,6 +229,16 @@ pulse_session_class_init (PulseSessionClass *klass)
     g_param_spec_boolean ("allow-insecure-http", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PulseSession:outbox:
+   *
+   * The outbox of the server followed, or %NULL before its cache is
+   * open (and when no server is followed).
+   */
+  properties[PROP_OUTBOX] =
+    g_param_spec_object ("outbox", NULL, NULL, PULSE_TYPE_OUTBOX,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -232,6 +247,7 @@ pulse_session_init (PulseSession *self)
 {
   self->connection_state = PULSE_CONNECTION_STATE_DISCONNECTED;
   self->role = PULSE_ROLE_VIEWER;
+  _pulse_session_init_live (self);
 }
 
 /**
@@ -319,6 +335,19 @@ pulse_session_get_role (PulseSession *self)
   g_return_val_if_fail (PULSE_IS_SESSION (self), PULSE_ROLE_VIEWER);
 
   return self->role;
+}
+
+void
+_pulse_session_set_last_event_at (PulseSession *self,
+                                  gint64        last_event_at)
+{
+  g_return_if_fail (PULSE_IS_SESSION (self));
+
+  if (self->last_event_at == last_event_at)
+    return;
+
+  self->last_event_at = last_event_at;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_EVENT_AT]);
 }
 
 /* For the sync engine (and tests of widgets that show the state). */

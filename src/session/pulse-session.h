@@ -8,6 +8,9 @@
 
 #include <gio/gio.h>
 
+#include "pulse-outbox.h"
+#include "pulse-state.h"
+#include "pulse-sync.h"
 #include "pulse-types.h"
 
 G_BEGIN_DECLS
@@ -49,6 +52,11 @@ PulseConnectionState  pulse_session_get_connection_state (PulseSession          
 gint64                pulse_session_get_last_event_at    (PulseSession          *self);
 PulseRole             pulse_session_get_role             (PulseSession          *self);
 const char           *pulse_session_get_user_name        (PulseSession          *self);
+
+GListModel           *pulse_session_get_list             (PulseSession          *self,
+                                                          PulseStateKind         kind);
+PulseOutbox          *pulse_session_get_outbox           (PulseSession          *self);
+PulseSync            *pulse_session_get_sync             (PulseSession          *self);
 
 void                  _pulse_session_set_connection_state (PulseSession         *self,
                                                            PulseConnectionState  state);

@@ -1,0 +1,264 @@
+/* pulse-session-live.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PulseSession's live data: the sync engine that keeps the copy of the
+ * server, the list models the UI shows, and the outbox that carries the
+ * user's edits back. Part of PulseSession (pulse-session-private.h).
+ */
+
+#include "config.h"
+
+#include "pulse-session-private.h"
+
+/* Above GTK's redraw (G_PRIORITY_HIGH_IDLE + 20), so the changes of one
+ * main-loop turn reach the lists as one batch before the next frame. */
+#define BATCH_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
+
+static void
+begin_batches (PulseSession *self)
+{
+  for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
+    pulse_entity_list_begin_batch (self->lists[kind]);
+}
+
+static gboolean
+end_batches_cb (gpointer user_data)
+{
+  PulseSession *self = user_data;
+
+  self->batch_id = 0;
+  for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
+    pulse_entity_list_end_batch (self->lists[kind]);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flush_batches (PulseSession *self)
+{
+  if (self->batch_id != 0)
+    {
+      g_clear_handle_id (&self->batch_id, g_source_remove);
+      end_batches_cb (self);
+    }
+}
+
+static void
+reset_lists (PulseSession *self,
+             JsonNode     *dump)
+{
+  flush_batches (self);
+  for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
+    pulse_entity_list_reset_from_json (self->lists[kind], dump);
+}
+
+static void
+on_sync_changed_cb (PulseSync              *sync,
+                    const PulseStateChange *change,
+                    gpointer                user_data)
+{
+  PulseSession *self = user_data;
+
+  if (change->kind == PULSE_STATE_KIND_NONE || change->kind >= G_N_ELEMENTS (self->lists))
+    return;
+
+  if (self->batch_id == 0)
+    {
+      begin_batches (self);
+      self->batch_id = g_idle_add_full (BATCH_PRIORITY, end_batches_cb, self, NULL);
+    }
+
+  pulse_entity_list_apply (self->lists[change->kind], change);
+}
+
+/* Edits may go out as soon as the server answers; they need not wait for
+ * the copy to catch up. */
+static gboolean
+is_connected (PulseSync *sync)
+{
+  return pulse_sync_get_state (sync) == PULSE_CONNECTION_STATE_LIVE;
+}
+
+/* The outbox shares the sync engine's cache, which opens in a worker:
+ * it exists once the cached state has been loaded. */
+static void
+ensure_outbox (PulseSession *self)
+{
+  PulseCache *cache = pulse_sync_get_cache (self->sync);
+
+  if (self->outbox != NULL || cache == NULL)
+    return;
+
+  self->outbox = pulse_outbox_new (pulse_sync_get_client (self->sync), cache);
+  pulse_outbox_set_online (self->outbox, is_connected (self->sync));
+  g_object_notify (G_OBJECT (self), "outbox");
+}
+
+static void
+on_sync_reset_cb (PulseSync *sync,
+                  gpointer   user_data)
+{
+  PulseSession *self = user_data;
+  g_autoptr(JsonNode) dump = pulse_state_to_json (pulse_sync_get_state_snapshot (sync));
+
+  reset_lists (self, dump);
+  ensure_outbox (self);
+}
+
+static void
+on_sync_state_cb (PulseSync  *sync,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  PulseSession *self = user_data;
+
+  _pulse_session_set_connection_state (self, pulse_sync_get_state (sync));
+  if (self->outbox != NULL)
+    pulse_outbox_set_online (self->outbox, is_connected (sync));
+}
+
+static void
+on_sync_last_event_cb (PulseSync  *sync,
+                       GParamSpec *pspec,
+                       gpointer    user_data)
+{
+  _pulse_session_set_last_event_at (user_data, pulse_sync_get_last_event_at (sync));
+}
+
+/* The demo server starts empty each run on a new port: one cache file
+ * for it, rebuilt each time, rather than a new file per port. */
+static char *
+cache_path_for (PulseSession *self)
+{
+  if (pulse_session_get_is_demo (self))
+    return g_build_filename (g_get_user_cache_dir (), "pulse", "demo.db", NULL);
+
+  return NULL;
+}
+
+/**
+ * _pulse_session_start_live:
+ *
+ * Starts following the server @self->client speaks to: the cached state
+ * at once, marked not live, then the server's. The connection state now
+ * follows the sync engine.
+ */
+void
+_pulse_session_start_live (PulseSession *self)
+{
+  g_autofree char *cache_path = cache_path_for (self);
+
+  _pulse_session_stop_live (self);
+
+  self->sync = pulse_sync_new (self->client, cache_path);
+  g_signal_connect_object (self->sync, "reset", G_CALLBACK (on_sync_reset_cb), self, 0);
+  g_signal_connect_object (self->sync, "changed", G_CALLBACK (on_sync_changed_cb), self, 0);
+  g_signal_connect_object (self->sync, "notify::state", G_CALLBACK (on_sync_state_cb), self, 0);
+  g_signal_connect_object (self->sync, "notify::last-event-at",
+                           G_CALLBACK (on_sync_last_event_cb), self, 0);
+  pulse_sync_start (self->sync);
+  _pulse_session_set_connection_state (self, pulse_sync_get_state (self->sync));
+}
+
+/**
+ * _pulse_session_stop_live:
+ *
+ * Stops following the server and empties the lists. Edits still in the
+ * outbox stay in the cache and go out at the next sign-in.
+ */
+void
+_pulse_session_stop_live (PulseSession *self)
+{
+  g_autoptr(JsonNode) empty = NULL;
+
+  if (self->sync == NULL)
+    return;
+
+  pulse_sync_stop (self->sync);
+  g_signal_handlers_disconnect_by_data (self->sync, self);
+  g_clear_object (&self->sync);
+  if (self->outbox != NULL)
+    {
+      g_clear_object (&self->outbox);
+      g_object_notify (G_OBJECT (self), "outbox");
+    }
+
+  empty = json_node_init_object (json_node_alloc (), json_object_new ());
+  reset_lists (self, empty);
+}
+
+/**
+ * _pulse_session_init_live:
+ *
+ * Makes the (empty) lists, which live as long as the session so the UI
+ * can bind to them before any server is chosen.
+ */
+void
+_pulse_session_init_live (PulseSession *self)
+{
+  for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
+    self->lists[kind] = pulse_entity_list_new (kind);
+}
+
+void
+_pulse_session_clear_live (PulseSession *self)
+{
+  g_clear_handle_id (&self->batch_id, g_source_remove);
+  if (self->sync != NULL)
+    {
+      pulse_sync_stop (self->sync);
+      g_signal_handlers_disconnect_by_data (self->sync, self);
+    }
+  g_clear_object (&self->sync);
+  g_clear_object (&self->outbox);
+  for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
+    g_clear_object (&self->lists[kind]);
+}
+
+/**
+ * pulse_session_get_list:
+ * @kind: a collection of the state (not applications)
+ *
+ * Returns: (transfer none): the live list of @kind, empty while no
+ *   server is followed. Items change in place; see #PulseEntityList.
+ */
+GListModel *
+pulse_session_get_list (PulseSession   *self,
+                        PulseStateKind  kind)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), NULL);
+  g_return_val_if_fail (kind > PULSE_STATE_KIND_NONE && kind < PULSE_STATE_KIND_APPLICATIONS,
+                        NULL);
+
+  return G_LIST_MODEL (self->lists[kind]);
+}
+
+/**
+ * pulse_session_get_outbox:
+ *
+ * Returns: (transfer none) (nullable): the outbox of the server followed,
+ *   once its cache is open; %NULL otherwise.
+ */
+PulseOutbox *
+pulse_session_get_outbox (PulseSession *self)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), NULL);
+
+  return self->outbox;
+}
+
+/**
+ * pulse_session_get_sync:
+ *
+ * Returns: (transfer none) (nullable): the sync engine of the server
+ *   followed, or %NULL.
+ */
+PulseSync *
+pulse_session_get_sync (PulseSession *self)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), NULL);
+
+  return self->sync;
+}

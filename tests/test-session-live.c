@@ -1,0 +1,183 @@
+/* test-session-live.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PulseSession end to end against a real in-process server: signed in,
+ * it follows the server into its list models, and an edit saved through
+ * its outbox reaches the server and comes back through the stream.
+ */
+
+#include "config.h"
+
+#include "pulse-rule.h"
+#include "pulse-session-private.h"
+#include "pulse-test-server.h"
+#include "pulse-test-util.h"
+#include "pulse-ticket.h"
+
+typedef struct
+{
+  GAsyncResult *result;
+} Wait;
+
+static void
+on_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ((Wait *) user_data)->result = g_object_ref (result);
+}
+
+static gboolean
+wait_is_done (gpointer user_data)
+{
+  return ((Wait *) user_data)->result != NULL;
+}
+
+typedef struct
+{
+  GListModel *list;
+  guint       n_items;
+} Count;
+
+static gboolean
+has_n_items (gpointer user_data)
+{
+  Count *count = user_data;
+
+  return g_list_model_get_n_items (count->list) == count->n_items;
+}
+
+static void
+wait_items (PulseSession   *session,
+            PulseStateKind  kind,
+            guint           n_items)
+{
+  Count count = { pulse_session_get_list (session, kind), n_items };
+
+  g_assert_true (pulse_test_wait_for (has_n_items, &count, 20000));
+}
+
+static gboolean
+session_is_live (gpointer user_data)
+{
+  return pulse_sync_get_is_live (pulse_session_get_sync (user_data));
+}
+
+static gboolean
+has_outbox (gpointer user_data)
+{
+  return pulse_session_get_outbox (user_data) != NULL;
+}
+
+static void
+ingest (PulseTestServer *ts,
+        const char      *endpoint,
+        const char      *body)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/ingest/", endpoint, NULL);
+  g_autoptr(PulseTestResponse) r = NULL;
+
+  r = pulse_test_server_request (ts, "POST", path,
+                                 pulse_test_server_get_token (ts, PULSE_ROLE_INTEGRATION), body,
+                                 NULL);
+  g_assert_cmpuint (r->status, ==, 200);
+}
+
+static PulseSession *
+signed_in_session (PulseTestServer *ts)
+{
+  PulseSession *session = pulse_session_new ();
+  g_autoptr(GError) error = NULL;
+  Wait wait = { NULL };
+
+  pulse_session_sign_in_async (session, ts->url, pulse_test_server_get_token (ts, PULSE_ROLE_LEAD),
+                               NULL, on_done_cb, &wait);
+  g_assert_true (pulse_test_wait_for (wait_is_done, &wait, 20000));
+  g_assert_true (pulse_session_connect_finish (session, wait.result, &error));
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+
+  g_assert_true (pulse_test_wait_for (session_is_live, session, 20000));
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==, PULSE_CONNECTION_STATE_LIVE);
+  return session;
+}
+
+static void
+test_follows_the_server (void)
+{
+  g_autoptr(PulseTestServer) ts = pulse_test_server_new ();
+  g_autoptr(PulseSession) session = NULL;
+  g_autoptr(PulseTicket) ticket = NULL;
+  GListModel *tickets;
+
+  ingest (ts, "directory", "{\"queues\":[{\"id\":\"q-ua-chat\",\"name\":\"Ukraine · chat\","
+          "\"channel\":\"chat\",\"country\":\"UA\",\"language\":\"uk\",\"timezone\":\"Europe/Kyiv\","
+          "\"sl_target_seconds\":20,\"sl_goal\":0.8}]}");
+  session = signed_in_session (ts);
+  wait_items (session, PULSE_STATE_KIND_QUEUE, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pulse_session_get_list (session,
+                                                PULSE_STATE_KIND_TICKET)), ==, 0);
+
+  /* A contact comes in while we watch: it reaches the ticket list. */
+  ingest (ts, "tickets", "{\"id\":\"t-1\",\"queue_id\":\"q-ua-chat\",\"channel\":\"chat\","
+          "\"subject\":\"Картку заблоковано\",\"customer_id\":\"c-1\",\"status\":\"open\","
+          "\"created_at\":\"2026-11-30T09:30:00Z\"}");
+  wait_items (session, PULSE_STATE_KIND_TICKET, 1);
+  tickets = pulse_session_get_list (session, PULSE_STATE_KIND_TICKET);
+  ticket = g_list_model_get_item (tickets, 0);
+  g_assert_cmpstr (pulse_ticket_get_subject (ticket), ==, "Картку заблоковано");
+
+  /* Disconnected, the lists are empty again. */
+  pulse_session_disconnect (session);
+  g_assert_cmpuint (g_list_model_get_n_items (tickets), ==, 0);
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==,
+                   PULSE_CONNECTION_STATE_DISCONNECTED);
+}
+
+static void
+test_saves_through_the_outbox (void)
+{
+  g_autoptr(PulseTestServer) ts = pulse_test_server_new ();
+  g_autoptr(PulseSession) session = signed_in_session (ts);
+  g_autoptr(JsonNode) body = pulse_test_parse ("{\"id\":\"r-1\",\"name\":\"Payments\","
+                                               "\"position\":1,\"enabled\":true,"
+                                               "\"actions\":[{\"kind\":\"close\"}]}");
+  g_autoptr(PulseTestResponse) stored = NULL;
+  g_autoptr(PulseRule) rule = NULL;
+  g_autoptr(GError) error = NULL;
+  Wait wait = { NULL };
+
+  g_assert_true (pulse_test_wait_for (has_outbox, session, 20000));
+  pulse_outbox_submit_async (pulse_session_get_outbox (session), "POST", "rule", "r-1", 0, body,
+                             NULL, on_done_cb, &wait);
+  g_assert_true (pulse_test_wait_for (wait_is_done, &wait, 20000));
+  g_assert_cmpint (pulse_outbox_submit_finish (pulse_session_get_outbox (session), wait.result,
+                                               &error), >, 0);
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+
+  /* The rule comes back through the event stream into the rules list. */
+  wait_items (session, PULSE_STATE_KIND_RULE, 1);
+  rule = g_list_model_get_item (pulse_session_get_list (session, PULSE_STATE_KIND_RULE), 0);
+  g_assert_cmpstr (pulse_rule_get_name (rule), ==, "Payments");
+  g_assert_cmpint (pulse_rule_get_version (rule), ==, 1);
+
+  stored = pulse_test_server_request (ts, "GET", "/api/v1/rules/r-1",
+                                      pulse_test_server_get_token (ts, PULSE_ROLE_VIEWER), NULL,
+                                      NULL);
+  g_assert_cmpuint (stored->status, ==, 200);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pulse/session/live/follows-the-server", test_follows_the_server);
+  g_test_add_func ("/pulse/session/live/saves-through-the-outbox", test_saves_through_the_outbox);
+
+  return g_test_run ();
+}
