@@ -40,6 +40,12 @@ struct _PulseStream
   gint64                   heard_at;       /* monotonic µs: last frame or pong */
   guint                    retry_id;
   guint                    watchdog_id;
+
+  /* Frames read but not yet handled, and the source that handles them in
+   * slices: libsoup hands over every frame of a read at once, and
+   * parsing a thousand of them in one go would hold the main loop. */
+  GQueue                   inbox;
+  guint                    inbox_id;
 };
 
 void _pulse_stream_set_state    (PulseStream          *self,

@@ -52,6 +52,8 @@ _pulse_stream_hang_up (PulseStream *self)
   g_clear_object (&self->handshake);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->watchdog_id, g_source_remove);
+  g_clear_handle_id (&self->inbox_id, g_source_remove);
+  g_queue_clear_full (&self->inbox, (GDestroyNotify) g_bytes_unref);
   _pulse_stream_set_retry_at (self, 0);
 
   if (self->conn != NULL)
@@ -189,23 +191,19 @@ drop_for_bad_frame (PulseStream *self,
   g_error_free (error);
 }
 
+/* A slice of frame handling: about a quarter of a frame at 60 Hz. */
+#define INBOX_SLICE_USEC 4000
+
 static void
-on_message_cb (SoupWebsocketConnection *conn,
-               int                      type,
-               GBytes                  *message,
-               gpointer                 user_data)
+handle_frame (PulseStream *self,
+              GBytes      *message)
 {
-  PulseStream *self = user_data;
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
   gboolean is_resync = FALSE;
   gint64 seq = 0;
   gsize size;
   const char *data = g_bytes_get_data (message, &size);
-
-  self->heard_at = g_get_monotonic_time ();
-  if (type != SOUP_WEBSOCKET_DATA_TEXT)
-    return;
 
   node = pulse_json_parse (data, size, &error);
   if (node == NULL || !read_frame (node, &is_resync, &seq, &error))
@@ -218,6 +216,73 @@ on_message_cb (SoupWebsocketConnection *conn,
                                            G_GINT64_FORMAT, seq, self->last_seq));
   else
     _pulse_stream_apply_event (self, seq, node);
+}
+
+static gboolean
+on_inbox_cb (gpointer user_data)
+{
+  /* A handler may stop the stream or drop the last reference to it. */
+  g_autoptr(PulseStream) self = g_object_ref (user_data);
+  gint64 deadline = g_get_monotonic_time () + INBOX_SLICE_USEC;
+
+  while (self->inbox_id != 0 && !g_queue_is_empty (&self->inbox))
+    {
+      g_autoptr(GBytes) frame = g_queue_pop_head (&self->inbox);
+
+      handle_frame (self, frame);
+      if (g_get_monotonic_time () >= deadline)
+        break;
+    }
+
+  /* Hung up meanwhile: its source is gone already. */
+  if (self->inbox_id == 0)
+    return G_SOURCE_REMOVE;
+
+  if (g_queue_is_empty (&self->inbox))
+    {
+      self->inbox_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Handles every frame still waiting, now. Returns %FALSE when one of them
+ * ended the connection itself (a resync, a bad frame). */
+static gboolean
+drain_inbox (PulseStream *self)
+{
+  g_autoptr(PulseStream) keep = g_object_ref (self);
+
+  while (self->inbox_id != 0 && !g_queue_is_empty (&self->inbox))
+    {
+      g_autoptr(GBytes) frame = g_queue_pop_head (&self->inbox);
+
+      handle_frame (self, frame);
+    }
+
+  if (self->inbox_id == 0)
+    return g_queue_is_empty (&self->inbox) && self->conn != NULL;
+
+  g_clear_handle_id (&self->inbox_id, g_source_remove);
+  return TRUE;
+}
+
+static void
+on_message_cb (SoupWebsocketConnection *conn,
+               int                      type,
+               GBytes                  *message,
+               gpointer                 user_data)
+{
+  PulseStream *self = user_data;
+
+  self->heard_at = g_get_monotonic_time ();
+  if (type != SOUP_WEBSOCKET_DATA_TEXT)
+    return;
+
+  g_queue_push_tail (&self->inbox, g_bytes_ref (message));
+  if (self->inbox_id == 0)
+    self->inbox_id = g_idle_add_full (G_PRIORITY_DEFAULT, on_inbox_cb, self, NULL);
 }
 
 static void
@@ -244,6 +309,11 @@ on_closed_cb (SoupWebsocketConnection *conn,
 {
   PulseStream *self = user_data;
   gushort code = soup_websocket_connection_get_close_code (conn);
+
+  /* The frames read before the close are its last words: a resync is
+   * often the very one before it. */
+  if (!drain_inbox (self))
+    return;
 
   if (code == CLOSE_POLICY_VIOLATION)
     {
