@@ -33,10 +33,15 @@ typedef struct
   GCancellable         *cancellable;
 } Job;
 
+/* May run in the worker thread: GTask frees its data where its last
+ * reference goes. So the message (and the handler on it) is let go of
+ * in coverage_done_cb(), on the main thread, and nothing here touches it;
+ * disconnecting from another thread could race a "disconnected" emission
+ * and run the handler on freed memory. */
 static void
 job_free (Job *job)
 {
-  g_clear_signal_handler (&job->disconnected_id, job->msg);
+  g_assert (job->msg == NULL || job->disconnected_id == 0);
   g_clear_object (&job->msg);
   g_clear_object (&job->db);
   g_clear_object (&job->cancellable);
@@ -199,7 +204,10 @@ coverage_done_cb (GObject      *source,
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(SoupServerMessage) msg = g_steal_pointer (&job->msg);
   gsize length;
+
+  g_clear_signal_handler (&job->disconnected_id, msg);
 
   /* The connection is gone: there is no one to answer. */
   if (job->disconnected)
@@ -208,14 +216,14 @@ coverage_done_cb (GObject      *source,
   if (text != NULL)
     {
       length = strlen (text);
-      soup_server_message_set_status (job->msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (job->msg, "application/json; charset=utf-8",
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json; charset=utf-8",
                                         SOUP_MEMORY_TAKE, g_steal_pointer (&text), length);
     }
   else
-    respond_failure (job->msg, error);
+    respond_failure (msg, error);
 
-  soup_server_message_unpause (job->msg);
+  soup_server_message_unpause (msg);
 }
 
 /* Emitted when libsoup closes the connection, as on server shutdown. A
