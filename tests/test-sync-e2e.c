@@ -59,6 +59,21 @@ add_token (const char *db_path,
   return g_strndup (start, strcspn (start, " \n"));
 }
 
+/* A database file with a head's and an integration's token. */
+static void
+child_init (Child *child)
+{
+  g_autoptr(GError) error = NULL;
+
+  child->dir = g_dir_make_tmp ("pulse-sync-e2e-XXXXXX", &error);
+  g_assert_no_error (error);
+  child->db_path = g_build_filename (child->dir, "pulse.db", NULL);
+  child->head = add_token (child->db_path, "head");
+  child->integration = add_token (child->db_path, "integration");
+  child->tickets = g_ptr_array_new_with_free_func (g_free);
+  child->soup = soup_session_new_with_options ("max-conns-per-host", IN_FLIGHT + 2, NULL);
+}
+
 /* Starts the server on @port (0: any) and reads its address. */
 static void
 child_spawn (Child *child,
@@ -339,17 +354,10 @@ test_sigkill_mid_stream (void)
   Child child = { 0 };
   g_autoptr(PulseSync) sync = NULL;
   g_autoptr(JsonNode) health = NULL;
-  g_autoptr(GError) error = NULL;
   Wait wait = { &child, NULL, KILL_AFTER_EVENTS, 0 };
   guint before_kill;
 
-  child.dir = g_dir_make_tmp ("pulse-sync-e2e-XXXXXX", &error);
-  g_assert_no_error (error);
-  child.db_path = g_build_filename (child.dir, "pulse.db", NULL);
-  child.head = add_token (child.db_path, "head");
-  child.integration = add_token (child.db_path, "integration");
-  child.tickets = g_ptr_array_new_with_free_func (g_free);
-  child.soup = soup_session_new_with_options ("max-conns-per-host", IN_FLIGHT + 2, NULL);
+  child_init (&child);
   child_spawn (&child, 0);
 
   wait.sync = sync = sync_new (&child);
