@@ -119,8 +119,9 @@ ticket_json (GRand  *rand,
   int how = g_rand_int_range (rand, 0, 10);  /* 0–5 agent, 6–7 bot or rule, 8–9 none */
   const char *agent = agents[g_rand_int_range (rand, 0, 3)];
   gint64 created = from + (gint64) (g_rand_double (rand) * (now - 2 * HOUR_US - from));
-  gint64 last = created + g_rand_int_range (rand, 5, 900) * G_USEC_PER_SEC;
-  gint64 updated = MAX (last, now - g_rand_int_range (rand, 0, 20 * 3600) * G_USEC_PER_SEC);
+  gint64 last = created + (gint64) g_rand_int_range (rand, 5, 900) * G_USEC_PER_SEC;
+  gint64 back = (gint64) g_rand_int_range (rand, 0, 20 * 3600) * G_USEC_PER_SEC;
+  gint64 updated = MAX (last, now - back);
   g_autofree char *created_text = pulse_time_format (created);
   g_autofree char *updated_text = pulse_time_format (updated);
 
