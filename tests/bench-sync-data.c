@@ -440,13 +440,25 @@ bench_stream_next (BenchStream  *self,
   self->clock += TICK_USEC;
   self->seq++;
   if (pick < 10)
-    *type = "ticket.created", data = ticket_created (self);
+    {
+      *type = "ticket.created";
+      data = ticket_created (self);
+    }
   else if (pick < 65)
-    *type = "message.created", data = message_created (self, t);
+    {
+      *type = "message.created";
+      data = message_created (self, t);
+    }
   else if (pick < 90)
-    *type = "ticket.updated", data = ticket_updated (self, t);
+    {
+      *type = "ticket.updated";
+      data = ticket_updated (self, t);
+    }
   else
-    *type = "agent.status", data = agent_status (self);
+    {
+      *type = "agent.status";
+      data = agent_status (self);
+    }
 
   at = bench_format_time (self->clock);
   return g_strdup_printf ("{\"seq\":%" G_GINT64_FORMAT ",\"type\":\"%s\",\"at\":\"%s\","
