@@ -1,0 +1,237 @@
+/* bench-sync-cold.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * bench-sync.c's cold start: the cache is filled here, then read by
+ * fresh processes (bench-sync --load PATH) that do nothing else, so
+ * their memory is what opening costs.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "bench-sync-data.h"
+#include "pulse-json.h"
+#include "pulse-sync-private.h"
+
+#define FILL_BATCH 5000
+#define N_LOADS    3
+
+static const char * const closed_statuses[] = { "resolved", "closed", "abandoned" };
+
+/* A mark as pulse-sync-store.c's put_ticket() leaves for a ticket closed
+ * in the last 24 hours. */
+static void
+put_mark (PulseCacheBatch *batch,
+          const char      *id,
+          gint64           version,
+          gint64           at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("{\"id\":\"%s\",\"at\":%" G_GINT64_FORMAT "}", id,
+                                           at);
+  g_autoptr(JsonNode) mark = pulse_json_parse (text, -1, &error);
+
+  g_assert_true (pulse_cache_batch_put_entity (batch, PULSE_SYNC_KIND_RECENT, id, version,
+                                               mark, NULL, &error));
+}
+
+/* History tickets @start… in one transaction; returns the marks put. */
+static guint
+fill_history (PulseCache *cache,
+              guint       start,
+              guint       n,
+              gint64      now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseCacheBatch) batch = pulse_cache_batch_begin (cache, &error);
+  gint64 span = 90 * BENCH_DAY - G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC;
+  guint marks = 0;
+
+  g_assert_no_error (error);
+  for (guint i = start; i < MIN (start + FILL_BATCH, n); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("h-%07u", i);
+      gint64 created = now - 90 * BENCH_DAY + (gint64) i * (span / n);
+      gint64 version = 2 + i % 4;
+      g_autofree char *text = bench_ticket_json (id, i, version, created,
+                                                 closed_statuses[i % 3], 3);
+      g_autoptr(JsonNode) node = pulse_json_parse (text, -1, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (pulse_cache_batch_put_ticket (batch, node, NULL, &error));
+      if (created + 120 * G_USEC_PER_SEC >= now - BENCH_DAY)
+        {
+          put_mark (batch, id, version, created + 120 * G_USEC_PER_SEC);
+          marks++;
+        }
+    }
+  pulse_cache_batch_set_seq (batch, 2 + start / FILL_BATCH);
+  g_assert_true (pulse_cache_batch_commit (batch, &error));
+  return marks;
+}
+
+/* The state a snapshot left (items, open tickets), then the history. */
+static void
+fill (const char *path,
+      guint       n_history)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseCache) cache = pulse_cache_open (path, BENCH_URL, &error);
+  g_autoptr(PulseCacheBatch) batch = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  gint64 now = g_get_real_time ();
+  guint n_items, marks = 0;
+
+  g_assert_no_error (error);
+  batch = pulse_cache_batch_begin_replace (cache, PULSE_CACHE_REPLACE_ENTITIES |
+                                           PULSE_CACHE_REPLACE_OPEN_TICKETS, now, &error);
+  g_assert_no_error (error);
+  n_items = bench_write_entities (batch);
+  bench_write_open_tickets (batch, now);
+  pulse_cache_batch_set_seq (batch, 1);
+  g_assert_true (pulse_cache_batch_commit (batch, &error));
+  g_clear_pointer (&batch, pulse_cache_batch_free);
+
+  for (guint start = 0; start < n_history; start += FILL_BATCH)
+    marks += fill_history (cache, start, n_history, now);
+  printf ("   filled: %u history tickets (%u closed in the last 24 h, marked), %d open, "
+          "%u items, in %.1f s\n", n_history, marks, BENCH_N_OPEN, n_items,
+          g_timer_elapsed (timer, NULL));
+}
+
+static gint64
+status_kb (const char *status,
+           const char *field)
+{
+  const char *line = strstr (status, field);
+
+  return line != NULL ? g_ascii_strtoll (line + strlen (field), NULL, 10) : -1;
+}
+
+/**
+ * bench_cold_load:
+ * @path: a cache bench_cold_start() filled
+ *
+ * In a process of its own: the first state as PulseSync reads it, and
+ * the lists reset from it. Prints one line for the parent: ms to the
+ * state, ms for the lists, tickets in the state, VmRSS and VmHWM (kB).
+ *
+ * Returns: the exit status
+ */
+int
+bench_cold_load (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  PulseSyncLoad *load;
+  gint64 t0 = g_get_monotonic_time (), t1, t2;
+
+  load = _pulse_sync_store_load (path, BENCH_URL, g_get_real_time (), &error);
+  t1 = g_get_monotonic_time ();
+  if (load == NULL || load->state == NULL)
+    {
+      g_printerr ("no state read from %s: %s\n", path, error ? error->message : "none stored");
+      return 1;
+    }
+  lists = bench_new_lists (load->state);
+  t2 = g_get_monotonic_time ();
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  printf ("%.3f %.3f %u %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", (t1 - t0) / 1e3,
+          (t2 - t1) / 1e3, pulse_state_get_n_items (load->state, PULSE_STATE_KIND_TICKET),
+          status_kb (status, "VmRSS:"), status_kb (status, "VmHWM:"));
+  g_clear_pointer (&lists, g_ptr_array_unref);
+  _pulse_sync_load_free (load);
+  return 0;
+}
+
+/* One fresh process reading @path; fills ms, lists_ms, rss, hwm (MB). */
+static void
+spawn_load (const char *path,
+            double     *ms,
+            double     *lists_ms,
+            double     *rss,
+            double     *hwm,
+            guint      *n_tickets)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", &error);
+  g_autofree char *out = NULL;
+  const char *argv[] = { self, "--load", path, NULL };
+  gint64 rss_kb = 0, hwm_kb = 0;
+  int wait_status = 0;
+
+  g_assert_no_error (error);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                     &wait_status, &error) ||
+      !g_spawn_check_wait_status (wait_status, &error))
+    g_error ("bench-sync --load failed: %s", error->message);
+  if (sscanf (out, "%lf %lf %u %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, ms, lists_ms,
+              n_tickets, &rss_kb, &hwm_kb) != 5)
+    g_error ("bench-sync --load printed “%s”", out);
+  *ms += *lists_ms;
+  *rss = rss_kb / 1024.0;
+  *hwm = hwm_kb / 1024.0;
+}
+
+static double
+file_mb (const char *path,
+         const char *suffix)
+{
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  return g_stat (name, &st) == 0 ? st.st_size / 1e6 : 0;
+}
+
+static void
+print_row (const char *name,
+           double     *v,
+           const char *unit)
+{
+  bench_sort_runs (v, N_LOADS);
+  printf ("   %-28s %12.1f %12.1f %12.1f  %s\n", name, v[0], v[1], v[2], unit);
+}
+
+/**
+ * bench_cold_start:
+ *
+ * Fills a cache at DESIGN.md's scale, then measures three fresh
+ * processes reading their first state from it.
+ */
+void
+bench_cold_start (void)
+{
+  guint n_history = bench_env_size ("BENCH_SYNC_HISTORY", 1000000);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pulse-bench-sync-cold-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "cache.db", NULL);
+  double ms[N_LOADS], lists_ms[N_LOADS], rss[N_LOADS], hwm[N_LOADS];
+  guint n_tickets = 0;
+
+  g_assert_no_error (error);
+  printf ("2. cold start: first state from a cache with %u history tickets\n", n_history);
+  fill (path, n_history);
+  printf ("   file: %.0f MB (+ %.1f MB WAL)\n", file_mb (path, ""), file_mb (path, "-wal"));
+
+  for (guint r = 0; r < N_LOADS; r++)
+    spawn_load (path, &ms[r], &lists_ms[r], &rss[r], &hwm[r], &n_tickets);
+  printf ("   %u tickets in the first state; each run a fresh process, page cache warm\n",
+          n_tickets);
+  printf ("   %-28s %12s %12s %12s\n", "measure", "min", "median", "max");
+  print_row ("first state from cache", ms, "ms (open + load + lists)");
+  print_row ("  of which lists reset", lists_ms, "ms");
+  print_row ("VmRSS after first state", rss, "MB");
+  print_row ("VmHWM after first state", hwm, "MB");
+  printf ("   target < 300 ms first state (median): %s\n", ms[1] < 300 ? "MET" : "NOT MET");
+  printf ("   target < 150 MB resident (VmHWM, max): %s\n", hwm[2] < 150 ? "MET" : "NOT MET");
+
+  bench_remove_dir (dir);
+}

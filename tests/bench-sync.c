@@ -1,0 +1,307 @@
+/* bench-sync.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `meson test -C build --benchmark sync` (or run it alone): the console's
+ * sync engine against DESIGN.md's targets.
+ *
+ * 1. Events applied: 200,000 event frames (bench-sync-data.c) parsed,
+ *    applied to a PulseState, followed by one PulseEntityList per kind
+ *    (batched by 500) and written to a PulseCache in transactions of 500
+ *    as pulse-sync-store.c writes them; events/s per stage and in all.
+ * 2. Cold start: a cache with 1,000,000 closed history tickets of ~1 KB
+ *    over 90 days, 5,000 open tickets and ~3,500 items is filled, then a
+ *    fresh process (this program with --load) reads the first state as
+ *    PulseSync does (_pulse_sync_store_load()) and resets the lists;
+ *    its time and VmRSS/VmHWM are measured there, so they cover opening
+ *    only, not the fill.
+ *
+ * Three runs each; min/median/max printed. Figures only, never asserted:
+ * the machine is shared. BENCH_SYNC_EVENTS and BENCH_SYNC_HISTORY
+ * override the sizes for a quick try.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+
+#include "bench-sync-data.h"
+#include "pulse-entity-list.h"
+#include "pulse-json.h"
+#include "pulse-sync-private.h"
+
+#define N_RUNS   3
+#define CHUNK    500
+#define FILL     5000
+
+enum { ST_PARSE, ST_STATE, ST_LISTS, ST_CACHE, ST_ALL, N_STAGES };
+
+static const char * const stage_names[] = {
+  "decode (pulse_json_parse)", "state (pulse_state_apply)", "lists (entity_list_apply)",
+  "cache (batch of 500)", "whole pipeline",
+};
+
+/* The state kinds that have a list (pulse-entity-list-kinds.c). */
+#define FIRST_LIST_KIND PULSE_STATE_KIND_QUEUE
+#define LAST_LIST_KIND  PULSE_STATE_KIND_TICKET
+
+typedef struct
+{
+  PulseStateKind  kind;
+  char           *id;
+  JsonNode       *item;
+} Op;
+
+static void
+op_clear (Op *op)
+{
+  g_free (op->id);
+  json_node_unref (op->item);
+}
+
+guint
+bench_env_size (const char *name,
+          guint       fallback)
+{
+  const char *value = g_getenv (name);
+
+  return value != NULL && atoi (value) > 0 ? (guint) atoi (value) : fallback;
+}
+
+void
+bench_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+/* The slots of kinds without a list stay NULL. */
+static void
+list_free (gpointer list)
+{
+  if (list != NULL)
+    g_object_unref (list);
+}
+
+GPtrArray *
+bench_new_lists (PulseState *state)
+{
+  GPtrArray *lists = g_ptr_array_new_with_free_func (list_free);
+
+  g_ptr_array_set_size (lists, LAST_LIST_KIND + 1);
+  for (PulseStateKind k = FIRST_LIST_KIND; k <= LAST_LIST_KIND; k++)
+    {
+      lists->pdata[k] = pulse_entity_list_new (k);
+      pulse_entity_list_reset (lists->pdata[k], state);
+    }
+  return lists;
+}
+
+static void
+lists_batch (GPtrArray *lists,
+             gboolean   begin)
+{
+  for (PulseStateKind k = FIRST_LIST_KIND; k <= LAST_LIST_KIND; k++)
+    {
+      if (begin)
+        pulse_entity_list_begin_batch (lists->pdata[k]);
+      else
+        pulse_entity_list_end_batch (lists->pdata[k]);
+    }
+}
+
+/* As pulse-sync-store.c's write_op() for what these events change. */
+static void
+write_ops (PulseCache *cache,
+           GArray     *ops,
+           gint64      seq)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseCacheBatch) batch = pulse_cache_batch_begin (cache, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      Op *op = &g_array_index (ops, Op, i);
+      gint64 version = json_object_get_int_member_with_default (json_node_get_object (op->item),
+                                                                "version", 0);
+
+      if (op->kind == PULSE_STATE_KIND_TICKET)
+        g_assert_true (pulse_cache_batch_put_ticket (batch, op->item, NULL, &error));
+      else
+        g_assert_true (pulse_cache_batch_put_entity (batch,
+                                                     pulse_sync_kind_to_cache_kind (op->kind),
+                                                     op->id, version, op->item, NULL, &error));
+    }
+  pulse_cache_batch_set_seq (batch, seq);
+  g_assert_true (pulse_cache_batch_commit (batch, &error));
+}
+
+static PulseCache *
+events_cache (const char *path,
+              gint64      seq,
+              gint64      now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseCache) cache = pulse_cache_open (path, BENCH_URL, &error);
+  g_autoptr(PulseCacheBatch) batch = NULL;
+
+  g_assert_no_error (error);
+  batch = pulse_cache_batch_begin_replace (cache, PULSE_CACHE_REPLACE_ENTITIES |
+                                           PULSE_CACHE_REPLACE_OPEN_TICKETS, now, &error);
+  g_assert_no_error (error);
+  bench_write_entities (batch);
+  bench_write_open_tickets (batch, now);
+  pulse_cache_batch_set_seq (batch, seq);
+  g_assert_true (pulse_cache_batch_commit (batch, &error));
+  return g_steal_pointer (&cache);
+}
+
+/* One event through decode, state and lists; its change kept for the
+ * cache. Adds the µs of each stage to @us. */
+static void
+apply_one (PulseState *state,
+           GPtrArray  *lists,
+           const char *frame,
+           GArray     *ops,
+           gint64     *us)
+{
+  g_auto(PulseStateChange) change = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) event = NULL;
+  gint64 t0 = g_get_monotonic_time (), t1, t2;
+
+  event = pulse_json_parse (frame, -1, &error);
+  t1 = g_get_monotonic_time ();
+  g_assert_no_error (error);
+  if (!pulse_state_apply (state, event, &change, &error))
+    g_error ("event not applied: %s\n%s", error->message, frame);
+  t2 = g_get_monotonic_time ();
+  if (change.kind >= FIRST_LIST_KIND && change.kind <= LAST_LIST_KIND &&
+      change.action != PULSE_STATE_ACTION_NONE)
+    pulse_entity_list_apply (lists->pdata[change.kind], &change);
+  us[ST_LISTS] += g_get_monotonic_time () - t2;
+  us[ST_PARSE] += t1 - t0;
+  us[ST_STATE] += t2 - t1;
+  if (change.item != NULL && change.action != PULSE_STATE_ACTION_NONE)
+    {
+      Op op = { change.kind, g_strdup (change.id), json_node_ref (change.item) };
+
+      g_array_append_val (ops, op);
+    }
+}
+
+/* One run of @frames; fills @rate (events/s per stage). */
+static void
+run_events (GPtrArray *frames,
+            gint64     seq,
+            gint64     now,
+            double    *rate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pulse-bench-sync-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "cache.db", NULL);
+  g_autoptr(PulseCache) cache = events_cache (path, seq, now);
+  g_autoptr(JsonNode) snapshot = bench_snapshot (seq, now);
+  g_autoptr(PulseState) state = pulse_state_new_from_snapshot (snapshot, &error);
+  g_autoptr(GPtrArray) lists = bench_new_lists (state);
+  g_autoptr(GArray) ops = g_array_new (FALSE, FALSE, sizeof (Op));
+  gint64 us[N_STAGES] = { 0 };
+
+  g_assert_no_error (error);
+  g_array_set_clear_func (ops, (GDestroyNotify) op_clear);
+  for (guint start = 0; start < frames->len; start += CHUNK)
+    {
+      gint64 t0 = g_get_monotonic_time (), t1;
+
+      lists_batch (lists, TRUE);
+      us[ST_LISTS] += g_get_monotonic_time () - t0;
+      for (guint i = start; i < MIN (start + CHUNK, frames->len); i++)
+        apply_one (state, lists, frames->pdata[i], ops, us);
+      t0 = g_get_monotonic_time ();
+      lists_batch (lists, FALSE);
+      t1 = g_get_monotonic_time ();
+      write_ops (cache, ops, pulse_state_get_seq (state));
+      us[ST_LISTS] += t1 - t0;
+      us[ST_CACHE] += g_get_monotonic_time () - t1;
+      g_array_set_size (ops, 0);
+    }
+  us[ST_ALL] = us[ST_PARSE] + us[ST_STATE] + us[ST_LISTS] + us[ST_CACHE];
+  for (guint s = 0; s < N_STAGES; s++)
+    rate[s] = frames->len / (us[s] / 1e6);
+
+  g_clear_object (&cache);
+  bench_remove_dir (dir);
+}
+
+static void
+bench_events (void)
+{
+  guint n = bench_env_size ("BENCH_SYNC_EVENTS", 200000);
+  gint64 now = g_get_real_time (), seq = 1000;
+  g_autoptr(BenchStream) stream = bench_stream_new (seq, now, 2026);
+  g_autoptr(GPtrArray) frames = g_ptr_array_new_with_free_func (g_free);
+  guint counts[4] = { 0 };
+  static const char * const types[] = { "ticket.created", "message.created", "ticket.updated",
+                                        "agent.status" };
+  double rate[N_STAGES][N_RUNS];
+  gsize bytes = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *type = NULL;
+      char *frame = bench_stream_next (stream, &type);
+
+      bytes += strlen (frame);
+      g_ptr_array_add (frames, frame);
+      for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+        counts[t] += g_str_equal (type, types[t]);
+    }
+  printf ("1. events applied: %u frames, %.0f bytes each on average (%u ticket.created, "
+          "%u message.created, %u ticket.updated, %u agent.status), onto %d open tickets\n",
+          n, (double) bytes / n, counts[0], counts[1], counts[2], counts[3], BENCH_N_OPEN);
+
+  for (guint r = 0; r < N_RUNS; r++)
+    {
+      double one[N_STAGES];
+
+      run_events (frames, seq, now, one);
+      for (guint s = 0; s < N_STAGES; s++)
+        rate[s][r] = one[s];
+    }
+  printf ("   %-28s %12s %12s %12s  (events/s)\n", "stage", "min", "median", "max");
+  for (guint s = 0; s < N_STAGES; s++)
+    {
+      bench_sort_runs (rate[s], N_RUNS);
+      printf ("   %-28s %12.0f %12.0f %12.0f\n", stage_names[s], rate[s][0], rate[s][1],
+              rate[s][2]);
+    }
+  printf ("   target >= 100,000 events/s (whole pipeline, median): %s\n\n",
+          rate[ST_ALL][1] >= 100000 ? "MET" : "NOT MET");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setvbuf (stdout, NULL, _IOLBF, 0);
+  if (argc == 3 && g_str_equal (argv[1], "--load"))
+    return bench_cold_load (argv[2]);
+
+  printf ("bench-sync: the console's sync engine (figures only, %d runs each)\n\n", N_RUNS);
+  bench_events ();
+  bench_cold_start ();
+  return 0;
+}
