@@ -264,3 +264,30 @@ test_kill (GSubprocess *child)
   g_assert_true (g_subprocess_get_if_signaled (child));
   g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
 }
+
+/* A fresh cache file in its own temp folder, for g_test_add(). */
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  PulseCache *cache;
+} CacheFixture;
+
+static inline void
+cache_fixture_set_up (CacheFixture  *f,
+                      gconstpointer  data)
+{
+  f->dir = test_cache_dir ();
+  f->path = g_build_filename (f->dir, "cache.db", NULL);
+  f->cache = test_cache_open (f->path, TEST_SERVER_URL, PULSE_CACHE_CREATED);
+}
+
+static inline void
+cache_fixture_tear_down (CacheFixture  *f,
+                         gconstpointer  data)
+{
+  g_clear_object (&f->cache);
+  test_cache_remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}

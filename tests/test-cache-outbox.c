@@ -16,32 +16,6 @@
 #include "pulse-error.h"
 #include "pulse-test-cache.h"
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  PulseCache *cache;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = test_cache_dir ();
-  f->path = g_build_filename (f->dir, "cache.db", NULL);
-  f->cache = test_cache_open (f->path, TEST_SERVER_URL, PULSE_CACHE_CREATED);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->cache);
-  test_cache_remove_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
 static gint64
 enqueue (PulseCache *cache,
          const char *method,
@@ -106,7 +80,7 @@ assert_listing (PulseCache *cache,
 }
 
 static void
-test_enqueue_keeps_order_and_fields (Fixture       *f,
+test_enqueue_keeps_order_and_fields (CacheFixture  *f,
                                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -141,7 +115,7 @@ test_enqueue_keeps_order_and_fields (Fixture       *f,
 }
 
 static void
-test_states (Fixture       *f,
+test_states (CacheFixture  *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -192,7 +166,7 @@ test_states (Fixture       *f,
 }
 
 static void
-test_requeue_and_remove (Fixture       *f,
+test_requeue_and_remove (CacheFixture  *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -246,7 +220,7 @@ test_requeue_and_remove (Fixture       *f,
 }
 
 static void
-test_bad_input_is_named (Fixture       *f,
+test_bad_input_is_named (CacheFixture  *f,
                          gconstpointer  data)
 {
   static const struct
@@ -283,7 +257,7 @@ test_bad_input_is_named (Fixture       *f,
 }
 
 static void
-test_survives_reopen (Fixture       *f,
+test_survives_reopen (CacheFixture  *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -312,7 +286,7 @@ test_survives_reopen (Fixture       *f,
 /* A newer Pulse's file is rebuilt, but the edits in it come along, in
  * order and in their states, even with a column this Pulse lacks. */
 static void
-test_carried_over_from_newer_schema (Fixture       *f,
+test_carried_over_from_newer_schema (CacheFixture  *f,
                                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -360,7 +334,7 @@ run_child_enqueuer (const char *path)
 }
 
 static void
-test_saved_entries_survive_sigkill (Fixture       *f,
+test_saved_entries_survive_sigkill (CacheFixture  *f,
                                     gconstpointer  data)
 {
   const char *args[] = { "--child-enqueuer", f->path, NULL };
@@ -407,8 +381,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/pulse/store/cache-outbox/" path, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
+  g_test_add ("/pulse/store/cache-outbox/" path, CacheFixture, NULL, cache_fixture_set_up, func, \
+              cache_fixture_tear_down)
 
   ADD ("enqueue-keeps-order-and-fields", test_enqueue_keeps_order_and_fields);
   ADD ("states", test_states);

@@ -11,34 +11,8 @@
 
 #include "pulse-test-cache.h"
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  PulseCache *cache;
-} Fixture;
-
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = test_cache_dir ();
-  f->path = g_build_filename (f->dir, "cache.db", NULL);
-  f->cache = test_cache_open (f->path, TEST_SERVER_URL, PULSE_CACHE_CREATED);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->cache);
-  test_cache_remove_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static void
-test_replace_scopes (Fixture       *f,
+test_replace_scopes (CacheFixture  *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -144,7 +118,7 @@ put_new_state (PulseCacheBatch *batch,
 }
 
 static void
-test_replace_is_atomic_for_readers (Fixture       *f,
+test_replace_is_atomic_for_readers (CacheFixture  *f,
                                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -193,7 +167,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/pulse/store/cache/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/pulse/store/cache/" path, CacheFixture, NULL, cache_fixture_set_up, func, cache_fixture_tear_down)
 
   ADD ("replace/scopes", test_replace_scopes);
   ADD ("replace/atomic-for-readers", test_replace_is_atomic_for_readers);

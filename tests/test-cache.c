@@ -14,34 +14,8 @@
 #include "pulse-error.h"
 #include "pulse-test-cache.h"
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  PulseCache *cache;
-} Fixture;
-
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = test_cache_dir ();
-  f->path = g_build_filename (f->dir, "cache.db", NULL);
-  f->cache = test_cache_open (f->path, TEST_SERVER_URL, PULSE_CACHE_CREATED);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->cache);
-  test_cache_remove_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static void
-reopen (Fixture *f)
+reopen (CacheFixture *f)
 {
   g_clear_object (&f->cache);
   f->cache = test_cache_open (f->path, TEST_SERVER_URL, PULSE_CACHE_OPENED);
@@ -72,7 +46,7 @@ raw_exec (const char *path,
 }
 
 static void
-test_batch_commits_state (Fixture       *f,
+test_batch_commits_state (CacheFixture  *f,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -122,7 +96,7 @@ test_batch_commits_state (Fixture       *f,
 
 /* A batch that fails half-way, or is dropped, leaves nothing behind. */
 static void
-test_batch_all_or_nothing (Fixture       *f,
+test_batch_all_or_nothing (CacheFixture  *f,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -170,7 +144,7 @@ test_batch_all_or_nothing (Fixture       *f,
 /* A statement SQLite refuses half-way (here a trigger planted in the file)
  * rolls back the puts before it too. */
 static void
-test_batch_sql_error_rolls_back (Fixture       *f,
+test_batch_sql_error_rolls_back (CacheFixture  *f,
                                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -197,7 +171,7 @@ test_batch_sql_error_rolls_back (Fixture       *f,
 
 /* Bad arguments fail the batch like bad data, each named. */
 static void
-test_batch_bad_arguments (Fixture       *f,
+test_batch_bad_arguments (CacheFixture  *f,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -235,7 +209,7 @@ test_batch_bad_arguments (Fixture       *f,
 }
 
 static void
-test_batch_one_writer_per_thread (Fixture       *f,
+test_batch_one_writer_per_thread (CacheFixture  *f,
                                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -262,7 +236,7 @@ test_batch_one_writer_per_thread (Fixture       *f,
 }
 
 static void
-test_stale_versions_ignored (Fixture       *f,
+test_stale_versions_ignored (CacheFixture  *f,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -339,7 +313,7 @@ page_ids (GPtrArray *page)
 }
 
 static void
-test_tickets_by_range (Fixture       *f,
+test_tickets_by_range (CacheFixture  *f,
                        gconstpointer  data)
 {
   static const char *expected[] = { "t-1 t-2", "t-2b t-3", "t-4", "" };
@@ -386,7 +360,7 @@ test_tickets_by_range (Fixture       *f,
 }
 
 static void
-test_prune_keeps_open_and_recent (Fixture       *f,
+test_prune_keeps_open_and_recent (CacheFixture  *f,
                                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -415,7 +389,7 @@ test_prune_keeps_open_and_recent (Fixture       *f,
 }
 
 static void
-test_reopen_keeps_everything (Fixture       *f,
+test_reopen_keeps_everything (CacheFixture  *f,
                               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -445,7 +419,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/pulse/store/cache/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/pulse/store/cache/" path, CacheFixture, NULL, cache_fixture_set_up, func, cache_fixture_tear_down)
 
   ADD ("batch/commits-state", test_batch_commits_state);
   ADD ("batch/all-or-nothing", test_batch_all_or_nothing);
