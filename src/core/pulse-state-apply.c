@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "pulse-applications.h"
 #include "pulse-enums.h"
 #include "pulse-error.h"
 #include "pulse-json.h"
@@ -229,7 +230,7 @@ applications_updated (PulseState        *self,
                       PulseStateChange  *change,
                       GError           **error)
 {
-  g_autoptr(JsonNode) item = _pulse_state_read_applications (data, error);
+  g_autoptr(JsonNode) item = pulse_applications_new_from_json (data, error);
   char *key;
   gboolean existed;
   JsonObject *object;

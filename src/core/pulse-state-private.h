@@ -69,8 +69,6 @@ const char              **_pulse_state_sorted_keys    (GHashTable             *t
                                                        guint                  *n);
 PulseStateTicket         *_pulse_state_ticket_new     (PulseTicket            *ticket);
 void                      _pulse_state_ticket_free    (PulseStateTicket       *entry);
-JsonNode                 *_pulse_state_read_applications (JsonNode            *node,
-                                                          GError             **error);
 char                     *_pulse_state_applications_key  (JsonNode            *applications);
 gboolean                  _pulse_state_apply_ticket   (PulseState             *self,
                                                        const char             *type,

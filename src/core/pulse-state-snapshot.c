@@ -3,70 +3,16 @@
  * Copyright 2026 The Pulse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A #PulseState read from `GET /api/v1/snapshot`, and the applications
- * counts that snapshots and events share.
+ * A #PulseState read from `GET /api/v1/snapshot` (applications counts
+ * are read with pulse_applications_new_from_json(), as ingest reads them).
  */
 
 #include "config.h"
 
+#include "pulse-applications.h"
 #include "pulse-json.h"
 #include "pulse-queue.h"
 #include "pulse-state-private.h"
-
-/* "YYYY-MM-DD", a real calendar day, as ingest accepts it. */
-static gboolean
-day_is_valid (const char *day)
-{
-  guint64 year, month, mday;
-
-  if (strlen (day) != 10 || day[4] != '-' || day[7] != '-')
-    return FALSE;
-
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (day[i]))
-      return FALSE;
-
-  year = g_ascii_strtoull (day, NULL, 10);
-  month = g_ascii_strtoull (day + 5, NULL, 10);
-  mday = g_ascii_strtoull (day + 8, NULL, 10);
-  return year >= 1970 && year <= 9999 && month >= 1 && month <= 12 && mday >= 1 &&
-         g_date_valid_dmy (mday, month, year);
-}
-
-/* `{"date","country","count"}`, checked as ingest checks it. */
-JsonNode *
-_pulse_state_read_applications (JsonNode  *node,
-                                GError   **error)
-{
-  g_autofree char *date = NULL;
-  g_autofree char *country = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  PulseJsonReader reader;
-  gint64 count;
-
-  if (!pulse_json_reader_init (&reader, node, "an applications count", error))
-    return NULL;
-
-  date = pulse_json_reader_dup_string (&reader, "date", PULSE_JSON_REQUIRED, PULSE_JSON_MAX_ID);
-  if (date != NULL && !day_is_valid (date))
-    pulse_json_reader_fail (&reader, "date", "must be a day such as “2026-11-20”");
-  country = pulse_json_reader_dup_string (&reader, "country", PULSE_JSON_REQUIRED,
-                                          PULSE_JSON_MAX_ID);
-  if (country != NULL && !pulse_queue_country_is_valid (country))
-    pulse_json_reader_fail (&reader, "country",
-                            "must be two uppercase ASCII letters (ISO 3166 alpha-2)");
-  count = pulse_json_reader_get_int (&reader, "count", PULSE_JSON_REQUIRED, 0, G_MAXINT32, 0);
-  if (!pulse_json_reader_finish (&reader, error))
-    return NULL;
-
-  builder = json_builder_new_immutable ();
-  json_builder_begin_object (builder);
-  pulse_json_add_string (builder, "date", date);
-  pulse_json_add_string (builder, "country", country);
-  pulse_json_add_int (builder, "count", count);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
 
 /* Dates have ten characters, so these keys sort by date, then country. */
 char *
@@ -167,7 +113,7 @@ read_applications (PulseState      *self,
   for (guint i = 0; i < n && !pulse_json_reader_failed (reader); i++)
     {
       GError *error = NULL;
-      JsonNode *item = _pulse_state_read_applications (json_array_get_element (array, i), &error);
+      JsonNode *item = pulse_applications_new_from_json (json_array_get_element (array, i), &error);
       g_autofree char *path = g_strdup_printf ("applications[%u]", i);
 
       if (item == NULL)

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "pulse-applications.h"
 #include "pulse-agent.h"
 #include "pulse-channel.h"
 #include "pulse-enums.h"
@@ -64,25 +65,6 @@ find_kind (const char *kind)
       return &directory_kinds[k];
 
   g_return_val_if_reached (NULL);
-}
-
-/* Days of applications: "YYYY-MM-DD", a real calendar day. */
-static gboolean
-day_is_valid (const char *day)
-{
-  guint year = 0, month = 0, mday = 0;
-
-  if (strlen (day) != 10 || day[4] != '-' || day[7] != '-')
-    return FALSE;
-
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (day[i]))
-      return FALSE;
-
-  year = g_ascii_strtoull (day, NULL, 10);
-  month = g_ascii_strtoull (day + 5, NULL, 10);
-  mday = g_ascii_strtoull (day + 8, NULL, 10);
-  return year >= 1970 && g_date_valid_dmy (mday, month, year);
 }
 
 /* A directory upsert never rolls an agent's live status back: a status
@@ -343,39 +325,22 @@ pulse_ingest_applications (PulseIngest  *ingest,
                            JsonNode     *item,
                            GError      **error)
 {
-  g_autofree char *day = NULL;
-  g_autofree char *country = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) data = NULL;
-  PulseJsonReader reader;
+  g_autoptr(JsonNode) data = pulse_applications_new_from_json (item, error);
+  JsonObject *object;
+  const char *day;
+  const char *country;
   gint64 count, stored = -1;
 
-  if (!pulse_json_reader_init (&reader, item, "an applications count", error))
+  if (data == NULL)
     return FALSE;
 
-  day = pulse_json_reader_dup_string (&reader, "date", PULSE_JSON_REQUIRED, PULSE_JSON_MAX_ID);
-  if (day != NULL && !day_is_valid (day))
-    pulse_json_reader_fail (&reader, "date", "must be a day such as “2026-11-20”");
-  country = pulse_json_reader_dup_string (&reader, "country", PULSE_JSON_REQUIRED,
-                                          PULSE_JSON_MAX_ID);
-  if (country != NULL && !pulse_queue_country_is_valid (country))
-    pulse_json_reader_fail (&reader, "country",
-                            "must be two uppercase ASCII letters (ISO 3166 alpha-2)");
-  count = pulse_json_reader_get_int (&reader, "count", PULSE_JSON_REQUIRED, 0, G_MAXINT32, 0);
-  if (!pulse_json_reader_finish (&reader, error))
-    return FALSE;
-
+  object = json_node_get_object (data);
+  day = json_object_get_string_member (object, "date");
+  country = json_object_get_string_member (object, "country");
+  count = json_object_get_int_member (object, "count");
   if (pulse_directory_store_get_applications (ingest->directory, day, country, &stored) &&
       stored == count)
     return TRUE;
-
-  builder = json_builder_new_immutable ();
-  json_builder_begin_object (builder);
-  pulse_json_add_string (builder, "date", day);
-  pulse_json_add_string (builder, "country", country);
-  pulse_json_add_int (builder, "count", count);
-  json_builder_end_object (builder);
-  data = json_builder_get_root (builder);
 
   return pulse_directory_store_put_applications (ingest->directory, day, country, count, error) &&
          pulse_ingest_emit (ingest, "applications.updated", data, error);
