@@ -170,6 +170,78 @@ test_saves_through_the_outbox (void)
   g_assert_cmpuint (stored->status, ==, 200);
 }
 
+static gboolean
+view_counts (gpointer user_data)
+{
+  PulseKpiView *view = user_data;
+  g_autoptr(PulseKpiSummary) total = NULL;
+
+  if (!pulse_kpi_view_get_loaded (view))
+    return FALSE;
+
+  total = pulse_kpi_view_dup_summary (view, NULL);
+  return total->contacts == 2;
+}
+
+static void
+on_data_reset_cb (PulseSession *session,
+                  guint        *count)
+{
+  (*count)++;
+}
+
+static void
+test_shares_kpi_views (void)
+{
+  g_autoptr(PulseTestServer) ts = pulse_test_server_new ();
+  g_autoptr(PulseSession) session = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format (now, "%FT%TZ");
+  g_autofree char *body = NULL;
+  PulseKpiView *by_queue, *total;
+  guint resets = 0;
+
+  session = pulse_session_new ();
+  g_signal_connect (session, "data-reset", G_CALLBACK (on_data_reset_cb), &resets);
+  g_assert_null (pulse_session_get_kpi_view (session, PULSE_KPI_GROUP_QUEUE));
+  g_object_unref (session);
+  session = signed_in_session (ts);
+  g_signal_connect (session, "data-reset", G_CALLBACK (on_data_reset_cb), &resets);
+
+  /* One view per grouping, shared; each follows the session's period. */
+  by_queue = pulse_session_get_kpi_view (session, PULSE_KPI_GROUP_QUEUE);
+  total = pulse_session_get_kpi_view (session, PULSE_KPI_GROUP_NONE);
+  g_assert_nonnull (by_queue);
+  g_assert_true (by_queue == pulse_session_get_kpi_view (session, PULSE_KPI_GROUP_QUEUE));
+  g_assert_true (by_queue != total);
+  g_assert_cmpint (pulse_kpi_view_get_group (by_queue), ==, PULSE_KPI_GROUP_QUEUE);
+  g_assert_cmpint (pulse_kpi_view_get_window (by_queue), ==, PULSE_KPI_WINDOW_TODAY);
+  pulse_session_set_kpi_window (session, PULSE_KPI_WINDOW_7_DAYS);
+  g_assert_cmpint (pulse_kpi_view_get_window (by_queue), ==, PULSE_KPI_WINDOW_7_DAYS);
+  g_assert_cmpint (pulse_kpi_view_get_window (total), ==, PULSE_KPI_WINDOW_7_DAYS);
+  pulse_session_set_kpi_range (session, 1000, 2000);
+  g_assert_cmpint (pulse_session_get_kpi_window (session), ==, PULSE_KPI_WINDOW_CUSTOM);
+  g_assert_cmpint (pulse_kpi_view_get_from (total), ==, 1000);
+  g_assert_cmpint (pulse_kpi_view_get_to (total), ==, 2000);
+  pulse_session_set_kpi_window (session, PULSE_KPI_WINDOW_TODAY);
+
+  /* Contacts that come in are counted by the shared views. */
+  body = g_strdup_printf ("{\"items\":[{\"id\":\"t-1\",\"queue_id\":\"q\",\"channel\":\"chat\","
+                          "\"subject\":\"Loan\",\"customer_id\":\"c-1\",\"status\":\"open\","
+                          "\"created_at\":\"%s\"},"
+                          "{\"id\":\"t-2\",\"queue_id\":\"q\",\"channel\":\"chat\","
+                          "\"subject\":\"Card\",\"customer_id\":\"c-2\",\"status\":\"open\","
+                          "\"created_at\":\"%s\"}]}", created, created);
+  ingest (ts, "tickets", body);
+  wait_items (session, PULSE_STATE_KIND_TICKET, 2);
+  g_assert_true (pulse_test_wait_for (view_counts, total, 20000));
+
+  /* Disconnected, the views go with the sync engine, and pages hear it. */
+  pulse_session_disconnect (session);
+  g_assert_cmpuint (resets, ==, 1);
+  g_assert_null (pulse_session_get_kpi_view (session, PULSE_KPI_GROUP_NONE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +250,7 @@ main (int   argc,
 
   g_test_add_func ("/pulse/session/live/follows-the-server", test_follows_the_server);
   g_test_add_func ("/pulse/session/live/saves-through-the-outbox", test_saves_through_the_outbox);
+  g_test_add_func ("/pulse/session/live/shares-kpi-views", test_shares_kpi_views);
 
   return g_test_run ();
 }

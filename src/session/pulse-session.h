@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "pulse-kpi-view.h"
 #include "pulse-outbox.h"
 #include "pulse-state.h"
 #include "pulse-sync.h"
@@ -57,6 +58,19 @@ GListModel           *pulse_session_get_list             (PulseSession          
                                                           PulseStateKind         kind);
 PulseOutbox          *pulse_session_get_outbox           (PulseSession          *self);
 PulseSync            *pulse_session_get_sync             (PulseSession          *self);
+
+PulseKpiWindow        pulse_session_get_kpi_window       (PulseSession          *self);
+void                  pulse_session_set_kpi_window       (PulseSession          *self,
+                                                          PulseKpiWindow         window);
+void                  pulse_session_get_kpi_range        (PulseSession          *self,
+                                                          gint64                *from,
+                                                          gint64                *to);
+void                  pulse_session_set_kpi_range        (PulseSession          *self,
+                                                          gint64                 from,
+                                                          gint64                 to);
+PulseKpiView         *pulse_session_get_kpi_view         (PulseSession          *self,
+                                                          PulseKpiGroup          group);
+PulseKpiView         *pulse_session_new_kpi_view         (PulseSession          *self);
 
 void                  _pulse_session_set_connection_state (PulseSession         *self,
                                                            PulseConnectionState  state);

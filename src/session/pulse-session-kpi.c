@@ -1,0 +1,153 @@
+/* pulse-session-kpi.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PulseSession's KPI views: the period all pages count in (today, 7, 30,
+ * 90 days or a custom range), one shared #PulseKpiView per grouping for
+ * the pages, and private views for comparisons (the previous period) and
+ * drill-downs. Part of PulseSession (pulse-session-private.h).
+ */
+
+#include "config.h"
+
+#include "pulse-session-private.h"
+
+static void
+on_sync_reset_cb (PulseSync    *sync,
+                  PulseKpiView *view)
+{
+  pulse_kpi_view_reset (view, pulse_sync_get_state_snapshot (sync));
+}
+
+static void
+on_sync_changed_cb (PulseSync              *sync,
+                    const PulseStateChange *change,
+                    PulseKpiView           *view)
+{
+  pulse_kpi_view_apply (view, change);
+}
+
+/**
+ * pulse_session_new_kpi_view:
+ *
+ * Makes a view of the server followed, fed by its sync engine from now
+ * on: its tickets and changes, and the history in its cache. The caller
+ * sets its window and group. A new sync engine (another server, a new
+ * sign-in) does not feed it: make a new one at #PulseSession::data-reset.
+ *
+ * Returns: (transfer full) (nullable): the view, or %NULL before the
+ *   cache of the server followed is open.
+ */
+PulseKpiView *
+pulse_session_new_kpi_view (PulseSession *self)
+{
+  PulseKpiView *view;
+  PulseCache *cache;
+
+  g_return_val_if_fail (PULSE_IS_SESSION (self), NULL);
+
+  if (self->sync == NULL || (cache = pulse_sync_get_cache (self->sync)) == NULL)
+    return NULL;
+
+  view = pulse_kpi_view_new (cache);
+  pulse_kpi_view_reset (view, pulse_sync_get_state_snapshot (self->sync));
+  g_signal_connect_object (self->sync, "reset", G_CALLBACK (on_sync_reset_cb), view, 0);
+  g_signal_connect_object (self->sync, "changed", G_CALLBACK (on_sync_changed_cb), view, 0);
+  return view;
+}
+
+static void
+follow_period (PulseSession *self,
+               PulseKpiView *view)
+{
+  if (self->kpi_window == PULSE_KPI_WINDOW_CUSTOM)
+    pulse_kpi_view_set_range (view, self->kpi_from, self->kpi_to);
+  else
+    pulse_kpi_view_set_window (view, self->kpi_window);
+}
+
+/**
+ * pulse_session_get_kpi_view:
+ * @group: how the view splits its figures
+ *
+ * The shared view of @group, counting in the session's period
+ * (#PulseSession:kpi-window) and following it. Pages that show the same
+ * grouping share one view, so its history is read once.
+ *
+ * Returns: (transfer none) (nullable): the view, or %NULL before the
+ *   cache of the server followed is open. It lasts until the next
+ *   #PulseSession::data-reset that changes the sync engine.
+ */
+PulseKpiView *
+pulse_session_get_kpi_view (PulseSession  *self,
+                            PulseKpiGroup  group)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), NULL);
+  g_return_val_if_fail (group <= PULSE_KPI_GROUP_COUNTRY, NULL);
+
+  if (self->kpi_views[group] == NULL)
+    {
+      self->kpi_views[group] = pulse_session_new_kpi_view (self);
+      if (self->kpi_views[group] == NULL)
+        return NULL;
+
+      pulse_kpi_view_set_group (self->kpi_views[group], group);
+      follow_period (self, self->kpi_views[group]);
+    }
+
+  return self->kpi_views[group];
+}
+
+/* Views of a sync engine that is gone count nothing new: drop them, and
+ * pages fetch new ones at the data-reset that follows. */
+void
+_pulse_session_clear_kpi_views (PulseSession *self)
+{
+  for (guint group = 0; group < G_N_ELEMENTS (self->kpi_views); group++)
+    g_clear_object (&self->kpi_views[group]);
+}
+
+void
+_pulse_session_notify_kpi_period (PulseSession *self)
+{
+  for (guint group = 0; group < G_N_ELEMENTS (self->kpi_views); group++)
+    {
+      if (self->kpi_views[group] != NULL)
+        follow_period (self, self->kpi_views[group]);
+    }
+}
+
+/**
+ * pulse_session_get_kpi_window:
+ *
+ * Returns: the period the pages count in.
+ */
+PulseKpiWindow
+pulse_session_get_kpi_window (PulseSession *self)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), PULSE_KPI_WINDOW_TODAY);
+
+  return self->kpi_window;
+}
+
+/**
+ * pulse_session_get_kpi_range:
+ * @from: (out) (optional): where the custom range starts, µs
+ * @to: (out) (optional): where it ends (excluded), µs
+ *
+ * The range of %PULSE_KPI_WINDOW_CUSTOM, last set with
+ * pulse_session_set_kpi_range(); 0 and 0 before that.
+ */
+void
+pulse_session_get_kpi_range (PulseSession *self,
+                             gint64       *from,
+                             gint64       *to)
+{
+  g_return_if_fail (PULSE_IS_SESSION (self));
+
+  if (from != NULL)
+    *from = self->kpi_from;
+  if (to != NULL)
+    *to = self->kpi_to;
+}
