@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "pulse-period-button.h"
 #include "pulse-queue-row.h"
 #include "pulse-queues-page.h"
 #include "pulse-stat-tile.h"
@@ -259,6 +260,51 @@ test_live_rows (void)
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
 
+/* The header's period: a choice sets the session's period, the views
+ * the pages count with follow, and the button names it. */
+static void
+test_period (void)
+{
+  g_autoptr(PulseTestServer) ts = NULL;
+  g_autoptr(PulseSession) session = NULL;
+  PulseWindow *window;
+  GtkWidget *button, *choices;
+  PulseKpiView *view;
+  gint64 from = 0, to = 0;
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  ts = pulse_test_server_new ();
+  session = signed_in_session (ts);
+  window = pulse_test_ui_open_window (session, 1280, 800);
+  button = pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_PERIOD_BUTTON, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (pulse_period_button_get_label (PULSE_PERIOD_BUTTON (button)), ==, "Today");
+
+  choices = pulse_test_ui_find_widget (button, GTK_TYPE_LIST_BOX, NULL);
+  g_signal_emit_by_name (choices, "row-activated",
+                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (choices), 2));
+  g_assert_cmpint (pulse_session_get_kpi_window (session), ==, PULSE_KPI_WINDOW_7_DAYS);
+  g_assert_cmpstr (pulse_period_button_get_label (PULSE_PERIOD_BUTTON (button)), ==,
+                   "Last 7 days");
+  view = pulse_session_get_kpi_view (session, PULSE_KPI_GROUP_QUEUE);
+  g_assert_nonnull (view);
+  g_assert_cmpint (pulse_kpi_view_get_window (view), ==, PULSE_KPI_WINDOW_7_DAYS);
+
+  /* Yesterday is a whole UTC day before today. */
+  g_signal_emit_by_name (choices, "row-activated",
+                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (choices), 1));
+  g_assert_cmpint (pulse_session_get_kpi_window (session), ==, PULSE_KPI_WINDOW_CUSTOM);
+  pulse_session_get_kpi_range (session, &from, &to);
+  g_assert_cmpint (to - from, ==, G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC);
+  g_assert_cmpint (to, <=, g_get_real_time ());
+  g_assert_cmpint (pulse_kpi_view_get_from (view), ==, from);
+  g_assert_cmpstr (pulse_period_button_get_label (PULSE_PERIOD_BUTTON (button)), ==, "Yesterday");
+
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +315,7 @@ main (int   argc,
   pulse_test_ui_init ();
 
   g_test_add_func ("/pulse/ui/queues/live-rows", test_live_rows);
+  g_test_add_func ("/pulse/ui/queues/period", test_period);
 
   ret = g_test_run ();
   pulse_test_ui_shutdown ();

@@ -311,7 +311,8 @@ pulse_session_set_kpi_window (PulseSession   *self,
  * @to: the end of the range (excluded), after @from
  *
  * Makes every page count in [@from, @to): the window becomes
- * %PULSE_KPI_WINDOW_CUSTOM.
+ * %PULSE_KPI_WINDOW_CUSTOM, and #PulseSession:kpi-window is notified
+ * even if it was custom already.
  */
 void
 pulse_session_set_kpi_range (PulseSession *self,
@@ -324,9 +325,15 @@ pulse_session_set_kpi_range (PulseSession *self,
   self->kpi_from = from;
   self->kpi_to = to;
   if (self->kpi_window == PULSE_KPI_WINDOW_CUSTOM)
-    _pulse_session_notify_kpi_period (self);
+    {
+      /* Another range is another period: listeners hear it as one. */
+      _pulse_session_notify_kpi_period (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI_WINDOW]);
+    }
   else
-    pulse_session_set_kpi_window (self, PULSE_KPI_WINDOW_CUSTOM);
+    {
+      pulse_session_set_kpi_window (self, PULSE_KPI_WINDOW_CUSTOM);
+    }
 }
 
 static void
