@@ -69,9 +69,17 @@ test_previous (void)
 {
   gint64 from, to;
 
-  pulse_period_previous (at ("2026-11-11T00:00:00Z"), at ("2026-11-18T00:00:00Z"), &from, &to);
+  /* A week in the past: the whole week before. */
+  pulse_period_previous (at ("2026-11-11T00:00:00Z"), at ("2026-11-18T00:00:00Z"),
+                         at ("2026-11-30T00:00:00Z"), &from, &to);
   g_assert_cmpint (from, ==, at ("2026-11-04T00:00:00Z"));
   g_assert_cmpint (to, ==, at ("2026-11-11T00:00:00Z"));
+
+  /* Today at 09:15: yesterday until 09:15. */
+  pulse_period_previous (at ("2026-11-18T00:00:00Z"), at ("2026-11-19T00:00:00Z"),
+                         at ("2026-11-18T09:15:00Z"), &from, &to);
+  g_assert_cmpint (from, ==, at ("2026-11-17T00:00:00Z"));
+  g_assert_cmpint (to, ==, at ("2026-11-17T09:15:00Z"));
 }
 
 int

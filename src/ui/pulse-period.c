@@ -117,18 +117,23 @@ pulse_period_describe (PulseKpiWindow window,
  * pulse_period_previous:
  * @from: a period's start
  * @to: its end (excluded)
- * @previous_from: (out): the start of the period as long just before it
- * @previous_to: (out): its end, @from
+ * @now: the time, µs since the epoch
+ * @previous_from: (out): the start of the period to compare with
+ * @previous_to: (out): its end (excluded)
  *
- * The period trends compare with: the same length, ending where @from
- * starts. "Today" so far compares with yesterday.
+ * The period trends compare with: the one just before, as far into it
+ * as @now is into this one, so a day under way compares with the same
+ * hours of the day before, not with all of it.
  */
 void
 pulse_period_previous (gint64  from,
                        gint64  to,
+                       gint64  now,
                        gint64 *previous_from,
                        gint64 *previous_to)
 {
-  *previous_to = from;
-  *previous_from = from - (to - from);
+  gint64 length = to - from;
+
+  *previous_from = from - length;
+  *previous_to = CLAMP (now, from, to) - length;
 }

@@ -25,6 +25,7 @@ char     *pulse_period_describe          (PulseKpiWindow  window,
                                           gint64          now);
 void      pulse_period_previous          (gint64          from,
                                           gint64          to,
+                                          gint64          now,
                                           gint64         *previous_from,
                                           gint64         *previous_to);
 
