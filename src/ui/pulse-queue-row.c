@@ -432,3 +432,45 @@ pulse_queue_row_matches (PulseQueueRow *self,
   needle = g_utf8_casefold (search, -1);
   return strstr (folded, needle) != NULL;
 }
+
+/**
+ * pulse_queue_row_dup_alert:
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the queue in
+ *   one line ("longest wait 5:00 against 20 s · service level 62 %
+ *   against 80 %"), or %NULL when it is within target.
+ */
+char *
+pulse_queue_row_dup_alert (PulseQueueRow *self)
+{
+  int target;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (PULSE_IS_QUEUE_ROW (self), NULL);
+
+  if (self->health < PULSE_QUEUE_HEALTH_AT_RISK)
+    return NULL;
+
+  target = pulse_queue_get_sl_target_seconds (self->queue);
+  if (target > 0 && self->oldest_wait > target / 2)
+    {
+      g_autofree char *wait = pulse_format_wait (self->oldest_wait);
+      g_autofree char *limit = pulse_format_seconds (target);
+
+      /* Translators: a queue alert, e.g. "longest wait 5:00 against 20 s" */
+      g_ptr_array_add (parts, g_strdup_printf (_("longest wait %s against %s"), wait, limit));
+    }
+
+  if (!isnan (self->service_level)
+      && self->service_level < pulse_queue_get_sl_goal (self->queue) + AT_RISK_MARGIN)
+    {
+      g_autofree char *level = pulse_format_share (self->service_level);
+      g_autofree char *goal = pulse_format_share (pulse_queue_get_sl_goal (self->queue));
+
+      /* Translators: a queue alert, e.g. "service level 62 % against 80 %" */
+      g_ptr_array_add (parts, g_strdup_printf (_("service level %s against %s"), level, goal));
+    }
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}

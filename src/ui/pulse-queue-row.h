@@ -45,6 +45,7 @@ PulseQueueHealth  pulse_queue_row_get_health       (PulseQueueRow         *self)
 guint             pulse_queue_row_get_waiting      (PulseQueueRow         *self);
 gint64            pulse_queue_row_get_oldest_wait  (PulseQueueRow         *self);
 double            pulse_queue_row_get_service_level (PulseQueueRow        *self);
+char             *pulse_queue_row_dup_alert        (PulseQueueRow         *self);
 gboolean          pulse_queue_row_matches          (PulseQueueRow         *self,
                                                     const char            *search);
 

@@ -1,9 +1,9 @@
-/* test-ui-queues.c
+/* test-ui-live.c
  *
  * Copyright 2026 The Pulse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The Queues page against a real in-process server: rows per queue with
+ * The Live pages against a real in-process server. Queues: rows per queue with
  * the live load and the day's service level, worst first; search and the
  * off-target filter; sorting by a column; a new contact updating its row
  * in place. Rendered to tests/screenshots/queues-live.png.
@@ -13,6 +13,8 @@
 
 #include <adwaita.h>
 
+#include "pulse-bar-chart.h"
+#include "pulse-overview-page.h"
 #include "pulse-period-button.h"
 #include "pulse-queue-row.h"
 #include "pulse-queues-page.h"
@@ -305,6 +307,121 @@ test_period (void)
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
 
+static PulseStatTile *
+find_tile (GtkWidget  *root,
+           const char *title)
+{
+  if (PULSE_IS_STAT_TILE (root)
+      && g_strcmp0 (pulse_stat_tile_get_title (PULSE_STAT_TILE (root)), title) == 0)
+    return PULSE_STAT_TILE (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      PulseStatTile *found = find_tile (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  PulseStatTile *tile;
+  const char    *value;
+} TileWanted;
+
+static gboolean
+tile_shows (gpointer user_data)
+{
+  TileWanted *wanted = user_data;
+
+  return g_strcmp0 (pulse_stat_tile_get_value (wanted->tile), wanted->value) == 0;
+}
+
+static void
+wait_tile (GtkWidget  *page,
+           const char *title,
+           const char *value)
+{
+  TileWanted wanted = { find_tile (page, title), value };
+
+  g_assert_nonnull (wanted.tile);
+  if (!pulse_test_wait_for (tile_shows, &wanted, WAIT_MS))
+    g_error ("tile %s shows %s, not %s", title, pulse_stat_tile_get_value (wanted.tile), value);
+}
+
+static gboolean
+has_one_alert (gpointer list)
+{
+  return gtk_list_box_get_row_at_index (list, 0) != NULL
+         && gtk_list_box_get_row_at_index (list, 1) == NULL;
+}
+
+/* The Overview: the period's figures, the alerts and the last day. */
+static void
+test_overview (void)
+{
+  g_autoptr(PulseTestServer) ts = NULL;
+  g_autoptr(PulseSession) session = NULL;
+  g_autofree char *t1 = contact ("t-1", "q-ua-chat", "chat", 300, -1);
+  g_autofree char *t2 = contact ("t-2", "q-ua-chat", "chat", 30, -1);
+  g_autofree char *t3 = contact ("t-3", "q-es-phone", "phone", 240, 10);
+  g_autofree char *body = NULL;
+  g_autofree char *rating = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC * G_USEC_PER_SEC;
+  g_autofree char *rated_at = pulse_time_format (now - 60 * G_USEC_PER_SEC);
+  PulseWindow *window;
+  GtkWidget *page, *alerts, *row;
+  PulseBarChart *chart;
+  double total = 0;
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  ts = pulse_test_server_new ();
+  ingest (ts, "directory", directory);
+  body = g_strdup_printf ("{\"items\":[%s,%s,%s]}", t1, t2, t3);
+  ingest (ts, "tickets", body);
+  rating = g_strdup_printf ("{\"ticket_id\":\"t-3\",\"rating\":{\"kind\":\"csat\","
+                            "\"score\":5,\"at\":\"%s\"}}", rated_at);
+  ingest (ts, "ratings", rating);
+  session = signed_in_session (ts);
+  /* A week, so a test run just after midnight counts the same. */
+  pulse_session_set_kpi_window (session, PULSE_KPI_WINDOW_7_DAYS);
+  window = pulse_test_ui_open_window (session, 1280, 900);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "overview"));
+  page = pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_OVERVIEW_PAGE, NULL);
+
+  wait_tile (page, "Contacts", "3");
+  /* t-3 answered in 10 s; t-1 and t-2 wait past 20 s: 1 of 3. */
+  wait_tile (page, "Service level", "33 %");
+  wait_tile (page, "CSAT", "100 %");
+  wait_tile (page, "First response", "10 s");
+  wait_tile (page, "Waiting now", "2");
+
+  /* One alert, for the Ukrainian chat queue. */
+  alerts = pulse_test_ui_find_widget (page, GTK_TYPE_LIST_BOX, NULL);
+  g_assert_true (pulse_test_wait_for (has_one_alert, alerts, WAIT_MS));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (alerts), 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Ukraine · chat");
+
+  /* The last day's bars hold the three contacts, the last bar now. */
+  chart = PULSE_BAR_CHART (pulse_test_ui_find_widget (page, PULSE_TYPE_BAR_CHART, NULL));
+  g_assert_cmpuint (pulse_bar_chart_get_n_bars (chart), ==, 24);
+  for (guint i = 0; i < 24; i++)
+    total += pulse_bar_chart_get_value (chart, i);
+  g_assert_cmpfloat (total, ==, 3);
+
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  pulse_test_ui_save_screenshot (GTK_WIDGET (window), "overview-live");
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,8 +431,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   pulse_test_ui_init ();
 
-  g_test_add_func ("/pulse/ui/queues/live-rows", test_live_rows);
-  g_test_add_func ("/pulse/ui/queues/period", test_period);
+  g_test_add_func ("/pulse/ui/live/queues-live-rows", test_live_rows);
+  g_test_add_func ("/pulse/ui/live/queues-period", test_period);
+  g_test_add_func ("/pulse/ui/live/overview", test_overview);
 
   ret = g_test_run ();
   pulse_test_ui_shutdown ();
