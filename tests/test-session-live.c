@@ -242,6 +242,72 @@ test_shares_kpi_views (void)
   g_assert_null (pulse_session_get_kpi_view (session, PULSE_KPI_GROUP_NONE));
 }
 
+typedef struct
+{
+  PulseCategoryWatch *watch;
+  guint               size;
+} WatchWanted;
+
+static gboolean
+watch_counts (gpointer user_data)
+{
+  WatchWanted *wanted = user_data;
+
+  return pulse_category_watch_get_loaded (wanted->watch)
+         && pulse_category_rates_get_size (pulse_category_watch_get_rates (wanted->watch))
+            == wanted->size;
+}
+
+static char *
+tagged_ticket (const char *id,
+               const char *tag,
+               const char *created)
+{
+  return g_strdup_printf ("{\"id\":\"%s\",\"queue_id\":\"q\",\"channel\":\"chat\","
+                          "\"subject\":\"Pago\",\"customer_id\":\"c-%s\","
+                          "\"status\":\"open\",\"tags\":[\"%s\"],"
+                          "\"created_at\":\"%s\"}", id, id, tag, created);
+}
+
+/* The record of categories: the cache's tickets and the live ones, each
+ * counted once. */
+static void
+test_watches_categories (void)
+{
+  g_autoptr(PulseTestServer) ts = pulse_test_server_new ();
+  g_autoptr(PulseSession) session = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format (now, "%FT%TZ");
+  g_autofree char *t1 = tagged_ticket ("t-1", "payment-not-received", created);
+  g_autofree char *t2 = tagged_ticket ("t-2", "fraud", created);
+  g_autofree char *t3 = tagged_ticket ("t-3", "payment-not-received", created);
+  g_autofree char *before = g_strdup_printf ("{\"items\":[%s,%s]}", t1, t2);
+  PulseCategoryWatch *watch;
+  PulseCategoryRates *rates;
+  gint64 at = g_get_real_time ();
+
+  ingest (ts, "tickets", before);
+  session = signed_in_session (ts);
+  g_assert_true (pulse_test_wait_for (has_outbox, session, 20000));
+  watch = pulse_session_get_category_watch (session);
+  g_assert_nonnull (watch);
+  g_assert_true (watch == pulse_session_get_category_watch (session));
+  g_assert_true (pulse_test_wait_for (watch_counts, &(WatchWanted) { watch, 2 }, 20000));
+
+  ingest (ts, "tickets", t3);
+  g_assert_true (pulse_test_wait_for (watch_counts, &(WatchWanted) { watch, 3 }, 20000));
+  rates = pulse_category_watch_get_rates (watch);
+  g_assert_cmpint (pulse_category_rates_count (rates, "payment-not-received", at - 3600000000,
+                                               at + 3600000000), ==, 2);
+
+  /* A reading again counts nothing twice. */
+  pulse_category_watch_reload (watch);
+  g_assert_true (pulse_test_wait_for (watch_counts, &(WatchWanted) { watch, 3 }, 20000));
+
+  pulse_session_disconnect (session);
+  g_assert_null (pulse_session_get_category_watch (session));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/pulse/session/live/follows-the-server", test_follows_the_server);
   g_test_add_func ("/pulse/session/live/saves-through-the-outbox", test_saves_through_the_outbox);
   g_test_add_func ("/pulse/session/live/shares-kpi-views", test_shares_kpi_views);
+  g_test_add_func ("/pulse/session/live/watches-categories", test_watches_categories);
 
   return g_test_run ();
 }

@@ -5,8 +5,8 @@
  *
  * PulseSession's KPI views: the period all pages count in (today, 7, 30,
  * 90 days or a custom range), one shared #PulseKpiView per grouping for
- * the pages, and private views for comparisons (the previous period) and
- * drill-downs. Part of PulseSession (pulse-session-private.h).
+ * the pages, private views for comparisons (the previous period) and
+ * drill-downs, and the shared #PulseCategoryWatch. Part of PulseSession (pulse-session-private.h).
  */
 
 #include "config.h"
@@ -106,6 +106,32 @@ _pulse_session_clear_kpi_views (PulseSession *self)
 {
   for (guint group = 0; group < G_N_ELEMENTS (self->kpi_views); group++)
     g_clear_object (&self->kpi_views[group]);
+  g_clear_object (&self->category_watch);
+}
+
+/**
+ * pulse_session_get_category_watch:
+ *
+ * The contacts per category of the server followed, for the week's top
+ * categories and the spike alerts; shared by the pages.
+ *
+ * Returns: (transfer none) (nullable): the watch, or %NULL before the
+ *   cache is open. It lasts until the next #PulseSession::data-reset
+ *   that changes the sync engine.
+ */
+PulseCategoryWatch *
+pulse_session_get_category_watch (PulseSession *self)
+{
+  PulseCache *cache;
+
+  g_return_val_if_fail (PULSE_IS_SESSION (self), NULL);
+
+  if (self->category_watch == NULL && self->sync != NULL
+      && (cache = pulse_sync_get_cache (self->sync)) != NULL)
+    self->category_watch =
+      pulse_category_watch_new (cache, G_LIST_MODEL (self->lists[PULSE_STATE_KIND_TICKET]));
+
+  return self->category_watch;
 }
 
 void

@@ -11,6 +11,7 @@
 
 #pragma once
 
+#include "pulse-category-watch.h"
 #include "pulse-client.h"
 #include "pulse-demo-server.h"
 #include "pulse-entity-list.h"
@@ -53,6 +54,7 @@ struct _PulseSession
   gint64                kpi_from;
   gint64                kpi_to;
   PulseKpiView         *kpi_views[PULSE_KPI_GROUP_COUNTRY + 1];
+  PulseCategoryWatch   *category_watch;
 };
 
 void _pulse_session_set_server_url  (PulseSession    *self,

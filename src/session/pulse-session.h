@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "pulse-category-watch.h"
 #include "pulse-kpi-view.h"
 #include "pulse-outbox.h"
 #include "pulse-state.h"
@@ -71,6 +72,7 @@ void                  pulse_session_set_kpi_range        (PulseSession          
 PulseKpiView         *pulse_session_get_kpi_view         (PulseSession          *self,
                                                           PulseKpiGroup          group);
 PulseKpiView         *pulse_session_new_kpi_view         (PulseSession          *self);
+PulseCategoryWatch   *pulse_session_get_category_watch   (PulseSession          *self);
 
 void                  _pulse_session_set_connection_state (PulseSession         *self,
                                                            PulseConnectionState  state);
