@@ -119,6 +119,31 @@ _pulse_session_clear_kpi_views (PulseSession *self)
  *   cache is open. It lasts until the next #PulseSession::data-reset
  *   that changes the sync engine.
  */
+static void
+history_flushed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PulseCategoryWatch) watch = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (pulse_sync_flush_finish (PULSE_SYNC (object), result, &error))
+    pulse_category_watch_reload (watch);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("categories: the history did not reach the cache: %s", error->message);
+}
+
+/* History paged in after the watch first read the cache is in the cache
+ * once the writer has flushed it: read again then. */
+static void
+on_history_complete_cb (PulseSync          *sync,
+                        GParamSpec         *pspec,
+                        PulseCategoryWatch *watch)
+{
+  if (pulse_sync_get_history_complete (sync))
+    pulse_sync_flush_async (sync, NULL, history_flushed_cb, g_object_ref (watch));
+}
+
 PulseCategoryWatch *
 pulse_session_get_category_watch (PulseSession *self)
 {
@@ -128,8 +153,13 @@ pulse_session_get_category_watch (PulseSession *self)
 
   if (self->category_watch == NULL && self->sync != NULL
       && (cache = pulse_sync_get_cache (self->sync)) != NULL)
-    self->category_watch =
-      pulse_category_watch_new (cache, G_LIST_MODEL (self->lists[PULSE_STATE_KIND_TICKET]));
+    {
+      self->category_watch =
+        pulse_category_watch_new (cache, G_LIST_MODEL (self->lists[PULSE_STATE_KIND_TICKET]));
+      g_signal_connect_object (self->sync, "notify::history-complete",
+                               G_CALLBACK (on_history_complete_cb), self->category_watch, 0);
+      on_history_complete_cb (self->sync, NULL, self->category_watch);
+    }
 
   return self->category_watch;
 }

@@ -138,3 +138,28 @@ pulse_format_channel (PulseChannelKind channel)
       return C_("channel", "Other");
     }
 }
+
+/**
+ * pulse_format_tag:
+ * @tag: a ticket tag as the helpdesk writes it ("payment-not-received")
+ *
+ * Returns: (transfer full): the tag as a name ("Payment not received"):
+ *   dashes and underscores become spaces, the first letter a capital.
+ */
+char *
+pulse_format_tag (const char *tag)
+{
+  g_autofree char *spaced = NULL;
+  gunichar first;
+  char buffer[8];
+  int length;
+
+  if (tag == NULL || tag[0] == '\0' || !g_utf8_validate (tag, -1, NULL))
+    return g_strdup (tag != NULL ? tag : "");
+
+  spaced = g_strdelimit (g_strdup (tag), "-_", ' ');
+  first = g_unichar_totitle (g_utf8_get_char (spaced));
+  length = g_unichar_to_utf8 (first, buffer);
+  buffer[length] = '\0';
+  return g_strconcat (buffer, g_utf8_next_char (spaced), NULL);
+}

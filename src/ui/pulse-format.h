@@ -18,5 +18,6 @@ char *pulse_format_share     (double share);
 char *pulse_format_score     (double value,
                               int    digits);
 const char *pulse_format_channel (PulseChannelKind channel);
+char       *pulse_format_tag     (const char      *tag);
 
 G_END_DECLS

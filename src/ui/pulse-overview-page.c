@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "pulse-bar-chart.h"
+#include "pulse-category-panel.h"
+#include "pulse-format.h"
 #include "pulse-health-icon.h"
 #include "pulse-kpi-tile.h"
 #include "pulse-live-strip.h"
@@ -204,6 +206,48 @@ alert_row (PulseQueueRow *row,
   return action_row;
 }
 
+static GtkWidget *
+spike_row (const PulseCategorySpike *spike)
+{
+  GtkWidget *action_row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  g_autofree char *name = pulse_format_tag (spike->tag);
+  /* Translators: an alert's title: a category that spikes, e.g. "Spike: Fraud" */
+  g_autofree char *title = g_strdup_printf (_("Spike: %s"), name);
+  g_autofree char *text = pulse_category_panel_dup_spike_text (spike);
+
+  gtk_widget_add_css_class (icon, "warning");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), text);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (action_row), icon);
+  return action_row;
+}
+
+/* Spikes first: a category running away is the news of the hour. */
+static void
+collect_spikes (PulseOverviewPage *self,
+                GString           *said,
+                GPtrArray         *wanted)
+{
+  PulseCategoryWatch *watch = pulse_session_get_category_watch (self->session);
+  PulseCategoryRates *rates = watch != NULL ? pulse_category_watch_get_rates (watch) : NULL;
+  g_autoptr(GArray) spikes = NULL;
+
+  if (rates == NULL)
+    return;
+
+  spikes = pulse_category_rates_spikes (rates, g_get_real_time (),
+                                        PULSE_CATEGORY_SPIKE_WEEKS);
+  for (guint i = 0; i < spikes->len; i++)
+    {
+      PulseCategorySpike *spike = &g_array_index (spikes, PulseCategorySpike, i);
+
+      g_string_append_printf (said, "spike %s %" G_GINT64_FORMAT "\n", spike->tag,
+                              spike->observed);
+      g_ptr_array_add (wanted, g_object_ref_sink (spike_row (spike)));
+    }
+}
+
 /* The alerts are rebuilt only when what they say changes, so the list
  * does not flicker with the second's tick. */
 static void
@@ -215,6 +259,7 @@ update_alerts (PulseOverviewPage *self)
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_object_unref);
   GtkListBoxRow *old;
 
+  collect_spikes (self, said, wanted);
   for (guint health = PULSE_QUEUE_HEALTH_BREACH; health >= PULSE_QUEUE_HEALTH_AT_RISK; health--)
     for (guint i = 0; i < n; i++)
       {

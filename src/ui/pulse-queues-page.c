@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pulse-category-panel.h"
 #include "pulse-health-icon.h"
 #include "pulse-live-strip.h"
 #include "pulse-queue-board.h"
@@ -31,6 +32,7 @@ struct _PulseQueuesPage
 
   GtkStack         *stack;
   PulseLiveStrip   *live_strip;
+  PulseCategoryPanel *category_panel;
   GtkSearchEntry   *search_entry;
   GtkToggleButton  *off_target_button;
   GtkColumnView    *column_view;
@@ -60,6 +62,9 @@ on_refreshed_cb (PulseQueuesPage *self)
   gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (rows) > 0
                                                  ? "queues" : "empty");
   pulse_live_strip_update (self->live_strip, pulse_queue_board_get_totals (self->board));
+  pulse_category_panel_set_watch (self->category_panel,
+                                  pulse_session_get_category_watch (self->session));
+  pulse_category_panel_update (self->category_panel);
 
   /* Row properties changed under the sort and the filter: with a few
    * dozen queues, sorting again each refresh costs nothing. */
@@ -229,11 +234,13 @@ pulse_queues_page_class_init (PulseQueuesPageClass *klass)
 
   g_type_ensure (PULSE_TYPE_HEALTH_ICON);
   g_type_ensure (PULSE_TYPE_QUEUE_ROW);
+  g_type_ensure (PULSE_TYPE_CATEGORY_PANEL);
   g_type_ensure (PULSE_TYPE_LIVE_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PULSE_RESOURCE_PATH "/ui/pulse-queues-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PulseQueuesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PulseQueuesPage, live_strip);
+  gtk_widget_class_bind_template_child (widget_class, PulseQueuesPage, category_panel);
   gtk_widget_class_bind_template_child (widget_class, PulseQueuesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PulseQueuesPage, off_target_button);
   gtk_widget_class_bind_template_child (widget_class, PulseQueuesPage, column_view);
