@@ -208,6 +208,8 @@ test_live_rows (void)
   PulseWindow *window;
   GtkColumnView *view;
   GtkWidget *page, *search, *toggle;
+  g_autoptr(GBytes) csv = NULL;
+  g_auto(GStrv) lines = NULL;
   GListModel *model;
 
   if (pulse_test_ui_skip_without_display ())
@@ -259,6 +261,14 @@ test_live_rows (void)
   toggle = pulse_test_ui_find_widget (page, GTK_TYPE_TOGGLE_BUTTON, NULL);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
   wait_rows (model, 1, "q-ua-chat", 3);
+
+  /* The export holds the rows shown, with raw numbers. */
+  csv = pulse_queues_page_dup_csv (PULSE_QUEUES_PAGE (page));
+  lines = g_strsplit (g_bytes_get_data (csv, NULL), "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "\xEF\xBB\xBFQueue,Country and channel,Status,"));
+  g_assert_true (g_str_has_prefix (lines[1], "Ukraine · chat,UA · Chat,Breach,3,"));
+  g_assert_cmpstr (lines[2], ==, "");
 
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }

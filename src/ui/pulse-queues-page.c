@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "pulse-category-panel.h"
+#include "pulse-csv-export.h"
+#include "pulse-csv.h"
 #include "pulse-health-icon.h"
 #include "pulse-live-strip.h"
 #include "pulse-queue-board.h"
@@ -120,6 +122,49 @@ on_row_activated_cb (PulseQueuesPage *self,
 
   if (row != NULL)
     g_debug ("queue %s activated", pulse_queue_get_id (pulse_queue_row_get_queue (row)));
+}
+
+static const PulseCsvColumn csv_columns[] = {
+  { N_("Queue"), "title" },
+  { N_("Country and channel"), "subtitle" },
+  { N_("Status"), "health-label" },
+  { N_("Waiting"), "waiting" },
+  { N_("Longest wait (s)"), "oldest-wait" },
+  { N_("Service level"), "service-level" },
+  { N_("Contacts"), "contacts" },
+  { N_("Last hour"), "incoming" },
+  { N_("Abandoned"), "abandoned" },
+  { N_("Agents signed in"), "agents-online" },
+};
+
+/**
+ * pulse_queues_page_dup_csv:
+ *
+ * The table as shown (filtered and sorted) as CSV, with raw numbers:
+ * seconds, shares as fractions.
+ *
+ * Returns: (transfer full): the CSV text.
+ */
+GBytes *
+pulse_queues_page_dup_csv (PulseQueuesPage *self)
+{
+  PulseCsvColumn columns[G_N_ELEMENTS (csv_columns)];
+
+  g_return_val_if_fail (PULSE_IS_QUEUES_PAGE (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
+    columns[i] = (PulseCsvColumn) { _(csv_columns[i].title), csv_columns[i].property };
+
+  return pulse_csv_from_model (G_LIST_MODEL (self->sorted), columns, G_N_ELEMENTS (columns));
+}
+
+static void
+on_export_clicked_cb (PulseQueuesPage *self)
+{
+  g_autoptr(GBytes) csv = pulse_queues_page_dup_csv (self);
+
+  /* Translators: the file name an export of the Queues table suggests */
+  pulse_csv_export_save (GTK_WIDGET (self), _("queues.csv"), csv);
 }
 
 static void
@@ -247,6 +292,7 @@ pulse_queues_page_class_init (PulseQueuesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PulseQueuesPage, health_column);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
 }
 
 static void

@@ -347,3 +347,19 @@ pulse_window_set_visible_page (PulseWindow *self,
   gtk_stack_set_visible_child_name (self->page_stack, page_name);
 }
 
+
+/**
+ * pulse_window_add_toast:
+ * @text: what happened, in a few words
+ *
+ * Tells the user something the pages did (an export saved).
+ */
+void
+pulse_window_add_toast (PulseWindow *self,
+                        const char  *text)
+{
+  g_return_if_fail (PULSE_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
