@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "pulse-bar-chart.h"
 #include "pulse-category-panel.h"
@@ -388,6 +389,11 @@ test_overview (void)
   GtkWidget *page, *alerts, *row;
   PulseBarChart *chart;
   double total = 0;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *printed = NULL;
+  gsize printed_size = 0;
 
   if (pulse_test_ui_skip_without_display ())
     return;
@@ -430,6 +436,20 @@ test_overview (void)
 
   pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
   pulse_test_ui_save_screenshot (GTK_WIDGET (window), "overview-live");
+
+  /* Printed to a PDF: vector pages with the figures. */
+  dir = g_dir_make_tmp ("pulse-print-XXXXXX", &error);
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "overview.pdf", NULL);
+  g_assert_true (pulse_overview_page_print (PULSE_OVERVIEW_PAGE (page), pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &printed, &printed_size, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (printed_size, >, 4096);
+  g_assert_true (g_str_has_prefix (printed, "%PDF-"));
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
 

@@ -16,6 +16,7 @@
 #include "pulse-live-strip.h"
 #include "pulse-overview-page.h"
 #include "pulse-period.h"
+#include "pulse-print.h"
 #include "pulse-queue-board.h"
 
 #define HOURS 24
@@ -38,6 +39,7 @@ struct _PulseOverviewPage
   AdwBin            parent_instance;
 
   GtkStack         *stack;
+  GtkWidget        *content;
   PulseLiveStrip   *live_strip;
   GtkLabel         *period_label;
   GtkLabel         *loading_label;
@@ -298,6 +300,38 @@ on_refreshed_cb (PulseOverviewPage *self)
   update_chart (self);
 }
 
+/**
+ * pulse_overview_page_print:
+ * @pdf_path: (nullable): write a PDF there rather than open the print
+ *   dialog
+ * @error: where a failure goes
+ *
+ * Prints the overview as it is on screen.
+ *
+ * Returns: %TRUE unless printing failed.
+ */
+gboolean
+pulse_overview_page_print (PulseOverviewPage  *self,
+                           const char         *pdf_path,
+                           GError            **error)
+{
+  g_return_val_if_fail (PULSE_IS_OVERVIEW_PAGE (self), FALSE);
+
+  /* Translators: the print job's name */
+  return pulse_print_widget (self->content, _("Pulse overview"), pdf_path, error);
+}
+
+static void
+print_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pulse_overview_page_print (PULSE_OVERVIEW_PAGE (widget), NULL, &error))
+    g_warning ("Printing the overview failed: %s", error->message);
+}
+
 static void
 pulse_overview_page_map (GtkWidget *widget)
 {
@@ -414,11 +448,16 @@ pulse_overview_page_class_init (PulseOverviewPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "overview.print", NULL, print_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "overview.print", NULL);
+
   g_type_ensure (PULSE_TYPE_BAR_CHART);
   g_type_ensure (PULSE_TYPE_LIVE_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PULSE_RESOURCE_PATH "/ui/pulse-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, content);
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, live_strip);
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, period_label);
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, loading_label);
