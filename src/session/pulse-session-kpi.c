@@ -207,3 +207,86 @@ pulse_session_get_kpi_range (PulseSession *self,
   if (to != NULL)
     *to = self->kpi_to;
 }
+
+/**
+ * pulse_session_set_kpi_window:
+ * @window: the period to count in
+ *
+ * Sets the period of every page. For %PULSE_KPI_WINDOW_CUSTOM, the
+ * range last given to pulse_session_set_kpi_range() applies.
+ */
+void
+pulse_session_set_kpi_window (PulseSession   *self,
+                              PulseKpiWindow  window)
+{
+  g_return_if_fail (PULSE_IS_SESSION (self));
+
+  if (self->kpi_window == window)
+    return;
+
+  self->kpi_window = window;
+  _pulse_session_notify_kpi_period (self);
+  g_object_notify (G_OBJECT (self), "kpi-window");
+}
+
+/**
+ * pulse_session_get_kpi_group:
+ *
+ * Returns: how the pages break their figures down.
+ */
+PulseKpiGroup
+pulse_session_get_kpi_group (PulseSession *self)
+{
+  g_return_val_if_fail (PULSE_IS_SESSION (self), PULSE_KPI_GROUP_TEAM);
+
+  return self->kpi_group;
+}
+
+/**
+ * pulse_session_set_kpi_group:
+ * @group: team, queue, channel or country (agent has its own page)
+ */
+void
+pulse_session_set_kpi_group (PulseSession  *self,
+                             PulseKpiGroup  group)
+{
+  g_return_if_fail (PULSE_IS_SESSION (self));
+  g_return_if_fail (group <= PULSE_KPI_GROUP_COUNTRY);
+
+  if (self->kpi_group == group)
+    return;
+
+  self->kpi_group = group;
+  g_object_notify (G_OBJECT (self), "kpi-group");
+}
+
+/**
+ * pulse_session_set_kpi_range:
+ * @from: the first microsecond counted
+ * @to: the end of the range (excluded), after @from
+ *
+ * Makes every page count in [@from, @to): the window becomes
+ * %PULSE_KPI_WINDOW_CUSTOM, and #PulseSession:kpi-window is notified
+ * even if it was custom already.
+ */
+void
+pulse_session_set_kpi_range (PulseSession *self,
+                             gint64        from,
+                             gint64        to)
+{
+  g_return_if_fail (PULSE_IS_SESSION (self));
+  g_return_if_fail (from < to);
+
+  self->kpi_from = from;
+  self->kpi_to = to;
+  if (self->kpi_window == PULSE_KPI_WINDOW_CUSTOM)
+    {
+      /* Another range is another period: listeners hear it as one. */
+      _pulse_session_notify_kpi_period (self);
+      g_object_notify (G_OBJECT (self), "kpi-window");
+    }
+  else
+    {
+      pulse_session_set_kpi_window (self, PULSE_KPI_WINDOW_CUSTOM);
+    }
+}

@@ -51,6 +51,7 @@ struct _PulseSession
    * and one shared view per #PulseKpiGroup, made on demand for the
    * current sync engine. */
   PulseKpiWindow        kpi_window;
+  PulseKpiGroup         kpi_group;
   gint64                kpi_from;
   gint64                kpi_to;
   PulseKpiView         *kpi_views[PULSE_KPI_GROUP_COUNTRY + 1];

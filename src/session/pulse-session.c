@@ -32,6 +32,7 @@ enum {
   PROP_ALLOW_INSECURE_HTTP,
   PROP_OUTBOX,
   PROP_KPI_WINDOW,
+  PROP_KPI_GROUP,
   N_PROPS
 };
 
@@ -138,6 +139,9 @@ pulse_session_get_property (GObject    *object,
     case PROP_KPI_WINDOW:
       g_value_set_enum (value, self->kpi_window);
       break;
+    case PROP_KPI_GROUP:
+      g_value_set_enum (value, self->kpi_group);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -158,6 +162,9 @@ pulse_session_set_property (GObject      *object,
       break;
     case PROP_KPI_WINDOW:
       pulse_session_set_kpi_window (self, g_value_get_enum (value));
+      break;
+    case PROP_KPI_GROUP:
+      pulse_session_set_kpi_group (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -263,6 +270,16 @@ pulse_session_class_init (PulseSessionClass *klass)
     g_param_spec_enum ("kpi-window", NULL, NULL, PULSE_TYPE_KPI_WINDOW, PULSE_KPI_WINDOW_TODAY,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PulseSession:kpi-group:
+   *
+   * How the pages break their figures down (team, queue, channel or
+   * country), chosen once for all of them.
+   */
+  properties[PROP_KPI_GROUP] =
+    g_param_spec_enum ("kpi-group", NULL, NULL, PULSE_TYPE_KPI_GROUP, PULSE_KPI_GROUP_TEAM,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -284,63 +301,12 @@ _pulse_session_emit_data_reset (PulseSession *self)
   g_signal_emit (self, signals[DATA_RESET], 0);
 }
 
-/**
- * pulse_session_set_kpi_window:
- * @window: the period to count in
- *
- * Sets the period of every page. For %PULSE_KPI_WINDOW_CUSTOM, the
- * range last given to pulse_session_set_kpi_range() applies.
- */
-void
-pulse_session_set_kpi_window (PulseSession   *self,
-                              PulseKpiWindow  window)
-{
-  g_return_if_fail (PULSE_IS_SESSION (self));
-
-  if (self->kpi_window == window)
-    return;
-
-  self->kpi_window = window;
-  _pulse_session_notify_kpi_period (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI_WINDOW]);
-}
-
-/**
- * pulse_session_set_kpi_range:
- * @from: the first microsecond counted
- * @to: the end of the range (excluded), after @from
- *
- * Makes every page count in [@from, @to): the window becomes
- * %PULSE_KPI_WINDOW_CUSTOM, and #PulseSession:kpi-window is notified
- * even if it was custom already.
- */
-void
-pulse_session_set_kpi_range (PulseSession *self,
-                             gint64        from,
-                             gint64        to)
-{
-  g_return_if_fail (PULSE_IS_SESSION (self));
-  g_return_if_fail (from < to);
-
-  self->kpi_from = from;
-  self->kpi_to = to;
-  if (self->kpi_window == PULSE_KPI_WINDOW_CUSTOM)
-    {
-      /* Another range is another period: listeners hear it as one. */
-      _pulse_session_notify_kpi_period (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI_WINDOW]);
-    }
-  else
-    {
-      pulse_session_set_kpi_window (self, PULSE_KPI_WINDOW_CUSTOM);
-    }
-}
-
 static void
 pulse_session_init (PulseSession *self)
 {
   self->connection_state = PULSE_CONNECTION_STATE_DISCONNECTED;
   self->role = PULSE_ROLE_VIEWER;
+  self->kpi_group = PULSE_KPI_GROUP_TEAM;
   _pulse_session_init_live (self);
 }
 

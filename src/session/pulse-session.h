@@ -69,6 +69,9 @@ void                  pulse_session_get_kpi_range        (PulseSession          
 void                  pulse_session_set_kpi_range        (PulseSession          *self,
                                                           gint64                 from,
                                                           gint64                 to);
+PulseKpiGroup         pulse_session_get_kpi_group        (PulseSession          *self);
+void                  pulse_session_set_kpi_group        (PulseSession          *self,
+                                                          PulseKpiGroup          group);
 PulseKpiView         *pulse_session_get_kpi_view         (PulseSession          *self,
                                                           PulseKpiGroup          group);
 PulseKpiView         *pulse_session_new_kpi_view         (PulseSession          *self);
