@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "pulse-contact-hours.h"
 #include "pulse-queue-load.h"
 #include "pulse-test-util.h"
 #include "pulse-time-utils.h"
@@ -154,6 +155,26 @@ test_empty (void)
   g_assert_cmpuint (chat->waiting + chat->incoming_last_hour + chat->agents_online, ==, 0);
 }
 
+/* The same contacts per clock hour, for the Overview's bars. */
+static void
+test_hours (void)
+{
+  g_autoptr(GListModel) t = tickets ();
+  double counts[3] = { -1, -1, -1 };
+  gint64 first = pulse_contact_hours_count (t, at (NOW), 3, NULL, counts);
+
+  g_assert_cmpint (first, ==, at ("2026-11-16T08:00:00Z"));
+  /* 08:00–09:00: t-4, t-5; 09:00–10:00: t-1, t-2, t-3, t-6; the hour
+   * from 10:00 has just begun; t-7 (07:10) is before the first hour. */
+  g_assert_cmpfloat (counts[0], ==, 2);
+  g_assert_cmpfloat (counts[1], ==, 4);
+  g_assert_cmpfloat (counts[2], ==, 0);
+
+  /* Nobody is assigned: an agent's sparkline is empty. */
+  pulse_contact_hours_count (t, at (NOW), 3, "a-1", counts);
+  g_assert_cmpfloat (counts[0] + counts[1] + counts[2], ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +183,7 @@ main (int   argc,
 
   g_test_add_func ("/pulse/core/queue-load/counts", test_counts);
   g_test_add_func ("/pulse/core/queue-load/empty", test_empty);
+  g_test_add_func ("/pulse/core/queue-load/hours", test_hours);
 
   return g_test_run ();
 }

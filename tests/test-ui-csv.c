@@ -80,7 +80,7 @@ test_model (void)
   bytes = pulse_csv_from_model (G_LIST_MODEL (rows), columns, G_N_ELEMENTS (columns));
   g_assert_cmpstr (g_bytes_get_data (bytes, NULL), ==,
                    "\xEF\xBB\xBFQueue,Waiting,Longest wait (s),Service level,No such\r\n"
-                   "\"Ukraine, chat\",3,60,0.6250,\r\n");
+                   "\"Ukraine, chat\",3,60,0.625,\r\n");
 }
 
 int

@@ -15,7 +15,9 @@
 #include <glib/gstdio.h>
 
 #include "pulse-bar-chart.h"
+#include "pulse-breakdown-view.h"
 #include "pulse-category-panel.h"
+#include "pulse-group-row.h"
 #include "pulse-overview-page.h"
 #include "pulse-period-button.h"
 #include "pulse-queue-row.h"
@@ -372,6 +374,18 @@ has_one_alert (gpointer list)
          && gtk_list_box_get_row_at_index (list, 1) == NULL;
 }
 
+static gboolean
+breakdown_has_queues (gpointer rows)
+{
+  g_autoptr(PulseGroupRow) first = NULL;
+
+  if (g_list_model_get_n_items (rows) != 2)
+    return FALSE;
+
+  first = g_list_model_get_item (rows, 0);
+  return g_strcmp0 (pulse_group_row_get_name (first), "Ukraine · chat") == 0;
+}
+
 /* The Overview: the period's figures, the alerts and the last day. */
 static void
 test_overview (void)
@@ -394,6 +408,9 @@ test_overview (void)
   g_autofree char *pdf = NULL;
   g_autofree char *printed = NULL;
   gsize printed_size = 0;
+  GtkWidget *breakdown;
+  g_autoptr(GBytes) csv = NULL;
+  g_auto(GStrv) lines = NULL;
 
   if (pulse_test_ui_skip_without_display ())
     return;
@@ -433,6 +450,20 @@ test_overview (void)
   for (guint i = 0; i < 24; i++)
     total += pulse_bar_chart_get_value (chart, i);
   g_assert_cmpfloat (total, ==, 3);
+
+  /* Broken down by queue from the dropdown: most contacts first. */
+  breakdown = pulse_test_ui_find_widget (page, PULSE_TYPE_BREAKDOWN_VIEW, NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pulse_test_ui_find_widget (breakdown,
+                                                                          GTK_TYPE_DROP_DOWN,
+                                                                          NULL)), 1);
+  g_assert_cmpint (pulse_session_get_kpi_group (session), ==, PULSE_KPI_GROUP_QUEUE);
+  g_assert_true (pulse_test_wait_for (breakdown_has_queues,
+                                      pulse_breakdown_view_get_rows (PULSE_BREAKDOWN_VIEW (
+                                        breakdown)), WAIT_MS));
+  csv = pulse_breakdown_view_dup_csv (PULSE_BREAKDOWN_VIEW (breakdown));
+  lines = g_strsplit (g_bytes_get_data (csv, NULL), "\r\n", -1);
+  g_assert_cmpstr (lines[1], ==, "Ukraine · chat,2,0,,,,0,");
+  g_assert_cmpstr (lines[2], ==, "Spain · phone,1,1,10,1,,0,");
 
   pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
   pulse_test_ui_save_screenshot (GTK_WIDGET (window), "overview-live");

@@ -79,7 +79,7 @@ value_to_text (const GValue *value)
       number = g_value_get_double (value);
       if (isnan (number) || number < 0)
         return NULL;
-      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.4f", number));
+      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.10g", number));
     }
   if (G_VALUE_HOLDS_INT64 (value) && g_value_get_int64 (value) < 0)
     return NULL;

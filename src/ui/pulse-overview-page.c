@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "pulse-bar-chart.h"
+#include "pulse-breakdown-view.h"
 #include "pulse-category-panel.h"
+#include "pulse-contact-hours.h"
 #include "pulse-format.h"
 #include "pulse-health-icon.h"
 #include "pulse-kpi-tile.h"
@@ -46,6 +48,7 @@ struct _PulseOverviewPage
   GtkFlowBox       *tiles;
   PulseBarChart    *hourly_chart;
   GtkListBox       *alerts;
+  PulseBreakdownView *breakdown;
 
   PulseStatTile    *tile[PULSE_KPI_TILE_N_KINDS];
   PulseSession     *session;
@@ -160,35 +163,22 @@ static void
 update_chart (PulseOverviewPage *self)
 {
   GListModel *tickets = pulse_session_get_list (self->session, PULSE_STATE_KIND_TICKET);
-  gint64 now = g_get_real_time ();
-  gint64 first = (now / HOUR_USEC - (HOURS - 1)) * HOUR_USEC;
-  double counts[HOURS] = { 0 };
-  char *labels_text[HOURS];
-  const char *labels[HOURS];
-  guint n = g_list_model_get_n_items (tickets);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PulseTicket) ticket = g_list_model_get_item (tickets, i);
-      gint64 created_at = pulse_ticket_get_created_at (ticket);
-
-      if (created_at >= first && created_at <= now)
-        counts[(created_at - first) / HOUR_USEC]++;
-    }
+  double counts[HOURS];
+  char *labels[HOURS] = { NULL };
+  gint64 first = pulse_contact_hours_count (tickets, g_get_real_time (), HOURS, NULL, counts);
 
   for (guint h = 0; h < HOURS; h++)
     {
       g_autoptr(GDateTime) start = g_date_time_new_from_unix_local ((first + h * HOUR_USEC)
                                                                     / G_USEC_PER_SEC);
 
-      labels_text[h] = g_date_time_format (start, "%H");
-      labels[h] = labels_text[h];
+      labels[h] = g_date_time_format (start, "%H");
     }
 
-  pulse_bar_chart_set_bars (self->hourly_chart, counts, labels, HOURS);
+  pulse_bar_chart_set_bars (self->hourly_chart, counts, (const char * const *) labels, HOURS);
   pulse_bar_chart_set_highlight (self->hourly_chart, HOURS - 1);
   for (guint h = 0; h < HOURS; h++)
-    g_free (labels_text[h]);
+    g_free (labels[h]);
 }
 
 static GtkWidget *
@@ -370,6 +360,7 @@ pulse_overview_page_constructed (GObject *object)
                            G_CALLBACK (on_period_changed_cb), self, G_CONNECT_SWAPPED);
   take_views (self);
   pulse_queue_board_refresh (self->board);
+  pulse_breakdown_view_set_session (self->breakdown, self->session);
 }
 
 static void
@@ -453,6 +444,7 @@ pulse_overview_page_class_init (PulseOverviewPageClass *klass)
                                        "overview.print", NULL);
 
   g_type_ensure (PULSE_TYPE_BAR_CHART);
+  g_type_ensure (PULSE_TYPE_BREAKDOWN_VIEW);
   g_type_ensure (PULSE_TYPE_LIVE_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PULSE_RESOURCE_PATH "/ui/pulse-overview-page.ui");
@@ -464,6 +456,7 @@ pulse_overview_page_class_init (PulseOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, tiles);
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, hourly_chart);
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, alerts);
+  gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, breakdown);
 }
 
 static void
