@@ -16,6 +16,7 @@
 #include "pulse-format.h"
 #include "pulse-group-row.h"
 #include "pulse-queue.h"
+#include "pulse-row-store.h"
 #include "pulse-team.h"
 
 /* Above GTK's redraw, so a refresh lands in the frame it was asked for. */
@@ -87,21 +88,10 @@ name_of (PulseBreakdownView *self,
     }
 }
 
-static PulseGroupRow *
-find_row (PulseBreakdownView *self,
-          const char         *key)
+static const char *
+row_key (gpointer row)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PulseGroupRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
-
-      if (g_strcmp0 (pulse_group_row_get_key (row), key) == 0)
-        return row;
-    }
-
-  return NULL;
+  return pulse_group_row_get_key (row);
 }
 
 static void
@@ -118,7 +108,7 @@ refresh (PulseBreakdownView *self)
     {
       g_autoptr(PulseKpiSummary) summary = pulse_kpi_view_dup_summary (self->view, keys[i]);
       g_autofree char *name = name_of (self, group, keys[i]);
-      PulseGroupRow *row = find_row (self, keys[i]);
+      PulseGroupRow *row = pulse_row_store_find (self->rows, row_key, keys[i]);
 
       g_hash_table_add (wanted, keys[i]);
       if (row == NULL)
@@ -133,13 +123,7 @@ refresh (PulseBreakdownView *self)
       pulse_group_row_update (row, summary);
     }
 
-  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i > 0; i--)
-    {
-      g_autoptr(PulseGroupRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i - 1);
-
-      if (!g_hash_table_contains (wanted, pulse_group_row_get_key (row)))
-        g_list_store_remove (self->rows, i - 1);
-    }
+  pulse_row_store_prune (self->rows, row_key, wanted);
 
   gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->sorted), GTK_SORTER_CHANGE_DIFFERENT);
 }

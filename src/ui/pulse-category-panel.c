@@ -245,28 +245,26 @@ pulse_category_panel_class_init (PulseCategoryPanelClass *klass)
 }
 
 static void
+set_placeholder (GtkListBox *list,
+                 const char *text)
+{
+  GtkWidget *placeholder = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (list, placeholder);
+}
+
+static void
 pulse_category_panel_init (PulseCategoryPanel *self)
 {
-  GtkWidget *placeholder;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  placeholder = gtk_label_new (_("No tagged contacts in the last two weeks."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_list_box_set_placeholder (self->top, placeholder);
-
-  placeholder = gtk_label_new (_("No category is running above its usual rate."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_list_box_set_placeholder (self->spikes, placeholder);
+  set_placeholder (self->top, _("No tagged contacts in the last two weeks."));
+  set_placeholder (self->spikes, _("No category is running above its usual rate."));
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "pulse-queue-board.h"
 #include "pulse-queue-load.h"
+#include "pulse-row-store.h"
 
 /* Above GTK's redraw, so a refresh lands in the frame it was asked for. */
 #define REFRESH_PRIORITY (G_PRIORITY_HIGH_IDLE + 15)
@@ -53,21 +54,10 @@ list_of (PulseQueueBoard *self,
   return pulse_session_get_list (self->session, kind);
 }
 
-static PulseQueueRow *
-find_row (PulseQueueBoard *self,
-          const char      *queue_id)
+static const char *
+row_key (gpointer row)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PulseQueueRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
-
-      if (g_strcmp0 (pulse_queue_get_id (pulse_queue_row_get_queue (row)), queue_id) == 0)
-        return row;
-    }
-
-  return NULL;
+  return pulse_queue_get_id (pulse_queue_row_get_queue (row));
 }
 
 static void
@@ -80,9 +70,10 @@ sync_rows (PulseQueueBoard *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PulseQueue) queue = g_list_model_get_item (queues, i);
-      PulseQueueRow *row = find_row (self, pulse_queue_get_id (queue));
+      const char *id = pulse_queue_get_id (queue);
+      PulseQueueRow *row = pulse_row_store_find (self->rows, row_key, id);
 
-      g_hash_table_add (seen, (gpointer) pulse_queue_get_id (queue));
+      g_hash_table_add (seen, (gpointer) id);
       if (row != NULL)
         {
           pulse_queue_row_set_queue (row, queue);
@@ -95,13 +86,7 @@ sync_rows (PulseQueueBoard *self)
         }
     }
 
-  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i > 0; i--)
-    {
-      g_autoptr(PulseQueueRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i - 1);
-
-      if (!g_hash_table_contains (seen, pulse_queue_get_id (pulse_queue_row_get_queue (row))))
-        g_list_store_remove (self->rows, i - 1);
-    }
+  pulse_row_store_prune (self->rows, row_key, seen);
 }
 
 static guint
