@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "pulse-contact-filter.h"
 #include "pulse-contact-hours.h"
 #include "pulse-queue-load.h"
 #include "pulse-test-util.h"
@@ -175,6 +176,45 @@ test_hours (void)
   g_assert_cmpfloat (counts[0] + counts[1] + counts[2], ==, 0);
 }
 
+/* The contacts behind a figure, by the same definitions. */
+static void
+test_filter (void)
+{
+  g_autoptr(GListModel) t = tickets ();
+  PulseContactFilter filter = { at ("2026-11-16T09:00:00Z"), at (NOW), NULL, NULL, NULL,
+                                PULSE_CONTACT_FOCUS_ALL };
+  GString *ids = g_string_new (NULL);
+  g_autofree char *all = NULL;
+
+  for (guint focus = PULSE_CONTACT_FOCUS_ALL; focus <= PULSE_CONTACT_FOCUS_WAITING; focus++)
+    {
+      filter.focus = focus;
+      for (guint i = 0; i < g_list_model_get_n_items (t); i++)
+        {
+          g_autoptr(PulseTicket) ticket = g_list_model_get_item (t, i);
+
+          if (pulse_contact_filter_matches (&filter, ticket))
+            g_string_append_printf (ids, "%s ", pulse_ticket_get_id (ticket));
+        }
+      g_string_append (ids, "| ");
+    }
+
+  /* In [09:00, 10:00): t-1, t-2, t-3, t-6; of them waiting: t-1, t-2, t-6. */
+  all = g_string_free (ids, FALSE);
+  g_assert_cmpstr (all, ==, "t-1 t-2 t-3 t-6 | t-1 t-2 t-6 | ");
+
+  {
+    g_auto(PulseContactFilter) copy = { 0 };
+    g_autoptr(PulseTicket) t3 = g_list_model_get_item (t, 2);
+
+    filter.focus = PULSE_CONTACT_FOCUS_ALL;
+    filter.queue_id = (char *) "q-es-phone";
+    pulse_contact_filter_copy (&filter, &copy);
+    g_assert_false (pulse_contact_filter_matches (&copy, t3));
+    g_assert_cmpstr (pulse_ticket_get_id (t3), ==, "t-3");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +224,7 @@ main (int   argc,
   g_test_add_func ("/pulse/core/queue-load/counts", test_counts);
   g_test_add_func ("/pulse/core/queue-load/empty", test_empty);
   g_test_add_func ("/pulse/core/queue-load/hours", test_hours);
+  g_test_add_func ("/pulse/core/queue-load/filter", test_filter);
 
   return g_test_run ();
 }
