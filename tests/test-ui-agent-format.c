@@ -187,6 +187,41 @@ test_activity_follows_list (void)
   g_assert_cmpuint (pulse_agent_activity_get_count (activity, "nobody"), ==, 0);
 }
 
+static gboolean
+has_read_all (gpointer user_data)
+{
+  return pulse_agent_activity_get_count (user_data, "a-7") == 600;
+}
+
+/* A big list (a snapshot after a reset) is read in idle slices. */
+static void
+test_activity_in_slices (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (PULSE_TYPE_TICKET);
+  g_autoptr(PulseAgentActivity) activity = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(PulseTicket) extra = new_ticket ("t-x", "a-7", "2026-11-30T10:10:00Z");
+  g_autoptr(GPtrArray) tickets = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t-%u", i);
+
+      g_ptr_array_add (tickets, new_ticket (id, "a-7", "2026-11-30T10:05:00Z"));
+    }
+  g_list_store_splice (store, 0, 0, tickets->pdata, tickets->len);
+
+  activity = pulse_agent_activity_new (G_LIST_MODEL (store));
+  g_signal_connect (activity, "agent-changed", G_CALLBACK (on_agent_changed_cb), log);
+  g_assert_cmpuint (pulse_agent_activity_get_count (activity, "a-7"), <, 600);
+
+  /* A live change meanwhile is read at once and not counted twice. */
+  g_list_store_insert (store, 0, extra);
+  g_list_store_remove (store, 1);
+  g_assert_true (pulse_test_wait_for (has_read_all, activity, 10000));
+  g_assert_true (strstr (log->str, "a-7;") != NULL);
+}
+
 static PulseAgentRow *
 new_row (const char *id,
          const char *name,
@@ -366,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/pulse/ui/agent-format/labels", test_labels);
   g_test_add_func ("/pulse/ui/agent-format/bins", test_bins);
   g_test_add_func ("/pulse/ui/agent-format/activity-follows-list", test_activity_follows_list);
+  g_test_add_func ("/pulse/ui/agent-format/activity-in-slices", test_activity_in_slices);
   g_test_add_func ("/pulse/ui/agent-format/rows", test_rows);
   g_test_add_func ("/pulse/ui/agent-format/row-activity", test_row_activity);
   g_test_add_func ("/pulse/ui/agent-format/ticket-text", test_ticket_text);

@@ -664,6 +664,12 @@ test_empty (void)
   pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
   page = pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_AGENTS_PAGE, NULL);
   g_assert_true (shows_label (page, "No Agents Yet"));
+  /* Nothing to search, and no spinner that would never stop. */
+  g_assert_false (gtk_widget_get_mapped (pulse_test_ui_find_widget (page, GTK_TYPE_SEARCH_ENTRY,
+                                                                    NULL)));
+  g_assert_false (gtk_revealer_get_reveal_child (
+                    GTK_REVEALER (pulse_test_ui_find_widget (page, GTK_TYPE_REVEALER, NULL))));
+  pulse_test_ui_save_screenshot (GTK_WIDGET (window), "agents-empty");
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
 

@@ -158,6 +158,8 @@ update_cell (PulseAgentColumns *self,
       gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (cell)),
                           pulse_agent_get_email (agent) != NULL ? pulse_agent_get_email (agent)
                                                                 : "");
+      gtk_widget_set_tooltip_text (gtk_widget_get_last_child (cell),
+                                   pulse_agent_get_email (agent));
       break;
     case CELL_STATUS:
       gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (cell)),

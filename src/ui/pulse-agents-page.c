@@ -46,6 +46,7 @@ struct _PulseAgentsPage
 
   GtkStack           *main_stack;
   GtkStack           *content_stack;
+  GtkWidget          *toolbar;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *team_dropdown;
   GtkRevealer        *loading_revealer;
@@ -85,26 +86,18 @@ filter_func (gpointer item,
   return pulse_agent_row_matches (item, self->query, selected_team_id (self));
 }
 
-static void
-update_content (PulseAgentsPage *self)
+/* Without agents the empty state says it all: no search, no progress. */
+static gboolean
+has_agents (PulseAgentsPage *self)
 {
-  const char *child = "table";
-
-  if (g_list_model_get_n_items (pulse_agent_list_get_rows (self->list)) == 0)
-    child = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
-    child = "no-results";
-
-  gtk_stack_set_visible_child_name (self->content_stack, child);
+  return g_list_model_get_n_items (pulse_agent_list_get_rows (self->list)) > 0;
 }
 
 static void
 update_loading (PulseAgentsPage *self)
 {
   PulseAgentListFigures figures = pulse_agent_list_get_figures (self->list);
-  gboolean loading = figures != PULSE_AGENT_LIST_FIGURES_LOADED
-                     && pulse_session_get_connection_state (self->session)
-                        != PULSE_CONNECTION_STATE_DISCONNECTED;
+  gboolean loading = figures != PULSE_AGENT_LIST_FIGURES_LOADED && has_agents (self);
 
   if (figures == PULSE_AGENT_LIST_FIGURES_NONE)
     gtk_label_set_text (self->loading_label,
@@ -116,6 +109,21 @@ update_loading (PulseAgentsPage *self)
 
   gtk_revealer_set_reveal_child (self->loading_revealer, loading);
   gtk_spinner_set_spinning (self->loading_spinner, loading);
+}
+
+static void
+update_content (PulseAgentsPage *self)
+{
+  const char *child = "table";
+
+  if (!has_agents (self))
+    child = "empty";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
+    child = "no-results";
+
+  gtk_stack_set_visible_child_name (self->content_stack, child);
+  gtk_widget_set_visible (self->toolbar, has_agents (self));
+  update_loading (self);
 }
 
 /* The team dropdown: "All Teams", then the session's teams by name. */
@@ -256,8 +264,6 @@ setup_models (PulseAgentsPage *self)
   g_signal_connect_object (self->list, "rows-changed", G_CALLBACK (on_rows_changed_cb), self, 0);
   g_signal_connect_object (self->list, "notify::figures", G_CALLBACK (on_figures_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::connection-state", G_CALLBACK (on_figures_cb),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pulse_agent_list_get_rows (self->list), "items-changed",
                            G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_content), self,
@@ -384,6 +390,7 @@ pulse_agents_page_class_init (PulseAgentsPageClass *klass)
                                                PULSE_RESOURCE_PATH "/ui/pulse-agents-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PulseAgentsPage, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PulseAgentsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PulseAgentsPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, PulseAgentsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PulseAgentsPage, team_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PulseAgentsPage, loading_revealer);
