@@ -147,6 +147,11 @@ append_directory (GString *body,
   g_string_append (body, "]}");
 }
 
+/* Olena's first contact also has an automatic reply by a (disabled) rule. */
+#define RULE_BODY "{\"id\":\"r-welcome\",\"name\":\"Привітання\",\"position\":1," \
+                  "\"enabled\":false,\"actions\":[{\"kind\":\"close\"}]}"
+#define RULE_REPLY "Дякуємо за звернення! Агент відповість за хвилину."
+
 static void
 append_ticket (GString    *body,
                const Desk *desk,
@@ -160,18 +165,23 @@ append_ticket (GString    *body,
   g_autofree char *at = stamp (created);
   g_autofree char *reply = stamp (created + (gint64) reply_s * G_USEC_PER_SEC);
   g_autofree char *rated = stamp (created + (gint64) (reply_s + handle_s) * G_USEC_PER_SEC);
+  g_autofree char *auto_at = stamp (created + G_USEC_PER_SEC);
+  g_autofree char *rule_reply = g_strdup_printf ("{\"id\":\"m-0\",\"author_kind\":\"rule\","
+                                                 "\"rule_id\":\"r-welcome\",\"at\":\"%s\","
+                                                 "\"body\":\"" RULE_REPLY "\"},", auto_at);
 
   g_string_append_printf (body, "%s{\"id\":\"t-%02u-%u\",\"queue_id\":\"%s\",\"channel\":\"%s\","
                           "\"subject\":\"%s\",\"customer_id\":\"c-%u%02u\","
                           "\"status\":\"resolved\",\"assignee_id\":\"a-%02u\","
                           "\"tags\":[\"payments\"],\"created_at\":\"%s\",\"handle_seconds\":%d,"
                           "\"messages\":[{\"id\":\"m-1\",\"author_kind\":\"customer\","
-                          "\"at\":\"%s\",\"body\":\"%s\"},"
+                          "\"at\":\"%s\",\"body\":\"%s\"},%s"
                           "{\"id\":\"m-2\",\"author_kind\":\"agent\",\"author_id\":\"a-%02u\","
                           "\"at\":\"%s\",\"body\":\"%s\"}]",
                           body->len > 10 ? "," : "", agent, n, desk->queue, desk->channel,
                           desk->subjects[n % 3], n, agent, agent, at, handle_s, at,
-                          desk->question, agent, reply, desk->answer);
+                          desk->question, agent == 0 && n == 0 ? rule_reply : "", agent, reply,
+                          desk->answer);
   if (csat > 0)
     g_string_append_printf (body, ",\"ratings\":[{\"kind\":\"csat\",\"score\":%d,\"at\":\"%s\"%s}]",
                             csat, rated, csat == 5 ? ",\"comment\":\"Дякую, швидко!\"" : "");
@@ -252,6 +262,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GString) directory = g_string_new (NULL);
   g_autoptr(GString) tickets = g_string_new (NULL);
+  g_autoptr(PulseTestResponse) rule = NULL;
   g_autoptr(GError) error = NULL;
   Wait wait = { NULL };
 
@@ -262,6 +273,10 @@ fixture_set_up (Fixture       *f,
   f->ts = pulse_test_server_new ();
   append_directory (directory, f->now);
   ingest (f->ts, "directory", directory->str);
+  rule = pulse_test_server_request (f->ts, "POST", "/api/v1/rules",
+                                    pulse_test_server_get_token (f->ts, PULSE_ROLE_LEAD),
+                                    RULE_BODY, NULL);
+  g_assert_cmpuint (rule->status, ==, 201);
   append_tickets (tickets, f->now);
   ingest (f->ts, "tickets", tickets->str);
 
@@ -382,6 +397,12 @@ test_table (Fixture       *f,
   g_assert_true (shows_label (GTK_WIDGET (view), "67%"));
   g_assert_true (shows_label (GTK_WIDGET (view), "Available"));
   pulse_test_ui_save_screenshot (GTK_WIDGET (f->window), "agents");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  pulse_test_ui_save_screenshot (GTK_WIDGET (f->window), "agents-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static gint64
@@ -634,6 +655,9 @@ test_detail_and_conversation (Fixture       *f,
   g_assert_true (shows_label (GTK_WIDGET (conversation), desks[0].answer));
   g_assert_true (shows_label (GTK_WIDGET (conversation), "c-000"));
   g_assert_true (shows_label (GTK_WIDGET (conversation), "Олена Коваленко"));
+  g_assert_true (shows_label (GTK_WIDGET (conversation), RULE_REPLY));
+  g_assert_true (shows_label (GTK_WIDGET (conversation), "Привітання"));
+  g_assert_true (shows_label (GTK_WIDGET (conversation), "Automation Rule"));
   g_assert_true (shows_label (GTK_WIDGET (conversation), "30 s"));
   g_assert_true (shows_label (GTK_WIDGET (conversation), "CSAT 5/5 — “Дякую, швидко!”"));
   pulse_test_ui_save_screenshot (GTK_WIDGET (f->window), "agents-conversation");

@@ -259,6 +259,15 @@ on_back_clicked_cb (PulseAgentDetail *self)
   g_signal_emit (self, signals[BACK], 0);
 }
 
+static gboolean
+back_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  on_back_clicked_cb (PULSE_AGENT_DETAIL (widget));
+  return TRUE;
+}
+
 static void
 on_ticket_activated_cb (PulseAgentDetail *self,
                         PulseTicket      *ticket)
@@ -349,6 +358,11 @@ pulse_agent_detail_class_init (PulseAgentDetailClass *klass)
    */
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* Back, as the button: Escape, Alt+← and the mouse's back button. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Back, 0, back_shortcut_cb, NULL);
 
   g_type_ensure (PULSE_TYPE_CONTACT_LIST);
   g_type_ensure (PULSE_TYPE_CONVERSATION_VIEW);

@@ -204,6 +204,19 @@ new_label (const char *text,
   return label;
 }
 
+/* To the second: in a chat, replies a few seconds apart are the point. */
+static char *
+dup_message_time (gint64 at)
+{
+  g_autoptr(GDateTime) local = pulse_agent_format_new_local_time (at);
+  g_autofree char *day = pulse_agent_format_time (at, g_get_real_time ());
+
+  if (local == NULL)
+    return g_steal_pointer (&day);
+
+  return g_strdup_printf ("%s:%02d", day, g_date_time_get_second (local));
+}
+
 static GtkWidget *
 create_message_row (gpointer item,
                     gpointer user_data)
@@ -211,8 +224,7 @@ create_message_row (gpointer item,
   PulseConversationView *self = user_data;
   PulseMessage *message = item;
   g_autofree char *author = pulse_conversation_view_dup_author (self, message);
-  g_autofree char *time = pulse_agent_format_time (pulse_message_get_at (message),
-                                                   g_get_real_time ());
+  g_autofree char *time = dup_message_time (pulse_message_get_at (message));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label;
