@@ -464,6 +464,21 @@ shows_n_rows (gpointer user_data)
   return g_list_model_get_n_items (shown_rows (count->f)) == count->n;
 }
 
+static guint
+find_team (GtkDropDown *teams,
+           const char  *name)
+{
+  GListModel *list = gtk_drop_down_get_model (teams);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (list), i), name) == 0)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
 static void
 test_search_and_team (Fixture       *f,
                       gconstpointer  data)
@@ -471,7 +486,7 @@ test_search_and_team (Fixture       *f,
   GtkSearchEntry *entry;
   GtkDropDown *teams;
   Count count = { f, 1 };
-  guint madrid = 0;
+  guint madrid;
 
   if (pulse_test_ui_skip_without_display ())
     return;
@@ -501,15 +516,9 @@ test_search_and_team (Fixture       *f,
   count.n = 10;
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (teams)), ==, 4);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (teams)),
-                                               0), ==, "All Teams");
-  for (guint i = 1; i < 4; i++)
-    {
-      if (g_strcmp0 (gtk_string_list_get_string (
-                       GTK_STRING_LIST (gtk_drop_down_get_model (teams)), i), "Madrid") == 0)
-        madrid = i;
-    }
-  g_assert_cmpuint (madrid, !=, 0);
+  g_assert_cmpuint (find_team (teams, "All Teams"), ==, 0);
+  madrid = find_team (teams, "Madrid");
+  g_assert_cmpuint (madrid, !=, G_MAXUINT);
   gtk_drop_down_set_selected (teams, madrid);
   g_assert_true (pulse_test_wait_for (shows_n_rows, &count, TIMEOUT_MS));
   for (guint i = 0; i < 10; i++)
@@ -594,9 +603,34 @@ has_contacts (gpointer user_data)
   Count *count = user_data;
   PulseAgentDetail *detail = PULSE_AGENT_DETAIL (
     pulse_test_ui_find_widget (GTK_WIDGET (count->f->page), PULSE_TYPE_AGENT_DETAIL, NULL));
-  GListModel *model = pulse_contact_list_get_model (pulse_agent_detail_get_contact_list (detail));
+  GListModel *model = pulse_contact_list_get_model (
+    PULSE_CONTACT_LIST (pulse_test_ui_find_widget (GTK_WIDGET (detail), PULSE_TYPE_CONTACT_LIST,
+                                                   NULL)));
 
   return g_list_model_get_n_items (model) == count->n;
+}
+
+/* Activates @agent_id's row, as a click does. */
+static PulseAgentDetail *
+open_detail (Fixture    *f,
+             GtkStack   *stack,
+             const char *agent_id)
+{
+  PulseAgentDetail *detail;
+  guint position = G_MAXUINT;
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown_rows (f)); i++)
+    {
+      if (g_strcmp0 (pulse_agent_row_get_id (shown_row (f, i)), agent_id) == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_signal_emit_by_name (table_of (f), "activate", position);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "detail");
+  detail = PULSE_AGENT_DETAIL (gtk_stack_get_visible_child (stack));
+  g_assert_cmpstr (pulse_agent_row_get_id (pulse_agent_detail_get_row (detail)), ==, agent_id);
+  return detail;
 }
 
 static void
@@ -609,23 +643,12 @@ test_detail_and_conversation (Fixture       *f,
   g_autoptr(PulseTicket) newest = NULL;
   GtkStack *stack;
   Count count = { f, 5 };
-  guint position = G_MAXUINT;
 
   if (pulse_test_ui_skip_without_display ())
     return;
 
-  for (guint i = 0; i < g_list_model_get_n_items (shown_rows (f)); i++)
-    {
-      if (g_strcmp0 (pulse_agent_row_get_id (shown_row (f, i)), "a-00") == 0)
-        position = i;
-    }
-  g_assert_cmpuint (position, !=, G_MAXUINT);
-  g_signal_emit_by_name (table_of (f), "activate", position);
-
   stack = pulse_test_ui_find_stack (GTK_WIDGET (f->page), "detail");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "detail");
-  detail = PULSE_AGENT_DETAIL (gtk_stack_get_visible_child (stack));
-  g_assert_cmpstr (pulse_agent_row_get_id (pulse_agent_detail_get_row (detail)), ==, "a-00");
+  detail = open_detail (f, stack, "a-00");
 
   /* Her figures, and the team's beside them. */
   g_assert_cmpstr (pulse_agent_detail_get_kpi_text (detail, 0, FALSE), ==, "5");
@@ -636,7 +659,8 @@ test_detail_and_conversation (Fixture       *f,
 
   /* Her five contacts, newest first. */
   g_assert_true (pulse_test_wait_for (has_contacts, &count, TIMEOUT_MS));
-  contacts = pulse_agent_detail_get_contact_list (detail);
+  contacts = PULSE_CONTACT_LIST (pulse_test_ui_find_widget (GTK_WIDGET (detail),
+                                                            PULSE_TYPE_CONTACT_LIST, NULL));
   newest = g_list_model_get_item (pulse_contact_list_get_model (contacts), 0);
   g_assert_cmpstr (pulse_ticket_get_id (newest), ==, "t-00-4");
   pulse_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
@@ -646,7 +670,8 @@ test_detail_and_conversation (Fixture       *f,
   /* A contact opens its conversation: who wrote what, in order. */
   pulse_contact_list_activate (contacts, 4);
   pulse_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
-  conversation = pulse_agent_detail_get_conversation (detail);
+  conversation = PULSE_CONVERSATION_VIEW (
+    pulse_test_ui_find_widget (GTK_WIDGET (detail), PULSE_TYPE_CONVERSATION_VIEW, NULL));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (conversation)));
   g_assert_cmpstr (pulse_ticket_get_id (pulse_conversation_view_get_ticket (conversation)), ==,
                    "t-00-0");

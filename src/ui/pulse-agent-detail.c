@@ -476,22 +476,6 @@ pulse_agent_detail_tick (PulseAgentDetail *self,
   update_status_time (self, now_usec);
 }
 
-PulseContactList *
-pulse_agent_detail_get_contact_list (PulseAgentDetail *self)
-{
-  g_return_val_if_fail (PULSE_IS_AGENT_DETAIL (self), NULL);
-
-  return self->contact_list;
-}
-
-PulseConversationView *
-pulse_agent_detail_get_conversation (PulseAgentDetail *self)
-{
-  g_return_val_if_fail (PULSE_IS_AGENT_DETAIL (self), NULL);
-
-  return self->conversation;
-}
-
 /**
  * pulse_agent_detail_get_kpi_text:
  * @index: a figure row, 0 for contacts …

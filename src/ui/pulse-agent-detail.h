@@ -26,8 +26,6 @@ void                   pulse_agent_detail_set_row          (PulseAgentDetail *se
 PulseAgentRow         *pulse_agent_detail_get_row          (PulseAgentDetail *self);
 void                   pulse_agent_detail_tick             (PulseAgentDetail *self,
                                                             gint64            now_usec);
-PulseContactList      *pulse_agent_detail_get_contact_list (PulseAgentDetail *self);
-PulseConversationView *pulse_agent_detail_get_conversation (PulseAgentDetail *self);
 const char            *pulse_agent_detail_get_kpi_text     (PulseAgentDetail *self,
                                                             guint             index,
                                                             gboolean          team);
