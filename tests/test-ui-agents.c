@@ -394,7 +394,7 @@ test_table (Fixture       *f,
   g_assert_true (shows_label (GTK_WIDGET (view), "olena.kovalenko@pulse.test"));
   g_assert_true (shows_label (GTK_WIDGET (view), "1 min 30 s"));
   g_assert_true (shows_label (GTK_WIDGET (view), "15 min 00 s"));
-  g_assert_true (shows_label (GTK_WIDGET (view), "67%"));
+  g_assert_true (shows_label (GTK_WIDGET (view), "67 %"));
   g_assert_true (shows_label (GTK_WIDGET (view), "Available"));
   pulse_test_ui_save_screenshot (GTK_WIDGET (f->window), "agents");
 
@@ -653,8 +653,8 @@ test_detail_and_conversation (Fixture       *f,
   /* Her figures, and the team's beside them. */
   g_assert_cmpstr (pulse_agent_detail_get_kpi_text (detail, 0, FALSE), ==, "5");
   g_assert_cmpstr (pulse_agent_detail_get_kpi_text (detail, 1, FALSE), ==, "1 min 30 s");
-  g_assert_cmpstr (pulse_agent_detail_get_kpi_text (detail, 5, FALSE), ==, "67%");
-  g_assert_cmpstr (pulse_agent_detail_get_kpi_text (detail, 0, TRUE), !=, "—");
+  g_assert_cmpstr (pulse_agent_detail_get_kpi_text (detail, 5, FALSE), ==, "67 %");
+  g_assert_cmpstr (pulse_agent_detail_get_kpi_text (detail, 0, TRUE), !=, "–");
   g_assert_cmpstr (pulse_agent_detail_get_kpi_text (detail, 0, TRUE), !=, "5");
 
   /* Her five contacts, newest first. */

@@ -11,6 +11,7 @@
 
 #include "pulse-agent-detail.h"
 #include "pulse-agent-format.h"
+#include "pulse-format.h"
 #include "pulse-contact-list.h"
 #include "pulse-conversation-view.h"
 #include "pulse-entity-list.h"
@@ -110,14 +111,14 @@ dup_kpi_text (const PulseKpiSummary *summary,
   switch (kpi)
     {
     case KPI_CONTACTS: return pulse_agent_format_count (summary->contacts);
-    case KPI_FIRST_RESPONSE: return pulse_agent_format_duration (summary->first_response_median_s);
-    case KPI_FIRST_RESPONSE_P90: return pulse_agent_format_duration (summary->first_response_p90_s);
-    case KPI_HANDLE_TIME: return pulse_agent_format_duration (summary->handle_time_mean_s);
-    case KPI_SERVICE_LEVEL: return pulse_agent_format_share (summary->service_level);
-    case KPI_CSAT: return pulse_agent_format_share (summary->csat);
-    case KPI_FCR: return pulse_agent_format_share (summary->fcr);
-    case KPI_REPEAT_RATE: return pulse_agent_format_share (summary->repeat_rate);
-    case KPI_QA_SCORE: return pulse_agent_format_score (summary->qa_score);
+    case KPI_FIRST_RESPONSE: return pulse_format_seconds (summary->first_response_median_s);
+    case KPI_FIRST_RESPONSE_P90: return pulse_format_seconds (summary->first_response_p90_s);
+    case KPI_HANDLE_TIME: return pulse_format_seconds (summary->handle_time_mean_s);
+    case KPI_SERVICE_LEVEL: return pulse_format_share (summary->service_level);
+    case KPI_CSAT: return pulse_format_share (summary->csat);
+    case KPI_FCR: return pulse_format_share (summary->fcr);
+    case KPI_REPEAT_RATE: return pulse_format_share (summary->repeat_rate);
+    case KPI_QA_SCORE: return pulse_format_score (summary->qa_score, 1);
     case N_KPIS:
     default: g_return_val_if_reached (NULL);
     }
@@ -143,7 +144,7 @@ update_kpis (PulseAgentDetail *self)
   for (guint i = 0; i < N_KPIS; i++)
     {
       g_autofree char *value = dup_kpi_text (agent, i);
-      g_autofree char *team_value = team != NULL ? dup_kpi_text (team, i) : g_strdup ("—");
+      g_autofree char *team_value = team != NULL ? dup_kpi_text (team, i) : g_strdup ("–");
 
       gtk_label_set_text (self->values[i], value);
       gtk_label_set_text (self->team_values[i], team_value);
@@ -208,7 +209,7 @@ update_header (PulseAgentDetail *self)
   if (pulse_agent_get_languages (agent) != NULL)
     languages = g_strjoinv (", ", (char **) pulse_agent_get_languages (agent));
   adw_action_row_set_subtitle (self->languages_row,
-                               languages != NULL && languages[0] != '\0' ? languages : "—");
+                               languages != NULL && languages[0] != '\0' ? languages : "–");
   hired = pulse_agent_format_hired (agent, g_get_real_time ());
   adw_action_row_set_subtitle (self->hired_row, hired);
 }

@@ -13,10 +13,11 @@
 #include <glib/gi18n.h>
 
 #include "pulse-agent-format.h"
+#include "pulse-format.h"
 #include "pulse-rating.h"
 #include "pulse-ticket.h"
 
-#define NO_VALUE "—"
+#define NO_VALUE "–"
 
 /**
  * pulse_agent_format_ticket_status:
@@ -155,7 +156,7 @@ pulse_agent_format_first_response (PulseTicket *ticket)
     return g_strdup (pulse_ticket_is_automated (ticket) ? _("Answered automatically")
                                                         : _("No human reply yet"));
 
-  return pulse_agent_format_duration ((at - pulse_ticket_get_created_at (ticket))
+  return pulse_format_seconds ((at - pulse_ticket_get_created_at (ticket))
                                       / (double) G_USEC_PER_SEC);
 }
 

@@ -15,9 +15,10 @@
 #include <math.h>
 
 #include "pulse-agent-format.h"
+#include "pulse-format.h"
 #include "pulse-agent.h"
 
-#define NO_VALUE "—"
+#define NO_VALUE "–"
 
 /**
  * pulse_agent_format_new_local_time:
@@ -44,68 +45,6 @@ char *
 pulse_agent_format_count (gint64 count)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, count);
-}
-
-/**
- * pulse_agent_format_duration:
- * @seconds: a duration, or NAN
- *
- * Writes a first response or handle time at the precision a lead reads
- * it: seconds under a minute, minutes and seconds under an hour, then
- * hours and minutes.
- *
- * Returns: (transfer full): "42 s", "3 min 05 s", "1 h 12 min", or an em
- *   dash for NAN or a negative duration.
- */
-char *
-pulse_agent_format_duration (double seconds)
-{
-  gint64 total;
-
-  if (isnan (seconds) || seconds < 0)
-    return g_strdup (NO_VALUE);
-
-  total = (gint64) llround (seconds);
-  if (total < 60)
-    /* Translators: a duration under a minute; "s" is seconds */
-    return g_strdup_printf (_("%d s"), (int) total);
-  if (total < 3600)
-    /* Translators: a duration under an hour: minutes and seconds */
-    return g_strdup_printf (_("%d min %02d s"), (int) (total / 60), (int) (total % 60));
-
-  /* Translators: a duration of an hour or more: hours and minutes */
-  return g_strdup_printf (_("%d h %02d min"), (int) (total / 3600), (int) (total % 3600 / 60));
-}
-
-/**
- * pulse_agent_format_share:
- * @share: a share 0…1 (CSAT, FCR, repeat rate), or NAN
- *
- * Returns: (transfer full): the share in whole percent, or an em dash.
- */
-char *
-pulse_agent_format_share (double share)
-{
-  if (isnan (share))
-    return g_strdup (NO_VALUE);
-
-  /* Translators: a percentage; write it as your language does ("87 %") */
-  return g_strdup_printf (_("%.0f%%"), share * 100.0);
-}
-
-/**
- * pulse_agent_format_score:
- * @score: a QA score 0…100, or NAN
- *
- * Returns: (transfer full): the score with one decimal, or an em dash.
- */
-char *
-pulse_agent_format_score (double score)
-{
-  if (isnan (score))
-    return g_strdup (NO_VALUE);
-
-  return g_strdup_printf ("%.1f", score);
 }
 
 /**
@@ -167,28 +106,6 @@ pulse_agent_format_time (gint64 at_usec,
 }
 
 /**
- * pulse_agent_format_channel:
- *
- * Returns: (transfer none): the channel's name, translated.
- */
-const char *
-pulse_agent_format_channel (PulseChannelKind kind)
-{
-  switch (kind)
-    {
-    case PULSE_CHANNEL_KIND_EMAIL: return C_("channel", "Email");
-    case PULSE_CHANNEL_KIND_CHAT: return C_("channel", "Chat");
-    case PULSE_CHANNEL_KIND_TELEGRAM: return C_("channel", "Telegram");
-    case PULSE_CHANNEL_KIND_VIBER: return C_("channel", "Viber");
-    case PULSE_CHANNEL_KIND_WHATSAPP: return C_("channel", "WhatsApp");
-    case PULSE_CHANNEL_KIND_PHONE: return C_("channel", "Phone");
-    case PULSE_CHANNEL_KIND_SOCIAL: return C_("channel", "Social");
-    case PULSE_CHANNEL_KIND_IN_APP: return C_("channel", "In-app");
-    default: return NO_VALUE;
-    }
-}
-
-/**
  * pulse_agent_format_channels:
  * @channels: a channel set (pulse-channel-set.h)
  *
@@ -208,7 +125,7 @@ pulse_agent_format_channels (guint channels)
       if (text->len > 0)
         /* Translators: the separator between channel names in a list */
         g_string_append (text, _(", "));
-      g_string_append (text, pulse_agent_format_channel (kind));
+      g_string_append (text, pulse_format_channel (kind));
     }
 
   if (text->len == 0)
@@ -313,11 +230,11 @@ pulse_agent_format_hired (PulseAgent *agent,
   g_autofree char *date = NULL;
 
   if (pulse_agent_get_hired_at (agent) <= 0)
-    return g_strdup ("—");
+    return g_strdup ("–");
 
   hired = pulse_agent_format_new_local_time (pulse_agent_get_hired_at (agent));
   if (hired == NULL)
-    return g_strdup ("—");
+    return g_strdup ("–");
   /* Translators: a hire date, g_date_time_format() syntax; %B is the month */
   date = g_date_time_format (hired, C_("hire date", "%B %-d, %Y"));
   if (pulse_agent_is_newcomer (agent, now_usec))

@@ -15,15 +15,11 @@ G_BEGIN_DECLS
 
 GDateTime  *pulse_agent_format_new_local_time   (gint64             usec);
 char       *pulse_agent_format_count            (gint64             count);
-char       *pulse_agent_format_duration         (double             seconds);
-char       *pulse_agent_format_share            (double             share);
-char       *pulse_agent_format_score            (double             score);
 char       *pulse_agent_format_elapsed          (gint64             since_usec,
                                                  gint64             now_usec);
 char       *pulse_agent_format_time             (gint64             at_usec,
                                                  gint64             now_usec);
 char       *pulse_agent_format_channels         (guint              channels);
-const char *pulse_agent_format_channel          (PulseChannelKind   kind);
 const char *pulse_agent_format_status           (PulseAgentStatus   status);
 const char *pulse_agent_format_status_icon      (PulseAgentStatus   status);
 const char *pulse_agent_format_ticket_status    (PulseTicketStatus  status);

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "pulse-agent-format.h"
+#include "pulse-format.h"
 #include "pulse-agent-row.h"
 
 /* What is shown while there is no KPI view yet (the cache is opening). */
@@ -173,17 +174,17 @@ dup_kpi_text (const PulseKpiSummary *summary,
     case PULSE_AGENT_COLUMN_CONTACTS:
       return pulse_agent_format_count (summary->contacts);
     case PULSE_AGENT_COLUMN_FIRST_RESPONSE:
-      return pulse_agent_format_duration (summary->first_response_median_s);
+      return pulse_format_seconds (summary->first_response_median_s);
     case PULSE_AGENT_COLUMN_HANDLE_TIME:
-      return pulse_agent_format_duration (summary->handle_time_mean_s);
+      return pulse_format_seconds (summary->handle_time_mean_s);
     case PULSE_AGENT_COLUMN_CSAT:
-      return pulse_agent_format_share (summary->csat);
+      return pulse_format_share (summary->csat);
     case PULSE_AGENT_COLUMN_QA_SCORE:
-      return pulse_agent_format_score (summary->qa_score);
+      return pulse_format_score (summary->qa_score, 1);
     case PULSE_AGENT_COLUMN_FCR:
-      return pulse_agent_format_share (summary->fcr);
+      return pulse_format_share (summary->fcr);
     case PULSE_AGENT_COLUMN_REPEAT_RATE:
-      return pulse_agent_format_share (summary->repeat_rate);
+      return pulse_format_share (summary->repeat_rate);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -215,7 +216,7 @@ pulse_agent_row_dup_text (PulseAgentRow    *self,
       return g_strdup (text != NULL && text[0] != '\0' ? text : pulse_agent_get_id (agent));
     case PULSE_AGENT_COLUMN_TEAM:
       text = pulse_agent_row_get_team_name (self);
-      return g_strdup (text != NULL ? text : "—");
+      return g_strdup (text != NULL ? text : "–");
     case PULSE_AGENT_COLUMN_STATUS:
       return g_strdup (pulse_agent_format_status (pulse_agent_get_status (agent)));
     case PULSE_AGENT_COLUMN_TIME_IN_STATUS:

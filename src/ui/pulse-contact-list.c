@@ -134,7 +134,7 @@ dup_text (PulseContactList *self,
       return pulse_agent_format_ratings (ticket, FALSE);
     }
 
-  return g_strdup (text != NULL && text[0] != '\0' ? text : "—");
+  return g_strdup (text != NULL && text[0] != '\0' ? text : "–");
 }
 
 static void

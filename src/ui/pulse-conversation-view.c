@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pulse-agent-format.h"
+#include "pulse-format.h"
 #include "pulse-agent.h"
 #include "pulse-conversation-view.h"
 #include "pulse-entity-list.h"
@@ -119,7 +120,7 @@ dup_fact (PulseConversationView *self,
       text = item != NULL ? pulse_queue_get_name (item) : pulse_ticket_get_queue_id (ticket);
       break;
     case FACT_CHANNEL:
-      return g_strdup (pulse_agent_format_channel (pulse_ticket_get_channel (ticket)));
+      return g_strdup (pulse_format_channel (pulse_ticket_get_channel (ticket)));
     case FACT_STATUS:
       return g_strdup (pulse_agent_format_ticket_status (pulse_ticket_get_status (ticket)));
     case FACT_PRIORITY:
@@ -140,8 +141,8 @@ dup_fact (PulseConversationView *self,
       return pulse_agent_format_first_response (ticket);
     case FACT_HANDLE_TIME:
       return pulse_ticket_get_handle_seconds (ticket) == PULSE_TICKET_HANDLE_UNKNOWN
-             ? g_strdup ("—")
-             : pulse_agent_format_duration (pulse_ticket_get_handle_seconds (ticket));
+             ? g_strdup ("–")
+             : pulse_format_seconds (pulse_ticket_get_handle_seconds (ticket));
     case FACT_RATINGS:
       return pulse_agent_format_ratings (ticket, TRUE);
     case FACT_TAGS:
@@ -152,7 +153,7 @@ dup_fact (PulseConversationView *self,
       break;
     }
 
-  return g_strdup (text != NULL && text[0] != '\0' ? text : "—");
+  return g_strdup (text != NULL && text[0] != '\0' ? text : "–");
 }
 
 /**
@@ -269,7 +270,7 @@ show_ticket (PulseConversationView *self)
   for (guint i = 0; i < N_FACTS; i++)
     {
       g_autofree char *text = self->ticket != NULL ? dup_fact (self, self->ticket, i)
-                                                   : g_strdup ("—");
+                                                   : g_strdup ("–");
 
       gtk_label_set_text (self->facts[i], text);
     }
