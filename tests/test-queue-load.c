@@ -44,16 +44,19 @@ static GListModel *
 queues (void)
 {
   return decode_all (PULSE_TYPE_QUEUE, DECODER (pulse_queue_new_from_json),
-    "[{\"id\":\"q-ua-chat\",\"version\":1,\"name\":\"Ukraine · chat\",\"channel\":\"chat\",\"country\":\"UA\","
+    "[{\"id\":\"q-ua-chat\",\"version\":1,\"name\":\"Ukraine · chat\",\"channel\":\"chat\","
+    "\"country\":\"UA\","
     "\"language\":\"uk\",\"sl_target_seconds\":20,\"sl_goal\":0.8},"
-    "{\"id\":\"q-es-phone\",\"version\":1,\"name\":\"Spain · phone\",\"channel\":\"phone\",\"country\":\"ES\","
+    "{\"id\":\"q-es-phone\",\"version\":1,\"name\":\"Spain · phone\",\"channel\":\"phone\","
+    "\"country\":\"ES\","
     "\"language\":\"es\",\"sl_target_seconds\":20,\"sl_goal\":0.8}]");
 }
 
 static GListModel *
 agents (void)
 {
-  const char *tail = ",\"version\":1,\"position\":\"agent\",\"status_since\":\"2026-11-16T08:00:00Z\"";
+  const char *tail = ",\"version\":1,\"position\":\"agent\","
+                     "\"status_since\":\"2026-11-16T08:00:00Z\"";
   g_autofree char *json = g_strdup_printf (
     "[{\"id\":\"a-1\",\"name\":\"Oksana\",\"status\":\"available\",\"channels\":[\"chat\"],"
     "\"languages\":[\"uk\"]%s},"
