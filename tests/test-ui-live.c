@@ -17,6 +17,7 @@
 #include "pulse-bar-chart.h"
 #include "pulse-breakdown-view.h"
 #include "pulse-category-panel.h"
+#include "pulse-drill-down.h"
 #include "pulse-group-row.h"
 #include "pulse-overview-page.h"
 #include "pulse-period-button.h"
@@ -200,6 +201,12 @@ column_titled (GtkColumnView *view,
   g_error ("no column %s", title);
 }
 
+static gboolean
+drill_has_contacts (gpointer drill)
+{
+  return pulse_drill_down_get_contacts (drill) != NULL;
+}
+
 static void
 test_live_rows (void)
 {
@@ -211,6 +218,9 @@ test_live_rows (void)
   PulseWindow *window;
   GtkColumnView *view;
   GtkWidget *page, *search, *toggle;
+  g_autoptr(PulseTicket) ticket = NULL;
+  PulseDrillDown *drill;
+  GListModel *contacts;
   g_autoptr(GBytes) csv = NULL;
   g_auto(GStrv) lines = NULL;
   GListModel *model;
@@ -248,6 +258,20 @@ test_live_rows (void)
   ingest (ts, "tickets", body);
   wait_rows (model, 3, "q-ua-chat", 3);
   g_assert_true (row_at (model, 0) == first);
+
+  /* The row opens its contacts, newest first, and one its conversation. */
+  g_signal_emit_by_name (view, "activate", 0);
+  drill = PULSE_DRILL_DOWN (pulse_test_ui_find_toplevel (PULSE_TYPE_DRILL_DOWN));
+  g_assert_nonnull (drill);
+  g_assert_true (pulse_test_wait_for (drill_has_contacts, drill, WAIT_MS));
+  contacts = pulse_drill_down_get_contacts (drill);
+  g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 3);
+  ticket = g_list_model_get_item (contacts, 0);
+  g_assert_cmpstr (pulse_ticket_get_id (ticket), ==, "t-4");
+  pulse_drill_down_show_ticket (drill, ticket);
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (drill), 2);
+  pulse_test_ui_save_screenshot (GTK_WIDGET (drill), "drill-down-conversation");
+  pulse_test_ui_close_window (GTK_WINDOW (drill));
 
   /* Sorted by name, ascending. */
   gtk_column_view_sort_by_column (view, column_titled (view, "Queue"), GTK_SORT_ASCENDING);

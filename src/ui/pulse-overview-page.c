@@ -12,17 +12,16 @@
 #include "pulse-breakdown-view.h"
 #include "pulse-category-panel.h"
 #include "pulse-contact-hours.h"
+#include "pulse-drill-down.h"
 #include "pulse-format.h"
 #include "pulse-health-icon.h"
 #include "pulse-kpi-tile.h"
 #include "pulse-live-strip.h"
-#include "pulse-overview-page.h"
+#include "pulse-overview-page-private.h"
 #include "pulse-period.h"
 #include "pulse-print.h"
 #include "pulse-queue-board.h"
 
-#define HOURS 24
-#define HOUR_USEC (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
 /* How often the comparison period of a period under way moves on: each
  * move re-reads it from the cache, so not every second. */
 #define PREVIOUS_REFRESH_SECONDS 600
@@ -36,28 +35,6 @@
  * period before, contacts per hour over the last day, and the alerts:
  * every queue at risk or in breach, and why.
  */
-struct _PulseOverviewPage
-{
-  AdwBin            parent_instance;
-
-  GtkStack         *stack;
-  GtkWidget        *content;
-  PulseLiveStrip   *live_strip;
-  GtkLabel         *period_label;
-  GtkLabel         *loading_label;
-  GtkFlowBox       *tiles;
-  PulseBarChart    *hourly_chart;
-  GtkListBox       *alerts;
-  PulseBreakdownView *breakdown;
-
-  PulseStatTile    *tile[PULSE_KPI_TILE_N_KINDS];
-  PulseSession     *session;
-  PulseQueueBoard  *board;
-  PulseKpiView     *view;
-  PulseKpiView     *previous;
-  char             *alerts_shown;
-  guint             previous_id;
-};
 
 G_DEFINE_FINAL_TYPE (PulseOverviewPage, pulse_overview_page, ADW_TYPE_BIN)
 
@@ -195,6 +172,9 @@ alert_row (PulseQueueRow *row,
                                  pulse_queue_get_name (pulse_queue_row_get_queue (row)));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), text);
   adw_action_row_add_prefix (ADW_ACTION_ROW (action_row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (action_row), TRUE);
+  g_object_set_data_full (G_OBJECT (action_row), "pulse-queue-id",
+                          g_strdup (pulse_queue_get_id (pulse_queue_row_get_queue (row))), g_free);
   return action_row;
 }
 
@@ -212,6 +192,8 @@ spike_row (const PulseCategorySpike *spike)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), text);
   adw_action_row_add_prefix (ADW_ACTION_ROW (action_row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (action_row), TRUE);
+  g_object_set_data_full (G_OBJECT (action_row), "pulse-tag", g_strdup (spike->tag), g_free);
   return action_row;
 }
 
@@ -288,38 +270,6 @@ on_refreshed_cb (PulseOverviewPage *self)
   pulse_live_strip_update (self->live_strip, pulse_queue_board_get_totals (self->board));
   update_alerts (self);
   update_chart (self);
-}
-
-/**
- * pulse_overview_page_print:
- * @pdf_path: (nullable): write a PDF there rather than open the print
- *   dialog
- * @error: where a failure goes
- *
- * Prints the overview as it is on screen.
- *
- * Returns: %TRUE unless printing failed.
- */
-gboolean
-pulse_overview_page_print (PulseOverviewPage  *self,
-                           const char         *pdf_path,
-                           GError            **error)
-{
-  g_return_val_if_fail (PULSE_IS_OVERVIEW_PAGE (self), FALSE);
-
-  /* Translators: the print job's name */
-  return pulse_print_widget (self->content, _("Pulse overview"), pdf_path, error);
-}
-
-static void
-print_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!pulse_overview_page_print (PULSE_OVERVIEW_PAGE (widget), NULL, &error))
-    g_warning ("Printing the overview failed: %s", error->message);
 }
 
 static void
@@ -439,7 +389,8 @@ pulse_overview_page_class_init (PulseOverviewPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "overview.print", NULL, print_action_cb);
+  gtk_widget_class_install_action (widget_class, "overview.print", NULL,
+                                   _pulse_overview_page_print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "overview.print", NULL);
 
@@ -457,6 +408,12 @@ pulse_overview_page_class_init (PulseOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, hourly_chart);
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, alerts);
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, breakdown);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_tile_activated_cb",
+                                                G_CALLBACK (_pulse_overview_page_tile_activated));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_alert_activated_cb",
+                                                G_CALLBACK (_pulse_overview_page_alert_activated));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_bar_activated_cb",
+                                                G_CALLBACK (_pulse_overview_page_bar_activated));
 }
 
 static void

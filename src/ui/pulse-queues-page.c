@@ -11,6 +11,7 @@
 #include "pulse-category-panel.h"
 #include "pulse-csv-export.h"
 #include "pulse-csv.h"
+#include "pulse-drill-down.h"
 #include "pulse-health-icon.h"
 #include "pulse-live-strip.h"
 #include "pulse-queue-board.h"
@@ -119,9 +120,18 @@ on_row_activated_cb (PulseQueuesPage *self,
 {
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->column_view));
   g_autoptr(PulseQueueRow) row = g_list_model_get_item (model, position);
+  g_auto(PulseContactFilter) filter = { 0 };
+  PulseQueue *queue;
 
-  if (row != NULL)
-    g_debug ("queue %s activated", pulse_queue_get_id (pulse_queue_row_get_queue (row)));
+  if (row == NULL)
+    return;
+
+  /* The queue's contacts of the period, newest (and so the waiting)
+   * first. */
+  queue = pulse_queue_row_get_queue (row);
+  pulse_drill_down_set_period (self->session, &filter);
+  filter.queue_id = g_strdup (pulse_queue_get_id (queue));
+  pulse_drill_down_open (GTK_WIDGET (self), self->session, pulse_queue_get_name (queue), &filter);
 }
 
 static const PulseCsvColumn csv_columns[] = {
