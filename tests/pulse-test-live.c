@@ -131,3 +131,114 @@ pulse_test_live_wait_tile (GtkWidget  *page,
   if (!pulse_test_wait_for (tile_shows, &wanted, PULSE_TEST_LIVE_WAIT_MS))
     g_error ("tile %s shows %s, not %s", title, pulse_stat_tile_get_value (wanted.tile), value);
 }
+
+typedef struct
+{
+  GListModel          *model;
+  PulseTestLiveGetId   get_id;
+  GPtrArray           *ids;
+} IdsWanted;
+
+static gboolean
+ids_are (gpointer user_data)
+{
+  IdsWanted *wanted = user_data;
+
+  if (g_list_model_get_n_items (wanted->model) != wanted->ids->len)
+    return FALSE;
+  for (guint i = 0; i < wanted->ids->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (wanted->model, i);
+
+      if (g_strcmp0 (wanted->get_id (item), wanted->ids->pdata[i]) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Waits until @model holds items with the ids given, in that order (as
+ * @get_id reads them); fails the test on a timeout, saying what it held. */
+void
+pulse_test_live_wait_ids (GListModel         *model,
+                          PulseTestLiveGetId  get_id,
+                          const char         *first_id,
+                          ...)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  IdsWanted wanted = { model, get_id, ids };
+  g_autoptr(GObject) first = NULL;
+  va_list args;
+
+  va_start (args, first_id);
+  for (const char *id = first_id; id != NULL; id = va_arg (args, const char *))
+    g_ptr_array_add (ids, (gpointer) id);
+  va_end (args);
+  if (pulse_test_wait_for (ids_are, &wanted, PULSE_TEST_LIVE_WAIT_MS))
+    return;
+
+  first = g_list_model_get_item (model, 0);
+  g_error ("%u items, the first %s, not %u from %s", g_list_model_get_n_items (model),
+           first != NULL ? get_id (first) : "none", ids->len, first_id);
+}
+
+static void
+collect_widgets (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* The @index-th widget of @type under @root, depth first (a page's
+ * order); fails the test if there are fewer. */
+GtkWidget *
+pulse_test_live_nth_widget (GtkWidget *root,
+                            GType      type,
+                            guint      index)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+  g_assert_cmpuint (found->len, >, index);
+  return found->pdata[index];
+}
+
+/* Row @index of the @list-th boxed list under @root, or NULL past its
+ * end. The rows are AdwActionRows. */
+AdwActionRow *
+pulse_test_live_boxed_row (GtkWidget *root,
+                           guint      list,
+                           int        index)
+{
+  GtkWidget *box = pulse_test_live_nth_widget (root, GTK_TYPE_LIST_BOX, list);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (box), index);
+
+  return row != NULL ? ADW_ACTION_ROW (row) : NULL;
+}
+
+/* The text of the right-aligned label with @css_class in @row's suffix
+ * ("heading" for a figure, "caption" for the line under it). */
+const char *
+pulse_test_live_row_label (AdwActionRow *row,
+                           const char   *css_class)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = labels->pdata[i];
+
+      if (gtk_widget_has_css_class (label, css_class)
+          && gtk_label_get_xalign (GTK_LABEL (label)) == 1)
+        return gtk_label_get_label (GTK_LABEL (label));
+    }
+
+  g_error ("no %s label in the row", css_class);
+}

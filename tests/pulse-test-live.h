@@ -10,7 +10,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "pulse-session.h"
 #include "pulse-stat-tile.h"
@@ -19,6 +19,8 @@
 G_BEGIN_DECLS
 
 #define PULSE_TEST_LIVE_WAIT_MS 20000
+
+typedef const char *(*PulseTestLiveGetId) (gpointer item);
 
 void           pulse_test_live_ingest     (PulseTestServer *ts,
                                            const char      *endpoint,
@@ -33,5 +35,17 @@ PulseStatTile *pulse_test_live_find_tile  (GtkWidget       *root,
 void           pulse_test_live_wait_tile  (GtkWidget       *page,
                                            const char      *title,
                                            const char      *value);
+void           pulse_test_live_wait_ids   (GListModel      *model,
+                                           PulseTestLiveGetId get_id,
+                                           const char      *first_id,
+                                           ...) G_GNUC_NULL_TERMINATED;
+GtkWidget     *pulse_test_live_nth_widget (GtkWidget       *root,
+                                           GType            type,
+                                           guint            index);
+AdwActionRow  *pulse_test_live_boxed_row  (GtkWidget       *root,
+                                           guint            list,
+                                           int              index);
+const char    *pulse_test_live_row_label  (AdwActionRow    *row,
+                                           const char      *css_class);
 
 G_END_DECLS

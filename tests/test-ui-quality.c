@@ -50,6 +50,14 @@ static const char scorecard[] =
   "{\"name\":\"Compliance\",\"criteria\":["
   "{\"id\":\"kyc\",\"name\":\"Verifies identity\",\"weight\":50,\"critical\":true}]}]}";
 
+/* `,"name":"value"`, or nothing for a NULL value. */
+static char *
+member (const char *name,
+        const char *value)
+{
+  return value != NULL ? g_strdup_printf (",\"%s\":\"%s\"", name, value) : g_strdup ("");
+}
+
 /* Whole seconds, so what the page shows matches what was sent. */
 static gint64
 now_s (void)
@@ -88,9 +96,7 @@ ticket (const char *id,
 {
   g_autofree char *created = ago (created_ago);
   g_autofree char *answered = ago (created_ago - 30);
-  g_autofree char *assigned = assignee != NULL
-                              ? g_strdup_printf (",\"assignee_id\":\"%s\"", assignee)
-                              : g_strdup ("");
+  g_autofree char *assigned = member ("assignee_id", assignee);
 
   return g_strdup_printf (
     "{\"id\":\"%s\",\"queue_id\":\"%s\",\"channel\":\"chat\",\"subject\":\"Платіж\","
@@ -108,9 +114,7 @@ rate (PulseTestServer *ts,
       const char      *at,
       const char      *comment)
 {
-  g_autofree char *comment_member = comment != NULL
-                                    ? g_strdup_printf (",\"comment\":\"%s\"", comment)
-                                    : g_strdup ("");
+  g_autofree char *comment_member = member ("comment", comment);
   g_autofree char *body = g_strdup_printf ("{\"ticket_id\":\"%s\",\"rating\":{\"kind\":\"csat\","
                                            "\"score\":%d,\"at\":\"%s\"%s}}",
                                            ticket_id, score, at, comment_member);
@@ -164,12 +168,8 @@ review (PulseTestServer *ts,
   gboolean submitted = g_strcmp0 (status, "submitted") == 0;
   g_autofree char *created = ago (created_ago);
   g_autofree char *submitted_at = ago (created_ago / 2);
-  g_autofree char *reviewer_member = reviewer != NULL
-                                     ? g_strdup_printf (",\"reviewer_id\":\"%s\"", reviewer)
-                                     : g_strdup ("");
-  g_autofree char *group_member = group != NULL
-                                  ? g_strdup_printf (",\"calibration_group\":\"%s\"", group)
-                                  : g_strdup ("");
+  g_autofree char *reviewer_member = member ("reviewer_id", reviewer);
+  g_autofree char *group_member = member ("calibration_group", group);
   g_autofree char *score_member = submitted
                                   ? g_strdup_printf (",\"score\":%d,\"submitted_at\":\"%s\"",
                                                      score, submitted_at)
@@ -216,12 +216,6 @@ create_reviews (PulseTestServer *ts)
           G ("greeting", "fail") "," G ("kyc", "pass"));
 }
 
-typedef struct
-{
-  GListModel  *model;
-  const char **ids;
-} RowsWanted;
-
 static PulseQualityRow *
 row_at (GListModel *model,
         guint       position)
@@ -231,68 +225,8 @@ row_at (GListModel *model,
   return row;
 }
 
-static gboolean
-rows_are (gpointer user_data)
-{
-  RowsWanted *wanted = user_data;
-  guint n = g_strv_length ((char **) wanted->ids);
-
-  if (g_list_model_get_n_items (wanted->model) != n)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (pulse_quality_row_get_id (row_at (wanted->model, i)), wanted->ids[i]) != 0)
-      return FALSE;
-
-  return TRUE;
-}
-
-/* Waits until @model holds the rows of @ids, in that order. */
-static void
-wait_rows (GListModel *model,
-           const char *first,
-           ...)
-{
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  RowsWanted wanted = { model, NULL };
-  va_list args;
-
-  va_start (args, first);
-  for (const char *id = first; id != NULL; id = va_arg (args, const char *))
-    g_ptr_array_add (ids, (gpointer) id);
-  va_end (args);
-  g_ptr_array_add (ids, NULL);
-  wanted.ids = (const char **) ids->pdata;
-  if (!pulse_test_wait_for (rows_are, &wanted, WAIT_MS))
-    g_error ("%u rows, the first %s", g_list_model_get_n_items (model),
-             g_list_model_get_n_items (model) > 0
-             ? pulse_quality_row_get_id (row_at (model, 0)) : "none");
-}
-
-static void
-collect_widgets (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-/* The @index-th widget of @type under @page, in the page's order. */
-static GtkWidget *
-nth_widget (GtkWidget *page,
-            GType      type,
-            guint      index)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (page, type, found);
-  g_assert_cmpuint (found->len, >, index);
-  return found->pdata[index];
-}
+#define WAIT_ROWS(model, ...) \
+  pulse_test_live_wait_ids (model, (PulseTestLiveGetId) pulse_quality_row_get_id, __VA_ARGS__)
 
 /* The tables in page order: negative ratings, teams, agents. */
 enum { NEGATIVE_TABLE, TEAMS_TABLE, AGENTS_TABLE };
@@ -303,41 +237,9 @@ static GListModel *
 table (GtkWidget *page,
        guint      index)
 {
-  GtkWidget *view = nth_widget (page, GTK_TYPE_COLUMN_VIEW, index);
+  GtkWidget *view = pulse_test_live_nth_widget (page, GTK_TYPE_COLUMN_VIEW, index);
 
   return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
-}
-
-static AdwActionRow *
-boxed_row (GtkWidget *page,
-           guint      list,
-           int        index)
-{
-  GtkWidget *box = nth_widget (page, GTK_TYPE_LIST_BOX, list);
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (box), index);
-
-  return row != NULL ? ADW_ACTION_ROW (row) : NULL;
-}
-
-/* The figure at the end of a boxed row (@line 0), or the dim line under
- * it (@line 1). */
-static const char *
-suffix_text (AdwActionRow *row,
-             guint         line)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkWidget *label = labels->pdata[i];
-
-      if (gtk_widget_has_css_class (label, line == 0 ? "heading" : "caption")
-          && gtk_label_get_xalign (GTK_LABEL (label)) == 1)
-        return gtk_label_get_label (GTK_LABEL (label));
-    }
-
-  g_error ("no suffix line %u", line);
 }
 
 static void
@@ -348,12 +250,12 @@ assert_boxed (GtkWidget  *page,
               const char *subtitle,
               const char *figure)
 {
-  AdwActionRow *row = boxed_row (page, list, index);
+  AdwActionRow *row = pulse_test_live_boxed_row (page, list, index);
 
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, subtitle);
-  g_assert_cmpstr (suffix_text (row, 0), ==, figure);
+  g_assert_cmpstr (pulse_test_live_row_label (row, "heading"), ==, figure);
 }
 
 static void
@@ -370,12 +272,112 @@ assert_score_row (GListModel *model,
   g_assert_cmpint (pulse_quality_row_get_count (row), ==, reviews);
 }
 
-static gboolean
-has_rows (gpointer user_data)
+/* Today's negatives, newest first: t-2 (2, no comment) then t-1, whose
+ * agent is the one who replied; t-3 has a sample, t-5 was yesterday. */
+static void
+assert_negatives (GListModel *negative)
 {
-  GtkListBox *box = user_data;
+  PulseQualityRow *row;
 
-  return gtk_list_box_get_row_at_index (box, 0) != NULL;
+  WAIT_ROWS (negative, "t-2", "t-1", NULL);
+  row = row_at (negative, 0);
+  g_assert_cmpstr (pulse_quality_row_get_title (row), ==, "Lucía Gómez");
+  g_assert_cmpstr (pulse_quality_row_get_subtitle (row), ==, "Spain · phone");
+  g_assert_cmpstr (pulse_quality_row_get_value_text (row), ==, "2 of 5");
+  g_assert_null (pulse_quality_row_get_detail (row));
+  row = row_at (negative, 1);
+  g_assert_cmpstr (pulse_quality_row_get_title (row), ==, "Оксана Мельник");
+  g_assert_cmpstr (pulse_quality_row_get_subtitle (row), ==, "Ukraine · chat");
+  g_assert_cmpstr (pulse_quality_row_get_value_text (row), ==, "1 of 5");
+  g_assert_cmpstr (pulse_quality_row_get_detail (row), ==,
+                   "Чекала дві години, ніхто не відповів");
+}
+
+/* By team, the lowest first: Madrid (a-2: 60, 50, 100, 0 → 52.5), Kyiv
+ * (a-1 90, a-3 70 → 80.0). By agent: a-2, a-3, a-1, and qa-1 with no
+ * review last. */
+static void
+assert_scores (GtkWidget *page)
+{
+  GListModel *teams = table (page, TEAMS_TABLE);
+  GListModel *agents = table (page, AGENTS_TABLE);
+
+  WAIT_ROWS (teams, "team-es", "team-ua", NULL);
+  assert_score_row (teams, 0, "team-es", "52.5", 4);
+  assert_score_row (teams, 1, "team-ua", "80.0", 2);
+  WAIT_ROWS (agents, "a-2", "a-3", "a-1", "qa-1", NULL);
+  assert_score_row (agents, 0, "a-2", "52.5", 4);
+  g_assert_cmpstr (pulse_quality_row_get_subtitle (row_at (agents, 0)), ==, "Madrid");
+  assert_score_row (agents, 1, "a-3", "70.0", 1);
+  assert_score_row (agents, 2, "a-1", "90.0", 1);
+  assert_score_row (agents, 3, "qa-1", "–", 0);
+}
+
+/* The backlog, the oldest sample first: qa-2 (5 h, not in the directory:
+ * its id), qa-1 (3 h), then the sample nobody took. Calibration, the
+ * least agreed first. The tiles were counted in the same refresh. */
+static void
+assert_boxed_lists (GtkWidget *page)
+{
+  AdwActionRow *row;
+
+  assert_boxed (page, BACKLOG_LIST, 0, "qa-2", "1 not started", "1");
+  assert_boxed (page, BACKLOG_LIST, 1, "Ірина Бондар",
+                "1 not started · 1 draft · 1 for a negative rating", "2");
+  assert_boxed (page, BACKLOG_LIST, 2, "Not assigned", "1 not started", "1");
+  g_assert_null (pulse_test_live_boxed_row (page, BACKLOG_LIST, 3));
+  row = pulse_test_live_boxed_row (page, BACKLOG_LIST, 0);
+  g_assert_cmpstr (pulse_test_live_row_label (row, "caption"), ==, "oldest 5 h");
+
+  assert_boxed (page, CRITERIA_LIST, 0, "Shows empathy", "Chat QA", "0 %");
+  assert_boxed (page, CRITERIA_LIST, 1, "Greets the customer", "Chat QA", "33 %");
+  assert_boxed (page, CRITERIA_LIST, 2, "Verifies identity", "Chat QA", "100 %");
+  row = pulse_test_live_boxed_row (page, CRITERIA_LIST, 1);
+  g_assert_cmpstr (pulse_test_live_row_label (row, "caption"), ==, "1 of 3 pairs agreed");
+}
+
+/* The top of the page, and its bottom: the agents. */
+static void
+save_screenshots (PulseWindow *window,
+                  GtkWidget   *page)
+{
+  GtkWidget *agents = pulse_test_live_nth_widget (page, GTK_TYPE_COLUMN_VIEW, AGENTS_TABLE);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (agents, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  pulse_test_ui_save_screenshot (GTK_WIDGET (window), "quality-live");
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  pulse_test_ui_save_screenshot (GTK_WIDGET (window), "quality-live-agents");
+}
+
+/* A new 1 on t-6 comes first; the rows before stay the same objects.
+ * Then a sample of t-1 is drawn for qa-2: t-1 leaves the negatives and
+ * joins qa-2's backlog, whose row is updated, not replaced. */
+static void
+assert_updates (PulseTestServer *ts,
+                GtkWidget       *page)
+{
+  GListModel *negative = table (page, NEGATIVE_TABLE);
+  g_autoptr(PulseQualityRow) first = g_list_model_get_item (negative, 0);
+  g_autoptr(PulseQualityRow) second = g_list_model_get_item (negative, 1);
+  AdwActionRow *backlog_row = pulse_test_live_boxed_row (page, BACKLOG_LIST, 0);
+  g_autofree char *at = today (0, 3);
+
+  rate (ts, "t-6", 1, at, "Грубо");
+  WAIT_ROWS (negative, "t-6", "t-2", "t-1", NULL);
+  g_assert_true (row_at (negative, 1) == first);
+  g_assert_true (row_at (negative, 2) == second);
+  pulse_test_live_wait_tile (page, "Negative ratings", "3");
+
+  review (ts, "r-8", "t-1", "a-1", "qa-2", "pending", "negative-rating", 0, NULL, 0, NULL);
+  WAIT_ROWS (negative, "t-6", "t-2", NULL);
+  g_assert_true (row_at (negative, 1) == first);
+  pulse_test_live_wait_tile (page, "To grade", "5");
+  assert_boxed (page, BACKLOG_LIST, 0, "qa-2", "2 not started · 1 for a negative rating", "2");
+  g_assert_true (pulse_test_live_boxed_row (page, BACKLOG_LIST, 0) == backlog_row);
 }
 
 static void
@@ -383,10 +385,6 @@ test_quality (void)
 {
   g_autoptr(PulseTestServer) ts = NULL;
   g_autoptr(PulseSession) session = NULL;
-  g_autofree char *at3 = NULL;
-  GListModel *negative, *teams, *agents;
-  PulseQualityRow *first_negative, *second_negative;
-  GtkAdjustment *adjustment;
   PulseWindow *window;
   GtkWidget *page;
 
@@ -407,89 +405,19 @@ test_quality (void)
   g_assert_nonnull (page);
 
   /* QA: six submitted, (90 + 70 + 60 + 50 + 100 + 0) / 6 = 61.67.
-   * Calibration 4 of 7 = 57 %; 4 samples to grade; 2 negatives. */
+   * Calibration 4 of 7 = 57 %; 4 samples to grade; 2 negatives. Of the
+   * five rated contacts of the week only t-4 gave a 4–5. */
   pulse_test_live_wait_tile (page, "QA score", "61.7");
   pulse_test_live_wait_tile (page, "To grade", "4");
   pulse_test_live_wait_tile (page, "Negative ratings", "2");
   pulse_test_live_wait_tile (page, "Calibration", "57 %");
-  /* Of the five rated contacts of the week only t-4 gave a 4–5. */
   pulse_test_live_wait_tile (page, "CSAT", "20 %");
 
-  /* Today's negatives, newest first: t-2 (2, no comment) then t-1, whose
-   * agent is the one who replied; t-3 has a sample, t-5 was yesterday. */
-  negative = table (page, NEGATIVE_TABLE);
-  wait_rows (negative, "t-2", "t-1", NULL);
-  first_negative = row_at (negative, 0);
-  second_negative = row_at (negative, 1);
-  g_assert_cmpstr (pulse_quality_row_get_title (first_negative), ==, "Lucía Gómez");
-  g_assert_cmpstr (pulse_quality_row_get_subtitle (first_negative), ==, "Spain · phone");
-  g_assert_cmpstr (pulse_quality_row_get_value_text (first_negative), ==, "2 of 5");
-  g_assert_null (pulse_quality_row_get_detail (first_negative));
-  g_assert_cmpstr (pulse_quality_row_get_title (second_negative), ==, "Оксана Мельник");
-  g_assert_cmpstr (pulse_quality_row_get_subtitle (second_negative), ==, "Ukraine · chat");
-  g_assert_cmpstr (pulse_quality_row_get_value_text (second_negative), ==, "1 of 5");
-  g_assert_cmpstr (pulse_quality_row_get_detail (second_negative), ==,
-                   "Чекала дві години, ніхто не відповів");
-
-  /* By team, the lowest first: Madrid (a-2: 60, 50, 100, 0 → 52.5), Kyiv
-   * (a-1 90, a-3 70 → 80.0). By agent: a-2, a-3, a-1, and qa-1 with no
-   * review last. */
-  teams = table (page, TEAMS_TABLE);
-  wait_rows (teams, "team-es", "team-ua", NULL);
-  assert_score_row (teams, 0, "team-es", "52.5", 4);
-  assert_score_row (teams, 1, "team-ua", "80.0", 2);
-  agents = table (page, AGENTS_TABLE);
-  wait_rows (agents, "a-2", "a-3", "a-1", "qa-1", NULL);
-  assert_score_row (agents, 0, "a-2", "52.5", 4);
-  g_assert_cmpstr (pulse_quality_row_get_subtitle (row_at (agents, 0)), ==, "Madrid");
-  assert_score_row (agents, 1, "a-3", "70.0", 1);
-  assert_score_row (agents, 2, "a-1", "90.0", 1);
-  assert_score_row (agents, 3, "qa-1", "–", 0);
-
-  /* The backlog, the oldest sample first: qa-2 (5 h, not in the
-   * directory: its id), qa-1 (3 h), then the sample nobody took. */
-  g_assert_true (pulse_test_wait_for (has_rows, nth_widget (page, GTK_TYPE_LIST_BOX,
-                                                            BACKLOG_LIST), WAIT_MS));
-  assert_boxed (page, BACKLOG_LIST, 0, "qa-2", "1 not started", "1");
-  assert_boxed (page, BACKLOG_LIST, 1, "Ірина Бондар",
-                "1 not started · 1 draft · 1 for a negative rating", "2");
-  assert_boxed (page, BACKLOG_LIST, 2, "Not assigned", "1 not started", "1");
-  g_assert_null (boxed_row (page, BACKLOG_LIST, 3));
-  g_assert_cmpstr (suffix_text (boxed_row (page, BACKLOG_LIST, 0), 1), ==, "oldest 5 h");
-
-  /* Calibration, the least agreed first. */
-  assert_boxed (page, CRITERIA_LIST, 0, "Shows empathy", "Chat QA", "0 %");
-  assert_boxed (page, CRITERIA_LIST, 1, "Greets the customer", "Chat QA", "33 %");
-  assert_boxed (page, CRITERIA_LIST, 2, "Verifies identity", "Chat QA", "100 %");
-  g_assert_cmpstr (suffix_text (boxed_row (page, CRITERIA_LIST, 1), 1), ==,
-                   "1 of 3 pairs agreed");
-
-  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
-  pulse_test_ui_save_screenshot (GTK_WIDGET (window), "quality-live");
-  /* And the bottom of the page: the agents. */
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
-    gtk_widget_get_ancestor (nth_widget (page, GTK_TYPE_COLUMN_VIEW, AGENTS_TABLE),
-                             GTK_TYPE_SCROLLED_WINDOW)));
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
-  pulse_test_ui_save_screenshot (GTK_WIDGET (window), "quality-live-agents");
-
-  /* A new 1 on t-6 comes first; the two rows before stay the same
-   * objects. Then a sample of t-1 is drawn for qa-2: t-1 leaves the
-   * negatives and joins qa-2's backlog. */
-  at3 = today (0, 3);
-  rate (ts, "t-6", 1, at3, "Грубо");
-  wait_rows (negative, "t-6", "t-2", "t-1", NULL);
-  g_assert_true (row_at (negative, 1) == first_negative);
-  g_assert_true (row_at (negative, 2) == second_negative);
-  pulse_test_live_wait_tile (page, "Negative ratings", "3");
-
-  review (ts, "r-8", "t-1", "a-1", "qa-2", "pending", "negative-rating", 0, NULL, 0, NULL);
-  wait_rows (negative, "t-6", "t-2", NULL);
-  g_assert_true (row_at (negative, 1) == first_negative);
-  pulse_test_live_wait_tile (page, "To grade", "5");
-  assert_boxed (page, BACKLOG_LIST, 0, "qa-2",
-                "2 not started · 1 for a negative rating", "2");
+  assert_negatives (table (page, NEGATIVE_TABLE));
+  assert_scores (page);
+  assert_boxed_lists (page);
+  save_screenshots (window, page);
+  assert_updates (ts, page);
 
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
@@ -529,9 +457,9 @@ test_empty (void)
   pulse_test_live_wait_tile (page, "To grade", "0");
   pulse_test_live_wait_tile (page, "QA score", "–");
   pulse_test_live_wait_tile (page, "Negative ratings", "0");
-  g_assert_null (boxed_row (page, BACKLOG_LIST, 0));
-  g_assert_null (boxed_row (page, CRITERIA_LIST, 0));
-  wait_rows (table (page, TEAMS_TABLE), "team-ua", "team-es", NULL);
+  g_assert_null (pulse_test_live_boxed_row (page, BACKLOG_LIST, 0));
+  g_assert_null (pulse_test_live_boxed_row (page, CRITERIA_LIST, 0));
+  WAIT_ROWS (table (page, TEAMS_TABLE), "team-ua", "team-es", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (table (page, NEGATIVE_TABLE)), ==, 0);
   pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
   pulse_test_ui_save_screenshot (GTK_WIDGET (window), "quality-empty");

@@ -6,7 +6,7 @@
  * The Quality page's tables and boxed lists show #PulseQualityRow in a few
  * kinds of cells. Rather than repeat a list-item template per column in
  * the .ui, each cell is one small template here with the row property it
- * binds filled in (a format string of our own, never of data): the bindings stay declarative (expressions, unbound by
+ * binds filled in (our own format strings, never data): the bindings stay declarative (expressions, unbound by
  * GTK when a row is recycled), and the page's .ui stays short.
  */
 
