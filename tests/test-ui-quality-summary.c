@@ -12,6 +12,7 @@
 
 #include <math.h>
 
+#include "pulse-quality-row.h"
 #include "pulse-quality-summary.h"
 #include "pulse-review-sample.h"
 #include "pulse-test-util.h"
@@ -158,13 +159,9 @@ add_ticket (GListStore *store,
 #define CSAT(score, at) "{\"kind\":\"csat\",\"score\":" #score ",\"at\":\"" at "\"}"
 
 static void
-test_negative (void)
+add_rated_tickets (GListStore *tickets,
+                   GListStore *reviews)
 {
-  g_autoptr(GListStore) tickets = g_list_store_new (PULSE_TYPE_TICKET);
-  g_autoptr(GListStore) reviews = g_list_store_new (PULSE_TYPE_REVIEW_SAMPLE);
-  g_autoptr(GPtrArray) negatives = NULL;
-  const PulseQualityNegative *negative;
-
   /* t-1: 1 at 09:00 with a comment, assigned to a-1. */
   add_ticket (tickets, "t-1", "a-1", "a-9",
               "{\"kind\":\"csat\",\"score\":1,\"at\":\"2026-11-20T09:00:00Z\","
@@ -187,6 +184,17 @@ test_negative (void)
   add_ticket (tickets, "t-8", "a-3", "a-3", CSAT (1, DAY_FROM));
   /* t-9: no rating at all. */
   add_ticket (tickets, "t-9", "a-3", "a-3", "");
+}
+
+static void
+test_negative (void)
+{
+  g_autoptr(GListStore) tickets = g_list_store_new (PULSE_TYPE_TICKET);
+  g_autoptr(GListStore) reviews = g_list_store_new (PULSE_TYPE_REVIEW_SAMPLE);
+  g_autoptr(GPtrArray) negatives = NULL;
+  const PulseQualityNegative *negative;
+
+  add_rated_tickets (tickets, reviews);
 
   negatives = pulse_quality_negative_collect (G_LIST_MODEL (tickets), G_LIST_MODEL (reviews),
                                               at (DAY_FROM), at (DAY_TO));
@@ -229,14 +237,8 @@ find_criterion (GPtrArray  *criteria,
 }
 
 static void
-test_criteria (void)
+add_calibrations (GListStore *reviews)
 {
-  g_autoptr(GListStore) reviews = g_list_store_new (PULSE_TYPE_REVIEW_SAMPLE);
-  g_autoptr(GPtrArray) criteria = NULL;
-  PulseCalibrationAgreement overall = { 99, 99 };
-  const PulseQualityCriterion *criterion;
-  guint n_groups = 99;
-
   /* cal-1, three reviewers: pairs (1,2) (1,3) (2,3).
    *   greeting: P P F → agreed in (1,2) only: 1 of 3
    *   empathy:  F P – → compared in (1,2) only, disagreed: 0 of 1
@@ -265,7 +267,18 @@ test_criteria (void)
               "2026-11-20T09:00:00Z", "cal-3", G ("kyc", "pass"));
   add_sample (reviews, "c-8", "t-3", "qa-2", "submitted", "random",
               "2026-11-20T09:00:00Z", NULL, G ("kyc", "fail"));
+}
 
+static void
+test_criteria (void)
+{
+  g_autoptr(GListStore) reviews = g_list_store_new (PULSE_TYPE_REVIEW_SAMPLE);
+  g_autoptr(GPtrArray) criteria = NULL;
+  PulseCalibrationAgreement overall = { 99, 99 };
+  const PulseQualityCriterion *criterion;
+  guint n_groups = 99;
+
+  add_calibrations (reviews);
   criteria = pulse_quality_criteria_collect (G_LIST_MODEL (reviews), &overall, &n_groups);
   g_assert_cmpuint (criteria->len, ==, 4);
 
@@ -313,6 +326,85 @@ test_criteria_empty (void)
   g_assert_true (isnan (pulse_calibration_share (&overall)));
 }
 
+static void
+test_format_age (void)
+{
+  static const struct { gint64 seconds; const char *text; } cases[] = {
+    { -5, "0 min" }, { 0, "0 min" }, { 59 * 60 + 59, "59 min" }, { 3600, "1 h" },
+    { 47 * 3600 + 3599, "47 h" }, { 48 * 3600, "2 d" }, { 10 * 86400 + 7200, "10 d" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = pulse_quality_format_age (cases[i].seconds);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              GPtrArray  *names)
+{
+  g_ptr_array_add (names, g_strdup (pspec->name));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* The properties notified since the last call, sorted, space-separated. */
+static char *
+take_names (GPtrArray *names)
+{
+  char *joined;
+
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (" ", (char **) names->pdata);
+  g_ptr_array_set_size (names, 0);
+  return joined;
+}
+
+/* A row notifies only what changed, so a list redraws one cell. */
+static void
+test_row_update (void)
+{
+  g_autoptr(PulseQualityRow) row = pulse_quality_row_new ("a-1");
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *changed = NULL;
+  PulseQualityRowData data = {
+    .title = "Оксана", .value = 90, .value_text = "90.0", .count = 1, .count_text = "1",
+    .extra = G_MAXDOUBLE,
+  };
+
+  g_signal_connect (row, "notify", G_CALLBACK (on_notify_cb), names);
+  pulse_quality_row_update (row, &data);
+  first = take_names (names);
+  g_assert_cmpstr (first, ==, "count count-text title value value-text");
+  g_assert_cmpstr (pulse_quality_row_get_id (row), ==, "a-1");
+  g_assert_cmpfloat (pulse_quality_row_get_value (row), ==, 90);
+
+  pulse_quality_row_update (row, &data);
+  again = take_names (names);
+  g_assert_cmpstr (again, ==, "");
+
+  data.count = 2;
+  data.count_text = "2";
+  data.subtitle = "Kyiv";
+  pulse_quality_row_update (row, &data);
+  changed = take_names (names);
+  g_assert_cmpstr (changed, ==, "count count-text subtitle");
+  g_assert_cmpstr (pulse_quality_row_get_count_text (row), ==, "2");
+  g_assert_cmpstr (pulse_quality_row_get_title (row), ==, "Оксана");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +416,8 @@ main (int   argc,
   g_test_add_func ("/pulse/ui/quality-summary/negative", test_negative);
   g_test_add_func ("/pulse/ui/quality-summary/criteria", test_criteria);
   g_test_add_func ("/pulse/ui/quality-summary/criteria-empty", test_criteria_empty);
+  g_test_add_func ("/pulse/ui/quality-summary/format-age", test_format_age);
+  g_test_add_func ("/pulse/ui/quality-summary/row-update", test_row_update);
 
   return g_test_run ();
 }
