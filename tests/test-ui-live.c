@@ -24,27 +24,13 @@
 #include "pulse-queue-row.h"
 #include "pulse-queues-page.h"
 #include "pulse-stat-tile.h"
+#include "pulse-test-live.h"
 #include "pulse-test-server.h"
 #include "pulse-test-util.h"
 #include "pulse-time-utils.h"
 #include "test-ui-util.h"
 
-#define WAIT_MS 20000
-
-static void
-ingest (PulseTestServer *ts,
-        const char      *endpoint,
-        const char      *body)
-{
-  g_autofree char *path = g_strconcat ("/api/v1/ingest/", endpoint, NULL);
-  g_autoptr(PulseTestResponse) r = NULL;
-
-  r = pulse_test_server_request (ts, "POST", path,
-                                 pulse_test_server_get_token (ts, PULSE_ROLE_INTEGRATION), body,
-                                 NULL);
-  if (r->status != 200)
-    g_error ("ingest %s: %u", endpoint, r->status);
-}
+#define WAIT_MS PULSE_TEST_LIVE_WAIT_MS
 
 static const char directory[] =
   "{\"queues\":["
@@ -94,45 +80,7 @@ ingest_contacts (PulseTestServer *ts)
   g_autofree char *t3 = contact ("t-3", "q-es-phone", "phone", 1200, 10);
   g_autofree char *body = g_strdup_printf ("{\"items\":[%s,%s,%s]}", t1, t2, t3);
 
-  ingest (ts, "tickets", body);
-}
-
-static void
-on_done_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-is_set (gpointer user_data)
-{
-  return *(gpointer *) user_data != NULL;
-}
-
-static gboolean
-is_live (gpointer session)
-{
-  return pulse_session_get_connection_state (session) == PULSE_CONNECTION_STATE_LIVE;
-}
-
-static PulseSession *
-signed_in_session (PulseTestServer *ts)
-{
-  PulseSession *session = pulse_session_new ();
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *result = NULL;
-
-  pulse_session_sign_in_async (session, ts->url,
-                               pulse_test_server_get_token (ts, PULSE_ROLE_HEAD), NULL,
-                               on_done_cb, &result);
-  g_assert_true (pulse_test_wait_for (is_set, &result, WAIT_MS));
-  g_assert_true (pulse_session_connect_finish (session, result, &error));
-  g_assert_no_error (error);
-  g_object_unref (result);
-  g_assert_true (pulse_test_wait_for (is_live, session, WAIT_MS));
-  return session;
+  pulse_test_live_ingest (ts, "tickets", body);
 }
 
 typedef struct
@@ -237,9 +185,9 @@ test_live_rows (void)
     return;
 
   ts = pulse_test_server_new ();
-  ingest (ts, "directory", directory);
+  pulse_test_live_ingest (ts, "directory", directory);
   ingest_contacts (ts);
-  session = signed_in_session (ts);
+  session = pulse_test_live_sign_in (ts);
   window = pulse_test_ui_open_window (session, 1280, 800);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "queues"));
 
@@ -265,7 +213,7 @@ test_live_rows (void)
   /* A new contact waits in Ukrainian chat: the same row counts three. */
   t4 = contact ("t-4", "q-ua-chat", "chat", 5, -1);
   body = g_strdup_printf ("{\"items\":[%s]}", t4);
-  ingest (ts, "tickets", body);
+  pulse_test_live_ingest (ts, "tickets", body);
   wait_rows (model, 3, "q-ua-chat", 3);
   g_assert_true (row_at (model, 0) == first);
 
@@ -326,7 +274,7 @@ test_period (void)
     return;
 
   ts = pulse_test_server_new ();
-  session = signed_in_session (ts);
+  session = pulse_test_live_sign_in (ts);
   window = pulse_test_ui_open_window (session, 1280, 800);
   button = pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_PERIOD_BUTTON, NULL);
   g_assert_nonnull (button);
@@ -353,52 +301,6 @@ test_period (void)
   g_assert_cmpstr (pulse_period_button_get_label (PULSE_PERIOD_BUTTON (button)), ==, "Yesterday");
 
   pulse_test_ui_close_window (GTK_WINDOW (window));
-}
-
-static PulseStatTile *
-find_tile (GtkWidget  *root,
-           const char *title)
-{
-  if (PULSE_IS_STAT_TILE (root)
-      && g_strcmp0 (pulse_stat_tile_get_title (PULSE_STAT_TILE (root)), title) == 0)
-    return PULSE_STAT_TILE (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      PulseStatTile *found = find_tile (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-typedef struct
-{
-  PulseStatTile *tile;
-  const char    *value;
-} TileWanted;
-
-static gboolean
-tile_shows (gpointer user_data)
-{
-  TileWanted *wanted = user_data;
-
-  return g_strcmp0 (pulse_stat_tile_get_value (wanted->tile), wanted->value) == 0;
-}
-
-static void
-wait_tile (GtkWidget  *page,
-           const char *title,
-           const char *value)
-{
-  TileWanted wanted = { find_tile (page, title), value };
-
-  g_assert_nonnull (wanted.tile);
-  if (!pulse_test_wait_for (tile_shows, &wanted, WAIT_MS))
-    g_error ("tile %s shows %s, not %s", title, pulse_stat_tile_get_value (wanted.tile), value);
 }
 
 static gboolean
@@ -450,13 +352,13 @@ test_overview (void)
     return;
 
   ts = pulse_test_server_new ();
-  ingest (ts, "directory", directory);
+  pulse_test_live_ingest (ts, "directory", directory);
   body = g_strdup_printf ("{\"items\":[%s,%s,%s]}", t1, t2, t3);
-  ingest (ts, "tickets", body);
+  pulse_test_live_ingest (ts, "tickets", body);
   rating = g_strdup_printf ("{\"ticket_id\":\"t-3\",\"rating\":{\"kind\":\"csat\","
                             "\"score\":5,\"at\":\"%s\"}}", rated_at);
-  ingest (ts, "ratings", rating);
-  session = signed_in_session (ts);
+  pulse_test_live_ingest (ts, "ratings", rating);
+  session = pulse_test_live_sign_in (ts);
   /* A week, so a test run just after midnight counts the same. */
   pulse_session_set_kpi_window (session, PULSE_KPI_WINDOW_7_DAYS);
   window = pulse_test_ui_open_window (session, 1280, 900);
@@ -464,12 +366,12 @@ test_overview (void)
                                              "overview"));
   page = pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_OVERVIEW_PAGE, NULL);
 
-  wait_tile (page, "Contacts", "3");
+  pulse_test_live_wait_tile (page, "Contacts", "3");
   /* t-3 answered in 10 s; t-1 and t-2 wait past 20 s: 1 of 3. */
-  wait_tile (page, "Service level", "33 %");
-  wait_tile (page, "CSAT", "100 %");
-  wait_tile (page, "First response", "10 s");
-  wait_tile (page, "Waiting now", "2");
+  pulse_test_live_wait_tile (page, "Service level", "33 %");
+  pulse_test_live_wait_tile (page, "CSAT", "100 %");
+  pulse_test_live_wait_tile (page, "First response", "10 s");
+  pulse_test_live_wait_tile (page, "Waiting now", "2");
 
   /* One alert, for the Ukrainian chat queue. */
   alerts = pulse_test_ui_find_widget (page, GTK_TYPE_LIST_BOX, NULL);
@@ -598,7 +500,7 @@ test_categories (void)
     return;
 
   ts = pulse_test_server_new ();
-  ingest (ts, "directory", directory);
+  pulse_test_live_ingest (ts, "directory", directory);
   /* Six about payments in the last hour, never seen at this hour
    * before: 6 / 0.5 = 12× usual. Two about personal data. Three about
    * fraud 8 days ago: last week, known only from the history. */
@@ -619,9 +521,9 @@ test_categories (void)
   g_ptr_array_add (items, NULL);
   joined = g_strjoinv (",", (char **) items->pdata);
   body = g_strdup_printf ("{\"items\":[%s]}", joined);
-  ingest (ts, "tickets", body);
+  pulse_test_live_ingest (ts, "tickets", body);
 
-  session = signed_in_session (ts);
+  session = pulse_test_live_sign_in (ts);
   window = pulse_test_ui_open_window (session, 1280, 900);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "queues"));
   panel = pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_CATEGORY_PANEL, NULL);
