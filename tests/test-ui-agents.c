@@ -371,6 +371,8 @@ test_table (Fixture       *f,
 {
   GtkColumnView *view;
   PulseAgentRow *olena;
+  g_autoptr(GBytes) csv = NULL;
+  g_auto(GStrv) lines = NULL;
 
   if (pulse_test_ui_skip_without_display ())
     return;
@@ -397,6 +399,13 @@ test_table (Fixture       *f,
   g_assert_true (shows_label (GTK_WIDGET (view), "67 %"));
   g_assert_true (shows_label (GTK_WIDGET (view), "Available"));
   pulse_test_ui_save_screenshot (GTK_WIDGET (f->window), "agents");
+
+  /* The export: her line first, raw numbers (seconds, a fraction). */
+  csv = pulse_agents_page_dup_csv (f->page);
+  lines = g_strsplit (g_bytes_get_data (csv, NULL), "\r\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "\xEF\xBB\xBFName,Email,Team,Status,Contacts,"));
+  g_assert_true (g_str_has_prefix (lines[1], "Олена Коваленко,olena.kovalenko@pulse.test,"));
+  g_assert_nonnull (strstr (lines[1], ",Available,5,90,900,0.6666666667,"));
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);

@@ -11,7 +11,9 @@
 #include "pulse-agent-columns.h"
 #include "pulse-agent-detail.h"
 #include "pulse-agent-list.h"
+#include "pulse-agent-csv.h"
 #include "pulse-agents-page.h"
+#include "pulse-csv-export.h"
 #include "pulse-entity-list.h"
 #include "pulse-team.h"
 
@@ -291,6 +293,29 @@ pulse_agents_page_constructed (GObject *object)
   self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
 }
 
+/**
+ * pulse_agents_page_dup_csv:
+ *
+ * Returns: (transfer full): the table as shown (searched, filtered,
+ *   sorted) as CSV.
+ */
+GBytes *
+pulse_agents_page_dup_csv (PulseAgentsPage *self)
+{
+  g_return_val_if_fail (PULSE_IS_AGENTS_PAGE (self), NULL);
+
+  return pulse_agent_csv_from_rows (G_LIST_MODEL (self->sort_model));
+}
+
+static void
+on_export_clicked_cb (PulseAgentsPage *self)
+{
+  g_autoptr(GBytes) csv = pulse_agents_page_dup_csv (self);
+
+  /* Translators: the file name an export of the Agents table suggests */
+  pulse_csv_export_save (GTK_WIDGET (self), _("agents.csv"), csv);
+}
+
 static void
 pulse_agents_page_dispose (GObject *object)
 {
@@ -392,6 +417,7 @@ pulse_agents_page_class_init (PulseAgentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PulseAgentsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PulseAgentsPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, PulseAgentsPage, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, PulseAgentsPage, team_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PulseAgentsPage, loading_revealer);
   gtk_widget_class_bind_template_child (widget_class, PulseAgentsPage, loading_spinner);

@@ -22,4 +22,6 @@ GtkWidget         *pulse_agents_page_new         (PulseSession    *session);
 PulseAgentList    *pulse_agents_page_get_list    (PulseAgentsPage *self);
 PulseAgentColumns *pulse_agents_page_get_columns (PulseAgentsPage *self);
 
+GBytes *pulse_agents_page_dup_csv (PulseAgentsPage *self);
+
 G_END_DECLS

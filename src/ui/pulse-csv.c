@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -94,7 +95,8 @@ value_to_text (const GValue *value)
 /**
  * pulse_csv_from_model:
  * @rows: a #GListModel of objects that have the columns' properties
- * @columns: (array length=n_columns): the columns, in order
+ * @columns: (array length=n_columns): the columns, in order; their
+ *   titles marked with N_() and translated here
  * @n_columns: how many
  *
  * Writes a heading line and one line per row, CRLF-terminated, UTF-8
@@ -114,7 +116,7 @@ pulse_csv_from_model (GListModel           *rows,
     {
       if (c > 0)
         g_string_append_c (csv, ',');
-      pulse_csv_append_field (csv, columns[c].title);
+      pulse_csv_append_field (csv, _(columns[c].title));
     }
   g_string_append (csv, "\r\n");
 
@@ -126,11 +128,18 @@ pulse_csv_from_model (GListModel           *rows,
         {
           g_auto(GValue) value = G_VALUE_INIT;
           g_autofree char *text = NULL;
-          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (row),
-                                                            columns[c].property);
+          GParamSpec *pspec = NULL;
 
           if (c > 0)
             g_string_append_c (csv, ',');
+          if (columns[c].property == NULL && columns[c].text != NULL)
+            {
+              text = columns[c].text (row);
+              pulse_csv_append_field (csv, text);
+              continue;
+            }
+          if (columns[c].property != NULL)
+            pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (row), columns[c].property);
           if (pspec == NULL)
             continue;
 

@@ -10,17 +10,22 @@
 
 G_BEGIN_DECLS
 
+typedef char *(*PulseCsvTextFunc) (GObject *row);
+
 /**
  * PulseCsvColumn:
  * @title: the column's heading
- * @property: the row objects' property it holds
+ * @property: (nullable): the row objects' property it holds
+ * @text: (nullable): when there is no such property, what writes the
+ *   field (a figure inside a boxed summary); %NULL result: empty
  *
- * One column of an export: a heading and a property of the rows.
+ * One column of an export: a heading and where the rows' values are.
  */
 typedef struct
 {
-  const char *title;
-  const char *property;
+  const char       *title;
+  const char       *property;
+  PulseCsvTextFunc  text;
 } PulseCsvColumn;
 
 void    pulse_csv_append_field (GString              *csv,

@@ -158,14 +158,10 @@ static const PulseCsvColumn csv_columns[] = {
 GBytes *
 pulse_queues_page_dup_csv (PulseQueuesPage *self)
 {
-  PulseCsvColumn columns[G_N_ELEMENTS (csv_columns)];
-
   g_return_val_if_fail (PULSE_IS_QUEUES_PAGE (self), NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
-    columns[i] = (PulseCsvColumn) { _(csv_columns[i].title), csv_columns[i].property };
-
-  return pulse_csv_from_model (G_LIST_MODEL (self->sorted), columns, G_N_ELEMENTS (columns));
+  return pulse_csv_from_model (G_LIST_MODEL (self->sorted), csv_columns,
+                               G_N_ELEMENTS (csv_columns));
 }
 
 static void
