@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "pulse-quality-board.h"
+#include "pulse-drill-down.h"
 #include "pulse-quality-page.h"
 #include "pulse-test-live.h"
 #include "pulse-test-util.h"
@@ -228,6 +229,35 @@ row_at (GListModel *model,
 #define WAIT_ROWS(model, ...) \
   pulse_test_live_wait_ids (model, (PulseTestLiveGetId) pulse_quality_row_get_id, __VA_ARGS__)
 
+static gboolean
+drill_has_contacts (gpointer drill)
+{
+  return pulse_drill_down_get_contacts (drill) != NULL;
+}
+
+/* The negative ratings export as shown, and one opens its conversation
+ * among today's low-rated contacts. */
+static void
+assert_exports_and_opens (GtkWidget *page)
+{
+  g_autoptr(GBytes) csv = pulse_quality_page_dup_csv (PULSE_QUALITY_PAGE (page),
+                                                      PULSE_QUALITY_LIST_NEGATIVE);
+  g_auto(GStrv) lines = g_strsplit (g_bytes_get_data (csv, NULL), "\r\n", -1);
+  GtkColumnView *view = GTK_COLUMN_VIEW (pulse_test_live_nth_widget (page, GTK_TYPE_COLUMN_VIEW,
+                                                                      0));
+  PulseDrillDown *drill;
+
+  g_assert_true (g_str_has_prefix (lines[0], "\xEF\xBB\xBFTime,Score,Agent,Queue,Comment"));
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+
+  g_signal_emit_by_name (view, "activate", 0);
+  drill = PULSE_DRILL_DOWN (pulse_test_ui_find_toplevel (PULSE_TYPE_DRILL_DOWN));
+  g_assert_nonnull (drill);
+  g_assert_true (pulse_test_wait_for (drill_has_contacts, drill, PULSE_TEST_LIVE_WAIT_MS));
+  g_assert_cmpuint (g_list_model_get_n_items (pulse_drill_down_get_contacts (drill)), >=, 2);
+  pulse_test_ui_close_window (GTK_WINDOW (drill));
+}
+
 /* The tables in page order: negative ratings, teams, agents. */
 enum { NEGATIVE_TABLE, TEAMS_TABLE, AGENTS_TABLE };
 /* The boxed lists: the backlog, then calibration. */
@@ -417,6 +447,7 @@ test_quality (void)
   assert_scores (page);
   assert_boxed_lists (page);
   save_screenshots (window, page);
+  assert_exports_and_opens (page);
   assert_updates (ts, page);
 
   pulse_test_ui_close_window (GTK_WINDOW (window));
