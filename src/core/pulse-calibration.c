@@ -23,6 +23,54 @@ is_graded (PulseReviewSample *sample)
 }
 
 /**
+ * pulse_calibration_compare_each:
+ * @a: one reviewer's grading
+ * @b: another's, of the same reply
+ * @func: (scope call): called with each criterion both graded and
+ *   whether they graded it the same
+ * @user_data: for @func
+ *
+ * The criterion-by-criterion comparison pulse_calibration_compare()
+ * sums: a criterion only one of the two graded is not compared, and
+ * gradings by the same reviewer, or not submitted, compare nothing.
+ */
+void
+pulse_calibration_compare_each (PulseReviewSample     *a,
+                                PulseReviewSample     *b,
+                                PulseCalibrationFunc   func,
+                                gpointer               user_data)
+{
+  g_return_if_fail (PULSE_IS_REVIEW_SAMPLE (a));
+  g_return_if_fail (PULSE_IS_REVIEW_SAMPLE (b));
+  g_return_if_fail (func != NULL);
+
+  if (!is_graded (a) || !is_graded (b)
+      || g_strcmp0 (pulse_review_sample_get_reviewer_id (a),
+                    pulse_review_sample_get_reviewer_id (b)) == 0)
+    return;
+
+  for (guint i = 0; i < pulse_review_sample_get_n_grades (a); i++)
+    {
+      const PulseReviewGrade *grade = pulse_review_sample_get_grade (a, i);
+      const PulseReviewGrade *other = pulse_review_sample_find_grade (b, grade->criterion_id);
+
+      if (other != NULL)
+        func (grade->criterion_id, other->result == grade->result, user_data);
+    }
+}
+
+static void
+add_one (const char *criterion_id,
+         gboolean    agreed,
+         gpointer    user_data)
+{
+  PulseCalibrationAgreement *agreement = user_data;
+
+  agreement->compared++;
+  agreement->agreed += agreed;
+}
+
+/**
  * pulse_calibration_compare:
  * @a: one reviewer's grading
  * @b: another's, of the same reply
@@ -37,27 +85,9 @@ pulse_calibration_compare (PulseReviewSample         *a,
                            PulseReviewSample         *b,
                            PulseCalibrationAgreement *agreement)
 {
-  g_return_if_fail (PULSE_IS_REVIEW_SAMPLE (a));
-  g_return_if_fail (PULSE_IS_REVIEW_SAMPLE (b));
   g_return_if_fail (agreement != NULL);
 
-  if (!is_graded (a) || !is_graded (b)
-      || g_strcmp0 (pulse_review_sample_get_reviewer_id (a),
-                    pulse_review_sample_get_reviewer_id (b)) == 0)
-    return;
-
-  for (guint i = 0; i < pulse_review_sample_get_n_grades (a); i++)
-    {
-      const PulseReviewGrade *grade = pulse_review_sample_get_grade (a, i);
-      const PulseReviewGrade *other = pulse_review_sample_find_grade (b, grade->criterion_id);
-
-      if (other == NULL)
-        continue;
-
-      agreement->compared++;
-      if (other->result == grade->result)
-        agreement->agreed++;
-    }
+  pulse_calibration_compare_each (a, b, add_one, agreement);
 }
 
 /**

@@ -42,6 +42,14 @@ typedef struct
   PulseCalibrationAgreement  agreement;
 } PulseCalibrationGroup;
 
+typedef void (*PulseCalibrationFunc) (const char *criterion_id,
+                                      gboolean    agreed,
+                                      gpointer    user_data);
+
+void       pulse_calibration_compare_each  (PulseReviewSample         *a,
+                                            PulseReviewSample         *b,
+                                            PulseCalibrationFunc       func,
+                                            gpointer                   user_data);
 void       pulse_calibration_compare       (PulseReviewSample         *a,
                                             PulseReviewSample         *b,
                                             PulseCalibrationAgreement *agreement);

@@ -256,11 +256,33 @@ pulse_quality_negative_collect (GListModel *tickets,
   return result;
 }
 
-static gboolean
-is_graded (PulseReviewSample *sample)
+typedef struct
 {
-  return pulse_review_sample_get_status (sample) == PULSE_REVIEW_STATUS_SUBMITTED
-         && pulse_review_sample_get_reviewer_id (sample) != NULL;
+  const char *scorecard_id;
+  GHashTable *criteria;
+  GPtrArray  *result;
+} PairCount;
+
+static void
+count_criterion (const char *criterion_id,
+                 gboolean    agreed,
+                 gpointer    user_data)
+{
+  PairCount *count = user_data;
+  /* Criterion ids are unique within a scorecard only. */
+  g_autofree char *key = g_strconcat (count->scorecard_id, "\n", criterion_id, NULL);
+  PulseQualityCriterion *criterion = g_hash_table_lookup (count->criteria, key);
+
+  if (criterion == NULL)
+    {
+      criterion = g_new0 (PulseQualityCriterion, 1);
+      criterion->scorecard_id = g_strdup (count->scorecard_id);
+      criterion->criterion_id = g_strdup (criterion_id);
+      g_hash_table_insert (count->criteria, g_steal_pointer (&key), criterion);
+      g_ptr_array_add (count->result, criterion);
+    }
+  criterion->agreement.compared++;
+  criterion->agreement.agreed += agreed;
 }
 
 /* Splits one pair's comparison by criterion, as pulse_calibration_compare()
@@ -271,36 +293,9 @@ compare_pair (PulseReviewSample *a,
               GHashTable        *criteria,
               GPtrArray         *result)
 {
-  if (!is_graded (a) || !is_graded (b)
-      || g_strcmp0 (pulse_review_sample_get_reviewer_id (a),
-                    pulse_review_sample_get_reviewer_id (b)) == 0)
-    return;
+  PairCount count = { pulse_review_sample_get_scorecard_id (a), criteria, result };
 
-  for (guint i = 0; i < pulse_review_sample_get_n_grades (a); i++)
-    {
-      const PulseReviewGrade *grade = pulse_review_sample_get_grade (a, i);
-      const PulseReviewGrade *other = pulse_review_sample_find_grade (b, grade->criterion_id);
-      g_autofree char *key = NULL;
-      PulseQualityCriterion *criterion;
-
-      if (other == NULL)
-        continue;
-
-      /* Criterion ids are unique within a scorecard only. */
-      key = g_strconcat (pulse_review_sample_get_scorecard_id (a), "\n", grade->criterion_id,
-                         NULL);
-      criterion = g_hash_table_lookup (criteria, key);
-      if (criterion == NULL)
-        {
-          criterion = g_new0 (PulseQualityCriterion, 1);
-          criterion->scorecard_id = g_strdup (pulse_review_sample_get_scorecard_id (a));
-          criterion->criterion_id = g_strdup (grade->criterion_id);
-          g_hash_table_insert (criteria, g_steal_pointer (&key), criterion);
-          g_ptr_array_add (result, criterion);
-        }
-      criterion->agreement.compared++;
-      criterion->agreement.agreed += other->result == grade->result;
-    }
+  pulse_calibration_compare_each (a, b, count_criterion, &count);
 }
 
 static GHashTable *
