@@ -12,6 +12,10 @@
 
 #include "pulse-enums.h"
 #include "pulse-json.h"
+#include "pulse-rule-match-result.h"
+#include "pulse-rule-matcher.h"
+#include "pulse-rule.h"
+#include "pulse-sim-catalog.h"
 #include "pulse-sim-contact.h"
 #include "pulse-time-utils.h"
 
@@ -103,6 +107,81 @@ test_explore (void)
   g_test_message ("csat %.3f of %u", csat_good / (double) csat, csat);
 }
 
+static const char *
+fires (PulseRuleMatcher *matcher,
+       const char       *subject,
+       const char       *text,
+       PulseChannelKind  channel,
+       const char       *language)
+{
+  PulseRuleContact contact = { subject, text, channel, NULL, NULL, language,
+                               PULSE_RULE_CONTACT_ANY_MINUTE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseRuleMatchResult) result = pulse_rule_matcher_evaluate (matcher, &contact, &error);
+  PulseRule *rule;
+
+  g_assert_no_error (error);
+  rule = pulse_rule_match_result_get_fires (result);
+  return rule != NULL ? pulse_rule_get_id (rule) : NULL;
+}
+
+/* Every question a rule should answer fires exactly its rule, in every
+ * language and written channel; no question that needs a person fires
+ * an answering rule (the fraud rule only marks its own category). */
+static void
+test_rules_match_texts (void)
+{
+  PulseSimConfig *config = pulse_sim_model_get_config (model);
+  g_autoptr(GPtrArray) nodes = pulse_sim_model_rules_json (model);
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) languages = pulse_sim_model_dup_languages (model);
+  g_autoptr(PulseRuleMatcher) matcher = NULL;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      PulseRule *rule = pulse_rule_new_from_json (nodes->pdata[i], &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (rules, rule);
+    }
+  matcher = pulse_rule_matcher_new (rules);
+
+  for (guint c = 0; c < config->categories->len; c++)
+    {
+      PulseSimCategory *category = config->categories->pdata[c];
+
+      for (guint l = 0; languages[l] != NULL; l++)
+        {
+          const char *subject = pulse_sim_texts_get (&category->subject, languages[l])[0];
+          const char * const *faq = pulse_sim_texts_get (&category->faq, languages[l]);
+          const char * const *text = pulse_sim_texts_get (&category->text, languages[l]);
+          g_autofree char *faq_rule = g_strdup_printf ("sim-%s-%s", category->tag, languages[l]);
+
+          for (guint i = 0; faq != NULL && faq[i] != NULL; i++)
+            {
+              g_test_message ("%s", faq[i]);
+              g_assert_cmpstr (fires (matcher, subject, faq[i], PULSE_CHANNEL_KIND_CHAT,
+                                      languages[l]), ==, faq_rule);
+              g_assert_cmpstr (fires (matcher, subject, faq[i], PULSE_CHANNEL_KIND_EMAIL,
+                                      languages[l]), ==, faq_rule);
+              g_assert_null (fires (matcher, subject, faq[i], PULSE_CHANNEL_KIND_PHONE,
+                                    languages[l]));
+            }
+          for (guint i = 0; text[i] != NULL; i++)
+            {
+              g_test_message ("%s", text[i]);
+              if (category->fraud_rule)
+                g_assert_cmpstr (fires (matcher, subject, text[i], PULSE_CHANNEL_KIND_CHAT,
+                                        languages[l]), ==, faq_rule);
+              else
+                g_assert_null (fires (matcher, subject, text[i], PULSE_CHANNEL_KIND_CHAT,
+                                      languages[l]));
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +191,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   build ();
   g_test_add_func ("/pulse/core/sim-model/explore", test_explore);
+  g_test_add_func ("/pulse/core/sim-model/rules-match-texts", test_rules_match_texts);
   status = g_test_run ();
   g_array_unref (contacts);
   pulse_sim_model_free (model);
