@@ -65,46 +65,298 @@ channel_of (const PulseSimContact *contact)
   return pulse_sim_model_get_queue (model, contact->queue)->channel;
 }
 
+static double
+share (guint part,
+       guint whole)
+{
+  return whole > 0 ? part / (double) whole : 0;
+}
+
+/* Weekly volume per stream within 3 % of the configuration (4,500
+ * transfer calls, 7,000 in-app chats, 2,000 business calls, 4,500
+ * others), and per channel within 6 % (+10) of what the queues expect. */
 static void
-test_explore (void)
+test_weekly_volumes (void)
 {
   PulseSimConfig *config = pulse_sim_model_get_config (model);
-  guint by_channel[PULSE_SIM_N_CHANNELS] = { 0 }, auto_channel[PULSE_SIM_N_CHANNELS] = { 0 };
-  guint by_stream[8] = { 0 }, by_category[16] = { 0 }, csat = 0, csat_good = 0;
-  guint human = 0, abandoned = 0;
+  g_autofree guint *by_stream = g_new0 (guint, config->streams->len);
+  double expected[PULSE_SIM_N_CHANNELS] = { 0 };
+  guint by_channel[PULSE_SIM_N_CHANNELS] = { 0 };
 
   for (guint i = 0; i < contacts->len; i++)
     {
       PulseSimContact *c = &g_array_index (contacts, PulseSimContact, i);
 
-      by_channel[channel_of (c)]++;
       by_stream[c->stream]++;
-      by_category[c->category]++;
-      if (c->outcome == PULSE_SIM_OUTCOME_RULE || c->outcome == PULSE_SIM_OUTCOME_BOT)
-        auto_channel[channel_of (c)]++;
-      human += c->outcome == PULSE_SIM_OUTCOME_HUMAN;
-      abandoned += c->outcome == PULSE_SIM_OUTCOME_ABANDONED;
-      for (guint r = 0; r < c->n_ratings; r++)
-        if (c->ratings[r].kind == PULSE_RATING_KIND_CSAT)
-          {
-            csat++;
-            csat_good += c->ratings[r].score >= 4;
-          }
+      by_channel[channel_of (c)]++;
+    }
+  for (guint q = 0; q < pulse_sim_model_get_n_queues (model); q++)
+    for (guint s = 0; s < config->streams->len; s++)
+      expected[pulse_sim_model_get_queue (model, q)->channel] +=
+        pulse_sim_model_get_queue (model, q)->stream_weekly[s];
+
+  for (guint s = 0; s < config->streams->len; s++)
+    {
+      PulseSimStream *stream = config->streams->pdata[s];
+
+      g_test_message ("%s: %.0f a week", stream->id, by_stream[s] / (double) WEEKS);
+      g_assert_cmpfloat_with_epsilon (by_stream[s] / (double) WEEKS, stream->weekly,
+                                      0.03 * stream->weekly);
+    }
+  for (guint ch = 0; ch < PULSE_SIM_N_CHANNELS; ch++)
+    g_assert_cmpfloat_with_epsilon (by_channel[ch] / (double) WEEKS, expected[ch],
+                                    0.06 * expected[ch] + 10);
+  g_assert_cmpfloat_with_epsilon (contacts->len / (double) WEEKS, 18000, 0.03 * 18000);
+}
+
+/* Rules close 37–40 % of e-mail; rules and the bot 50–52 % of chat
+ * (web and in-app together). */
+static void
+test_automation_shares (void)
+{
+  guint email = 0, email_rule = 0, chat = 0, chat_auto = 0;
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      PulseSimContact *c = &g_array_index (contacts, PulseSimContact, i);
+      gboolean automated = c->outcome == PULSE_SIM_OUTCOME_RULE ||
+                           c->outcome == PULSE_SIM_OUTCOME_BOT;
+
+      if (channel_of (c) == PULSE_CHANNEL_KIND_EMAIL)
+        {
+          email++;
+          email_rule += c->outcome == PULSE_SIM_OUTCOME_RULE;
+        }
+      else if (channel_of (c) == PULSE_CHANNEL_KIND_CHAT ||
+               channel_of (c) == PULSE_CHANNEL_KIND_IN_APP)
+        {
+          chat++;
+          chat_auto += automated;
+        }
     }
 
-  g_test_message ("contacts %u (%.0f/week), human %u abandoned %u", contacts->len,
-                  contacts->len / (double) WEEKS, human, abandoned);
-  for (guint ch = 0; ch < PULSE_SIM_N_CHANNELS; ch++)
-    g_test_message ("%s: %.0f/week automation %.3f",
-                    pulse_enum_to_nick (PULSE_TYPE_CHANNEL_KIND, ch), by_channel[ch] / (double) WEEKS,
-                    by_channel[ch] ? auto_channel[ch] / (double) by_channel[ch] : 0);
+  g_test_message ("e-mail %.3f, chat %.3f", share (email_rule, email), share (chat_auto, chat));
+  g_assert_cmpfloat (share (email_rule, email), >=, 0.37);
+  g_assert_cmpfloat (share (email_rule, email), <=, 0.40);
+  g_assert_cmpfloat (share (chat_auto, chat), >=, 0.50);
+  g_assert_cmpfloat (share (chat_auto, chat), <=, 0.52);
+}
+
+/* 65–75 % of CSAT ratings are 4–5; NPS 30 ± 5. */
+static void
+test_ratings (void)
+{
+  guint csat = 0, good = 0, nps = 0, promoters = 0, detractors = 0;
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      PulseSimContact *c = &g_array_index (contacts, PulseSimContact, i);
+
+      for (guint r = 0; r < c->n_ratings; r++)
+        {
+          if (c->ratings[r].kind == PULSE_RATING_KIND_CSAT)
+            {
+              csat++;
+              good += c->ratings[r].score >= 4;
+            }
+          else if (c->ratings[r].kind == PULSE_RATING_KIND_NPS)
+            {
+              nps++;
+              promoters += c->ratings[r].score >= 9;
+              detractors += c->ratings[r].score <= 6;
+            }
+        }
+    }
+
+  g_test_message ("csat %.3f, nps %.1f", share (good, csat),
+                  100 * (share (promoters, nps) - share (detractors, nps)));
+  g_assert_cmpfloat (share (good, csat), >=, 0.65);
+  g_assert_cmpfloat (share (good, csat), <=, 0.75);
+  g_assert_cmpfloat_with_epsilon (100 * (share (promoters, nps) - share (detractors, nps)), 30, 5);
+}
+
+/* Each category's share within 1.5 points of the streams' mix (the
+ * incidents add a little to theirs); personal data is the largest. */
+static void
+test_category_shares (void)
+{
+  PulseSimConfig *config = pulse_sim_model_get_config (model);
+  g_autofree guint *count = g_new0 (guint, config->categories->len);
+  g_autofree double *expected = g_new0 (double, config->categories->len);
+  double total = pulse_sim_config_weekly_total (config);
+  guint largest = 0;
+
+  for (guint i = 0; i < contacts->len; i++)
+    count[g_array_index (contacts, PulseSimContact, i).category]++;
   for (guint s = 0; s < config->streams->len; s++)
-    g_test_message ("stream %s: %.0f/week", ((PulseSimStream *) config->streams->pdata[s])->id,
-                    by_stream[s] / (double) WEEKS);
+    {
+      PulseSimStream *stream = config->streams->pdata[s];
+      double weights = 0;
+
+      for (guint k = 0; k < config->categories->len; k++)
+        weights += stream->categories[k];
+      for (guint k = 0; k < config->categories->len; k++)
+        expected[k] += stream->weekly / total * stream->categories[k] / weights;
+    }
+
   for (guint k = 0; k < config->categories->len; k++)
-    g_test_message ("category %s: %.3f", ((PulseSimCategory *) config->categories->pdata[k])->tag,
-                    by_category[k] / (double) contacts->len);
-  g_test_message ("csat %.3f of %u", csat_good / (double) csat, csat);
+    {
+      g_test_message ("%s: %.3f (configured %.3f)",
+                      ((PulseSimCategory *) config->categories->pdata[k])->tag,
+                      share (count[k], contacts->len), expected[k]);
+      g_assert_cmpfloat_with_epsilon (share (count[k], contacts->len), expected[k], 0.015);
+      if (count[k] > count[largest])
+        largest = k;
+    }
+  g_assert_cmpstr (((PulseSimCategory *) config->categories->pdata[largest])->tag, ==,
+                   "personal-data");
+}
+
+/* Every team has at least 3 agents on the line each hour from 09:00 to
+ * 19:00 at its lead's site on every day, and nobody at 03:00. */
+static void
+test_shift_coverage (void)
+{
+  PulseSimConfig *config = pulse_sim_model_get_config (model);
+
+  for (guint t = 0; t < config->teams->len; t++)
+    {
+      PulseSimTeam *team = config->teams->pdata[t];
+      const PulseSimZone *zone = config->zones->pdata[((PulseSimSite *) config->sites->pdata[
+                                                          team->lead_site])->zone];
+
+      for (gint64 day = first_hour / 24 + 1; day < anchor / PULSE_USEC_PER_DAY; day++)
+        for (int hour = 3; hour <= 19; hour++)
+          {
+            gint64 at = pulse_sim_zone_to_utc (zone, day, hour * 60 + 30);
+            guint on_line = 0;
+
+            if (hour > 3 && hour < 9)
+              continue;
+            for (guint a = 0; a < pulse_sim_model_get_n_agents (model); a++)
+              if (pulse_sim_model_get_agent (model, a)->team == t &&
+                  pulse_sim_model_get_agent (model, a)->position == PULSE_AGENT_POSITION_AGENT &&
+                  pulse_sim_model_is_on_line (model, a, at))
+                on_line++;
+            if (hour == 3 && t == 0)
+              g_assert_cmpuint (on_line, ==, 0);
+            else if (hour >= 9 && on_line < 3)
+              {
+                g_test_message ("team %s, day %" G_GINT64_FORMAT ", %02d:30: %u on the line",
+                                team->id, day, hour, on_line);
+                g_assert_cmpuint (on_line, >=, 3);
+              }
+          }
+    }
+}
+
+/* Written contacts peak in each country's working day (09–17 local),
+ * and in UTC Mexico's peak comes 6 hours or more after Ukraine's. */
+static void
+test_time_zone_peaks (void)
+{
+  PulseSimConfig *config = pulse_sim_model_get_config (model);
+  guint n_countries = config->countries->len;
+  g_autofree guint *local = g_new0 (guint, n_countries * 24);
+  g_autofree guint *utc = g_new0 (guint, n_countries * 24);
+  int peak_utc[8] = { 0 };
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      PulseSimContact *c = &g_array_index (contacts, PulseSimContact, i);
+      guint country = pulse_sim_model_get_queue (model, c->queue)->country;
+      PulseSimLocal when;
+
+      pulse_sim_zone_local (pulse_sim_model_get_country_zone (model, country), c->created_at,
+                            &when);
+      local[country * 24 + when.minute / 60]++;
+      utc[country * 24 + (c->created_at / PULSE_USEC_PER_HOUR) % 24]++;
+    }
+
+  for (guint c = 0; c < n_countries && c < 8; c++)
+    {
+      int peak_local = 0;
+
+      for (int h = 0; h < 24; h++)
+        {
+          if (local[c * 24 + h] > local[c * 24 + peak_local])
+            peak_local = h;
+          if (utc[c * 24 + h] > utc[c * 24 + peak_utc[c]])
+            peak_utc[c] = h;
+        }
+      g_test_message ("%s: peak %02d:00 local, %02d:00 UTC",
+                      ((PulseSimCountry *) config->countries->pdata[c])->code, peak_local,
+                      peak_utc[c]);
+      g_assert_cmpint (peak_local, >=, 9);
+      g_assert_cmpint (peak_local, <=, 17);
+    }
+
+  /* UA is the first country of the file, MX the last. */
+  g_assert_cmpstr (((PulseSimCountry *) config->countries->pdata[0])->code, ==, "UA");
+  g_assert_cmpstr (((PulseSimCountry *) config->countries->pdata[n_countries - 1])->code, ==,
+                   "MX");
+  g_assert_cmpint (peak_utc[n_countries - 1] - peak_utc[0], >=, 6);
+}
+
+/* The customer comes back within 7 days for 16 % ± 4 points of the
+ * contacts of the first three weeks (the last week is their follow-up). */
+static void
+test_repeat_contacts (void)
+{
+  g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint measured = 0, repeated = 0;
+
+  /* Walk backwards: the next contact of each customer is known. */
+  for (guint i = contacts->len; i > 0; i--)
+    {
+      PulseSimContact *c = &g_array_index (contacts, PulseSimContact, i - 1);
+      g_autofree char *customer = pulse_sim_model_dup_customer_id (model, c);
+      gpointer next = g_hash_table_lookup (last, customer);
+
+      if (c->created_at < anchor - 7 * PULSE_USEC_PER_DAY)
+        {
+          measured++;
+          repeated += next != NULL &&
+                      ((PulseSimContact *) next)->created_at - c->created_at <=
+                        7 * PULSE_USEC_PER_DAY;
+        }
+      g_hash_table_insert (last, g_steal_pointer (&customer), c);
+    }
+
+  g_test_message ("repeat %.3f", share (repeated, measured));
+  g_assert_cmpfloat_with_epsilon (share (repeated, measured), 0.16, 0.04);
+}
+
+/* The same hour comes out the same, byte for byte, whenever and in
+ * whatever order it is asked, and from a model built afresh. */
+static void
+test_deterministic (void)
+{
+  g_autoptr(PulseSimModel) again = pulse_sim_model_new (load_config (), SEED, anchor);
+  g_autoptr(PulseSimModel) other = pulse_sim_model_new (load_config (), SEED + 1, anchor);
+  gint64 hour = anchor / PULSE_USEC_PER_HOUR - 14;
+  g_autoptr(GArray) a = pulse_sim_model_contacts_in_hour (model, hour);
+  g_autoptr(GArray) c = pulse_sim_model_contacts_in_hour (other, hour);
+  g_autoptr(GArray) later = pulse_sim_model_contacts_in_hour (again, hour + 1);
+  g_autoptr(GArray) b = pulse_sim_model_contacts_in_hour (again, hour);
+
+  g_assert_cmpuint (a->len, >, 50);
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_autoptr(JsonNode) x = pulse_sim_contact_to_json (model, &g_array_index (a, PulseSimContact,
+                                                                               i), G_MAXINT64 / 2);
+      g_autoptr(JsonNode) y = pulse_sim_contact_to_json (again, &g_array_index (b, PulseSimContact,
+                                                                               i), G_MAXINT64 / 2);
+      g_autofree char *tx = pulse_json_to_string (x);
+      g_autofree char *ty = pulse_json_to_string (y);
+
+      g_assert_cmpstr (tx, ==, ty);
+    }
+  g_assert_true (c->len != a->len ||
+                 g_array_index (c, PulseSimContact, 0).created_at !=
+                   g_array_index (a, PulseSimContact, 0).created_at);
+  (void) later;
 }
 
 static const char *
@@ -190,7 +442,14 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   build ();
-  g_test_add_func ("/pulse/core/sim-model/explore", test_explore);
+  g_test_add_func ("/pulse/core/sim-model/weekly-volumes", test_weekly_volumes);
+  g_test_add_func ("/pulse/core/sim-model/automation-shares", test_automation_shares);
+  g_test_add_func ("/pulse/core/sim-model/ratings", test_ratings);
+  g_test_add_func ("/pulse/core/sim-model/category-shares", test_category_shares);
+  g_test_add_func ("/pulse/core/sim-model/shift-coverage", test_shift_coverage);
+  g_test_add_func ("/pulse/core/sim-model/time-zone-peaks", test_time_zone_peaks);
+  g_test_add_func ("/pulse/core/sim-model/repeat-contacts", test_repeat_contacts);
+  g_test_add_func ("/pulse/core/sim-model/deterministic", test_deterministic);
   g_test_add_func ("/pulse/core/sim-model/rules-match-texts", test_rules_match_texts);
   status = g_test_run ();
   g_array_unref (contacts);

@@ -20,6 +20,54 @@ _pulse_sim_texts_clear (PulseSimTexts *texts)
   g_clear_pointer (&texts->by_language, g_hash_table_unref);
 }
 
+/* Every language the file names for countries or sites ("uk:80" too):
+ * the languages texts may come in. GKeyFile hides "key[xx]" entries from
+ * its key list, so they are asked for by name. */
+static GStrv
+known_languages (GKeyFile *file)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (file, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) list = NULL;
+
+      if (!g_str_has_prefix (groups[i], "country ") && !g_str_has_prefix (groups[i], "site "))
+        continue;
+      list = g_key_file_get_string_list (file, groups[i], "languages", NULL, NULL);
+      for (guint j = 0; list != NULL && list[j] != NULL; j++)
+        {
+          char *colon = strchr (list[j], ':');
+
+          if (colon != NULL)
+            *colon = '\0';
+          g_strstrip (list[j]);
+          if (list[j][0] != '\0' && g_hash_table_add (seen, g_strdup (list[j])))
+            g_strv_builder_add (builder, list[j]);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+insert_list (PulseSimTexts *texts,
+             const char    *language,
+             GStrv          list)
+{
+  if (list == NULL || list[0] == NULL)
+    {
+      g_strfreev (list);
+      return;
+    }
+
+  for (guint j = 0; list[j] != NULL; j++)
+    g_strstrip (list[j]);
+  g_hash_table_insert (texts->by_language, g_strdup (language), list);
+}
+
 /**
  * _pulse_sim_read_texts:
  * @key: the key; "key[xx]" variants give the languages, "key" the
@@ -35,31 +83,20 @@ _pulse_sim_read_texts (PulseSimTexts  *texts,
                        gboolean        required,
                        GError        **error)
 {
-  g_auto(GStrv) keys = g_key_file_get_keys (file, group, NULL, NULL);
-  gsize key_length = strlen (key);
+  g_auto(GStrv) languages = known_languages (file);
 
   texts->by_language = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) g_strfreev);
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+  insert_list (texts, "", g_key_file_get_string_list (file, group, key, NULL, NULL));
+  for (guint i = 0; languages[i] != NULL; i++)
     {
-      const char *rest = keys[i] + key_length;
-      GStrv list;
+      g_autofree char *found = g_key_file_get_locale_for_key (file, group, key, languages[i]);
 
-      if (strncmp (keys[i], key, key_length) != 0 || (rest[0] != '\0' && rest[0] != '['))
-        continue;
-
-      list = g_key_file_get_string_list (file, group, keys[i], NULL, NULL);
-      if (list == NULL || list[0] == NULL)
-        {
-          g_strfreev (list);
-          continue;
-        }
-      for (guint j = 0; list[j] != NULL; j++)
-        g_strstrip (list[j]);
-      g_hash_table_insert (texts->by_language,
-                           rest[0] == '\0' ? g_strdup ("") : g_strndup (rest + 1,
-                                                                        strlen (rest) - 2),
-                           list);
+      /* NULL or another locale: no text in this language, the fallback serves. */
+      if (g_strcmp0 (found, languages[i]) == 0)
+        insert_list (texts, languages[i],
+                     g_key_file_get_locale_string_list (file, group, key, languages[i], NULL,
+                                                        NULL));
     }
 
   if (required && !g_hash_table_contains (texts->by_language, ""))

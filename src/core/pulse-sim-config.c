@@ -374,7 +374,8 @@ pulse_sim_config_new_from_data (const char  *data,
   self->zones = g_ptr_array_new_with_free_func ((GDestroyNotify) zone_free);
   self->countries = g_ptr_array_new_with_free_func ((GDestroyNotify) country_free);
   self->streams = g_ptr_array_new_with_free_func ((GDestroyNotify) stream_free);
-  if (!g_key_file_load_from_data (file, data, length, G_KEY_FILE_NONE, &local_error))
+  if (!g_key_file_load_from_data (file, data, length, G_KEY_FILE_KEEP_TRANSLATIONS,
+                                  &local_error))
     {
       g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA, "not a key file: %s",
                    local_error->message);

@@ -175,7 +175,7 @@ add_agent (PulseSimModel      *self,
   agent->two_two = position == PULSE_AGENT_POSITION_AGENT &&
                    pulse_sim_random_chance (random, group->two_two_share);
   agent->crew = k % 2;
-  agent->break_offset = (int) (k % 3) * 15;
+  agent->break_offset = (int) (k % 3) * 60;
   agent->hired_at = self->anchor -
                     (gint64) (config->mentor_seniority_days + pulse_sim_random_below (random, 1200)) *
                     PULSE_USEC_PER_DAY;

@@ -107,8 +107,9 @@ pulse_sim_model_get_breaks (PulseSimModel *self,
 
   for (guint i = 0; i < pattern->n_breaks; i++)
     {
+      /* No break in the shift's last hour: the evening needs everyone. */
       int start = MIN (pattern->break_start[i] + who->break_offset,
-                       pattern->end - pattern->break_minutes[i]);
+                       pattern->end - 60 - pattern->break_minutes[i]);
 
       starts[i] = pulse_sim_zone_to_utc (zone, day, start);
       ends[i] = pulse_sim_zone_to_utc (zone, day, start + pattern->break_minutes[i]);
