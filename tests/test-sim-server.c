@@ -71,7 +71,7 @@ hash_events (PulseTestServer *server,
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-/* A day of history and a day of clock, the clock moved in @step. */
+/* Half a day of history and half a day of clock, moved in @step. */
 static char *
 run_day (guint64  seed,
          gint64   step,
@@ -85,11 +85,11 @@ run_day (guint64  seed,
 
   g_assert_true (pulse_simulator_seed (simulator, 1, &error));
   g_assert_no_error (error);
-  for (gint64 h = hour; h >= hour - 24; h--)
+  for (gint64 h = hour; h >= hour - 12; h--)
     g_assert_true (pulse_simulator_backfill_hours (simulator, h, h + 1, &error));
-  for (gint64 at = anchor + step; at <= anchor + PULSE_USEC_PER_DAY; at += step)
+  for (gint64 at = anchor + step; at <= anchor + PULSE_USEC_PER_DAY / 2; at += step)
     g_assert_true (pulse_simulator_advance (simulator, at, &error));
-  g_assert_true (pulse_simulator_advance (simulator, anchor + PULSE_USEC_PER_DAY, &error));
+  g_assert_true (pulse_simulator_advance (simulator, anchor + PULSE_USEC_PER_DAY / 2, &error));
   g_assert_no_error (error);
 
   return hash_events (server, n_events);
@@ -105,7 +105,7 @@ test_deterministic (void)
   g_autofree char *other = run_day (8, PULSE_USEC_PER_HOUR, &n_other);
 
   g_test_message ("%u events, sha256 %s", n_hourly, hourly);
-  g_assert_cmpuint (n_hourly, >, 5000);
+  g_assert_cmpuint (n_hourly, >, 2000);
   g_assert_cmpuint (n_hourly, ==, n_fine);
   g_assert_cmpstr (hourly, ==, fine);
   g_assert_cmpstr (hourly, !=, other);
