@@ -12,6 +12,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <unistd.h>
+
 #include "pulse-event-log.h"
 #include "pulse-json.h"
 #include "pulse-sim-driver.h"
@@ -193,6 +196,72 @@ test_week_metrics (void)
                       pulse_test_response_object (rules), "rules")), ==, 24);
 }
 
+/* pulse-server refuses bad simulator options at start, naming them. */
+static void
+check_refused (const char *expected,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  va_list args;
+  const char *arg;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PULSE_SERVER"));
+  g_ptr_array_add (argv, (gpointer) "--listen");
+  g_ptr_array_add (argv, (gpointer) "127.0.0.1:0");
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) ":memory:");
+  g_ptr_array_add (argv, (gpointer) "--simulate");
+  va_start (args, expected);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  child = g_subprocess_newv ((const char * const *) argv->pdata,
+                             G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                             &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, NULL, &err, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 2);
+  g_assert_nonnull (strstr (err, expected));
+}
+
+static void
+test_bad_options (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                   "pulse-simulator.conf", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *at;
+  int fd = g_file_open_tmp ("sim-XXXXXX.conf", &path, &error);
+
+  /* The default operation with one value out of range. */
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (source, &text, NULL, &error));
+  at = strstr (text, "rule-share=0.195");
+  g_assert_nonnull (at);
+  bad = g_strdup_printf ("%.*srule-share=1.5%s", (int) (at - text), text,
+                         at + strlen ("rule-share=0.195"));
+  g_assert_true (g_file_set_contents (path, bad, -1, &error));
+  close (fd);
+
+  check_refused ("--speed must be from 0", "--speed", "-1", NULL);
+  check_refused ("--backfill must be 0 to 400", "--backfill", "401", NULL);
+  check_refused ("--simulate-start wants an RFC 3339 time", "--simulate-start", "yesterday",
+                 NULL);
+  check_refused ("No such file", "--simulate-config", "/nonexistent/sim.conf", NULL);
+  check_refused ("[channel chat] rule-share: must be a number from 0 to 1", "--simulate-config",
+                 path, NULL);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,5 +269,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pulse/server/sim/deterministic", test_deterministic);
   g_test_add_func ("/pulse/server/sim/week-metrics", test_week_metrics);
+  g_test_add_func ("/pulse/server/sim/bad-options", test_bad_options);
   return g_test_run ();
 }

@@ -17,7 +17,8 @@
 #include "pulse-sim-catalog.h"
 
 /* Rules and their templates answer in writing, never on a call. */
-#define WRITTEN_CHANNELS (PULSE_CHANNEL_SET_MASK & ~PULSE_CHANNEL_SET_BIT (PULSE_CHANNEL_KIND_PHONE))
+#define WRITTEN_CHANNELS \
+  (PULSE_CHANNEL_SET_MASK & ~PULSE_CHANNEL_SET_BIT (PULSE_CHANNEL_KIND_PHONE))
 
 /**
  * pulse_sim_model_dup_languages:

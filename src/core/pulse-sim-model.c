@@ -176,9 +176,9 @@ add_agent (PulseSimModel      *self,
                    pulse_sim_random_chance (random, group->two_two_share);
   agent->crew = k % 2;
   agent->break_offset = (int) (k % 3) * 60;
-  agent->hired_at = self->anchor -
-                    (gint64) (config->mentor_seniority_days + pulse_sim_random_below (random, 1200)) *
-                    PULSE_USEC_PER_DAY;
+  agent->hired_at = self->anchor - (gint64) (config->mentor_seniority_days +
+                                             pulse_sim_random_below (random, 1200)) *
+                                    PULSE_USEC_PER_DAY;
   g_ptr_array_add (self->agents, agent);
   return agent;
 }
@@ -362,7 +362,8 @@ const PulseSimZone *
 pulse_sim_model_get_agent_zone (PulseSimModel *self,
                                 guint          agent)
 {
-  PulseSimSite *site = self->config->sites->pdata[((PulseSimAgent *) self->agents->pdata[agent])->site];
+  const PulseSimAgent *who = self->agents->pdata[agent];
+  PulseSimSite *site = self->config->sites->pdata[who->site];
 
   return self->config->zones->pdata[site->zone];
 }
@@ -371,7 +372,9 @@ const PulseSimZone *
 pulse_sim_model_get_country_zone (PulseSimModel *self,
                                   guint          country)
 {
-  return self->config->zones->pdata[((PulseSimCountry *) self->config->countries->pdata[country])->zone];
+  PulseSimCountry *where = self->config->countries->pdata[country];
+
+  return self->config->zones->pdata[where->zone];
 }
 
 /**

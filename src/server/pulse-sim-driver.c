@@ -143,12 +143,13 @@ write_items (PulseSimWriter  *writer,
   return TRUE;
 }
 
+/* Writes the plan's shifts of the local days from @first_day to @last_day. */
 gboolean
 _pulse_simulator_shifts (PulseSimulator  *self,
-              PulseSimWriter  *writer,
-              gint64           first_day,
-              gint64           last_day,
-              GError         **error)
+                         PulseSimWriter  *writer,
+                         gint64           first_day,
+                         gint64           last_day,
+                         GError         **error)
 {
   g_autoptr(GPtrArray) shifts = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
 
@@ -159,11 +160,12 @@ _pulse_simulator_shifts (PulseSimulator  *self,
   return write_items (writer, "shift", shifts, error);
 }
 
+/* Reports one agent status change through ingest. */
 gboolean
 _pulse_simulator_status (PulseSimulator        *self,
-              PulseSimWriter        *writer,
-              const PulseSimStatus  *status,
-              GError               **error)
+                         PulseSimWriter        *writer,
+                         const PulseSimStatus  *status,
+                         GError               **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) item = NULL;
@@ -178,12 +180,13 @@ _pulse_simulator_status (PulseSimulator        *self,
   return pulse_sim_writer_ingest (writer, pulse_ingest_agent_status, item, error);
 }
 
+/* Reports the plan's status changes in [@from, @to). */
 gboolean
 _pulse_simulator_statuses (PulseSimulator  *self,
-                PulseSimWriter  *writer,
-                gint64           from,
-                gint64           to,
-                GError         **error)
+                           PulseSimWriter  *writer,
+                           gint64           from,
+                           gint64           to,
+                           GError         **error)
 {
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (PulseSimStatus));
 
@@ -198,11 +201,12 @@ _pulse_simulator_statuses (PulseSimulator  *self,
   return TRUE;
 }
 
+/* Reports the countries' loan applications of @day. */
 gboolean
 _pulse_simulator_applications (PulseSimulator  *self,
-                    PulseSimWriter  *writer,
-                    gint64           day,
-                    GError         **error)
+                               PulseSimWriter  *writer,
+                               gint64           day,
+                               GError         **error)
 {
   g_autoptr(GPtrArray) items = pulse_sim_model_applications_json (self->model, day);
 
@@ -213,11 +217,12 @@ _pulse_simulator_applications (PulseSimulator  *self,
   return TRUE;
 }
 
+/* Creates the QA samples of @day. */
 gboolean
 _pulse_simulator_reviews (PulseSimulator  *self,
-               PulseSimWriter  *writer,
-               gint64           day,
-               GError         **error)
+                          PulseSimWriter  *writer,
+                          gint64           day,
+                          GError         **error)
 {
   g_autoptr(GPtrArray) items = pulse_sim_model_reviews_json (self->model, day);
 
@@ -256,7 +261,8 @@ seed_cb (PulseSimWriter  *writer,
          write_items (writer, "rule", rules, error) &&
          pulse_sim_writer_item (writer, "scorecard", scorecard, error) &&
          write_items (writer, "mentorship", mentorships, error) &&
-         _pulse_simulator_shifts (self, writer, today - MIN (7, seed->history_days), today + 14, error) &&
+         _pulse_simulator_shifts (self, writer, today - MIN (7, seed->history_days), today + 14,
+                                  error) &&
          _pulse_simulator_statuses (self, writer, anchor - PULSE_USEC_PER_DAY, anchor, error);
 }
 
