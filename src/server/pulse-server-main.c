@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   pulse-server [--listen HOST:PORT] [--db PATH] [--config FILE]
+ *                [--simulate [--seed N] [--speed X] [--backfill DAYS]
+ *                 [--simulate-config FILE] [--simulate-start TIME]]
  *   pulse-server token add --user NAME --role ROLE [--db PATH]
  *   pulse-server token list [--db PATH]
  *   pulse-server token revoke ID [--db PATH]
@@ -18,6 +20,8 @@
 #include "pulse-enums.h"
 #include "pulse-json.h"
 #include "pulse-server-schema.h"
+#include "pulse-sim-driver.h"
+#include "pulse-time-utils.h"
 #include "pulse-token-store.h"
 #include "pulse-server-token-command.h"
 #include "pulse-server.h"
@@ -94,12 +98,69 @@ print_ephemeral_token (PulseDb     *db,
   return TRUE;
 }
 
-static int
-serve (const char *listen,
-       const char *db_path,
-       const char *config_path,
-       const char *ephemeral_role)
+/* --simulate and its options. */
+typedef struct
 {
+  gboolean  enabled;
+  gint64    seed;
+  double    speed;
+  int       backfill_days;
+  char     *config_path;
+  char     *start;
+} SimulateOptions;
+
+/* The simulator writes through the server's own ingest; its seed (the
+ * directory, rules, the plan) goes in before we say where we listen, so
+ * the first client already sees the operation. */
+static PulseSimulator *
+start_simulator (PulseServer            *server,
+                 const SimulateOptions  *options,
+                 GError                **error)
+{
+  g_autoptr(PulseSimConfig) config = NULL;
+  g_autoptr(PulseSimulator) simulator = NULL;
+  gint64 anchor = g_get_real_time () / G_USEC_PER_SEC * G_USEC_PER_SEC;
+
+  if (options->speed < 0 || options->speed > 100000)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--speed must be from 0 to 100000, got %g", options->speed);
+      return NULL;
+    }
+  if (options->backfill_days < 0 || options->backfill_days > 400)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--backfill must be 0 to 400 days, got %d", options->backfill_days);
+      return NULL;
+    }
+  if (options->start != NULL && !pulse_time_parse (options->start, &anchor))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--simulate-start wants an RFC 3339 time, got “%s”", options->start);
+      return NULL;
+    }
+
+  config = pulse_simulator_load_config (options->config_path, error);
+  if (config == NULL)
+    return NULL;
+
+  simulator = pulse_simulator_new (server, pulse_sim_model_new (g_steal_pointer (&config),
+                                                                (guint64) options->seed,
+                                                                anchor));
+  if (!pulse_simulator_seed (simulator, options->backfill_days, error))
+    return NULL;
+
+  return g_steal_pointer (&simulator);
+}
+
+static int
+serve (const char            *listen,
+       const char            *db_path,
+       const char            *config_path,
+       const char            *ephemeral_role,
+       const SimulateOptions *simulate)
+{
+  g_autoptr(PulseSimulator) simulator = NULL;
   PulseServerConfig config;
   g_autofree char *host = NULL;
   g_autofree char *url = NULL;
@@ -143,6 +204,16 @@ serve (const char *listen,
 
   server = pulse_server_new (db);
   pulse_server_set_config (server, &config);
+  if (simulate->enabled)
+    {
+      simulator = start_simulator (server, simulate, &error);
+      if (simulator == NULL)
+        {
+          g_printerr ("pulse-server: --simulate: %s\n", error->message);
+          return 2;
+        }
+    }
+
   if (!pulse_server_listen (server, host, port, &error))
     {
       g_printerr ("pulse-server: cannot listen on %s:%u: %s\n", host, port, error->message);
@@ -153,6 +224,9 @@ serve (const char *listen,
   url = pulse_server_dup_url (server);
   g_print ("listening on %s\n", url);
   fflush (stdout);
+
+  if (simulator != NULL)
+    pulse_simulator_run (simulator, simulate->speed, simulate->backfill_days);
 
   g_main_loop_run (loop);
 
@@ -167,8 +241,10 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   g_autofree char *config_path = NULL;
   g_autofree char *ephemeral_role = NULL;
+  SimulateOptions simulate = { FALSE, 1, 1.0, 0, NULL, NULL };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
   GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
       "Address to listen on (default 127.0.0.1:8787; port 0 picks a free one)", "HOST:PORT" },
@@ -179,6 +255,19 @@ main (int   argc,
       "Settings file (GKeyFile; see docs/protocol.md, Server configuration)", "FILE" },
     { "ephemeral-token", 0, 0, G_OPTION_ARG_STRING, &ephemeral_role,
       "Print a token of ROLE for this run (with --db :memory: only)", "ROLE" },
+    { "simulate", 0, 0, G_OPTION_ARG_NONE, &simulate.enabled,
+      "Run a simulated contact centre into this server (docs/simulator.md)", NULL },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &simulate.seed,
+      "The simulation's seed (default 1): the same seed gives the same operation", "N" },
+    { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &simulate.speed,
+      "Simulated seconds per second (default 1; 60 runs a minute a second; 0 stops the "
+      "clock)", "X" },
+    { "backfill", 0, 0, G_OPTION_ARG_INT, &simulate.backfill_days,
+      "Write DAYS of history first, newest first, while serving (default 0)", "DAYS" },
+    { "simulate-config", 0, 0, G_OPTION_ARG_FILENAME, &simulate.config_path,
+      "The operation to simulate (default: the built-in data/pulse-simulator.conf)", "FILE" },
+    { "simulate-start", 0, 0, G_OPTION_ARG_STRING, &simulate.start,
+      "The simulated clock's start (default now), RFC 3339", "TIME" },
     { NULL }
   };
 
@@ -209,5 +298,8 @@ main (int   argc,
       return 2;
     }
 
-  return serve (listen, db_path, config_path, ephemeral_role);
+  status = serve (listen, db_path, config_path, ephemeral_role, &simulate);
+  g_free (simulate.config_path);
+  g_free (simulate.start);
+  return status;
 }

@@ -158,9 +158,11 @@ start_read_line_cb (GObject      *object,
  * pulse_demo_server_start_async:
  * @program: the `pulse-server` to run, see pulse_demo_server_find_program()
  *
- * Starts `pulse-server --listen 127.0.0.1:0 --db :memory: --ephemeral-token head`
- * and waits until it says
- * where it listens.
+ * Starts `pulse-server --listen 127.0.0.1:0 --db :memory: --ephemeral-token head
+ * --simulate --backfill 42` and waits until it says where it listens. The
+ * simulated contact centre (docs/simulator.md) is seeded before that line
+ * and runs in real time; six weeks of history, the forecast's window,
+ * fill in behind it, newest first.
  */
 void
 pulse_demo_server_start_async (const char          *program,
@@ -197,10 +199,20 @@ pulse_demo_server_start_async (const char          *program,
   /* The demo keeps nothing between runs: a fresh contact centre each time,
    * with a head token that lives as long as the child and reaches us
    * through the pipe only. */
-  data->server->process = g_subprocess_launcher_spawn (launcher, &error, program,
-                                                       "--listen", "127.0.0.1:0",
-                                                       "--db", ":memory:",
-                                                       "--ephemeral-token", "head", NULL);
+  /* PULSE_DEMO_SIMULATE=0 gives a server with nothing in it: tests that
+   * use the demo child as a plain server set it (tests/meson.build). */
+  if (g_strcmp0 (g_getenv ("PULSE_DEMO_SIMULATE"), "0") == 0)
+    data->server->process = g_subprocess_launcher_spawn (launcher, &error, program,
+                                                         "--listen", "127.0.0.1:0",
+                                                         "--db", ":memory:",
+                                                         "--ephemeral-token", "head", NULL);
+  else
+    data->server->process = g_subprocess_launcher_spawn (launcher, &error, program,
+                                                         "--listen", "127.0.0.1:0",
+                                                         "--db", ":memory:",
+                                                         "--ephemeral-token", "head",
+                                                         "--simulate", "--backfill", "42",
+                                                         NULL);
   if (data->server->process == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
