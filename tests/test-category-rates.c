@@ -144,6 +144,28 @@ test_spikes (void)
   g_assert_cmpfloat (spike->p_value, <, 0.001);
 }
 
+/* Without history there is no usual rate, and no spike; with one week of
+ * four covered, the usual rate is that week's. */
+static void
+test_spikes_need_history (void)
+{
+  g_autoptr(PulseCategoryRates) rates = pulse_category_rates_new ();
+  gint64 now = at ("2026-11-18T12:00:00Z");
+  g_autoptr(GArray) none = NULL;
+  g_autoptr(GArray) spikes = NULL;
+
+  add_n (rates, "payment-not-received", 12, now - HOUR, HOUR);
+  none = pulse_category_rates_spikes (rates, now, 4);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* Two weeks ago, at that hour, 3 about payments: the only week known. */
+  add_n (rates, "payment-not-received", 3, now - 2 * WEEK - HOUR, HOUR);
+  spikes = pulse_category_rates_spikes (rates, now, 4);
+  g_assert_cmpuint (spikes->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (spikes, PulseCategorySpike, 0).expected, ==, 3.0);
+  g_assert_cmpfloat (g_array_index (spikes, PulseCategorySpike, 0).ratio, ==, 4.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,6 +175,7 @@ main (int   argc,
   g_test_add_func ("/pulse/core/category-rates/poisson-tail", test_poisson_tail);
   g_test_add_func ("/pulse/core/category-rates/top", test_top);
   g_test_add_func ("/pulse/core/category-rates/spikes", test_spikes);
+  g_test_add_func ("/pulse/core/category-rates/spikes-need-history", test_spikes_need_history);
 
   return g_test_run ();
 }

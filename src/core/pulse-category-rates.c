@@ -26,6 +26,10 @@
 /* A category usually absent at this hour is taken to have half a contact,
  * so one that never shows does not divide by zero. */
 #define EXPECTED_FLOOR 0.5
+/* A week of history counts towards the usual rate only if the record
+ * holds contacts within this much of that week's hour: a week before the
+ * record starts says nothing about what is usual. */
+#define COVERAGE_USEC (12 * HOUR_USEC)
 
 struct _PulseCategoryRates
 {
@@ -299,6 +303,24 @@ pulse_category_rates_poisson_tail (double mean,
   return CLAMP (1.0 - below, 0.0, 1.0);
 }
 
+/* Whether any category has contacts within COVERAGE_USEC of @at. */
+static gboolean
+has_contacts_near (PulseCategoryRates *self,
+                   gint64              at)
+{
+  GHashTableIter iter;
+  gpointer times;
+
+  g_hash_table_iter_init (&iter, self->times);
+  while (g_hash_table_iter_next (&iter, NULL, &times))
+    {
+      if (count_in (times, at - COVERAGE_USEC, at + COVERAGE_USEC) > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 clear_spike (gpointer data)
 {
@@ -324,8 +346,9 @@ compare_spikes (gconstpointer a,
  *
  * The categories whose contacts in the hour before @now are far above
  * their usual count for that hour of the week — the mean of the same
- * hour over the @weeks before — by the rule of docs/spikes.md. Strongest
- * first.
+ * hour over those of the @weeks before that the record covers — by the
+ * rule of docs/spikes.md. Strongest first; none at all while the record
+ * covers none of those weeks.
  *
  * Returns: (transfer full) (element-type PulseCategorySpike): the spikes.
  */
@@ -338,11 +361,25 @@ pulse_category_rates_spikes (PulseCategoryRates *self,
   GHashTableIter iter;
   gpointer tag, times;
 
+  g_autofree gboolean *covered = NULL;
+  guint n_covered = 0;
+
   g_array_set_clear_func (spikes, clear_spike);
   g_return_val_if_fail (PULSE_IS_CATEGORY_RATES (self), spikes);
   g_return_val_if_fail (weeks > 0, spikes);
 
   ensure_sorted (self);
+  covered = g_new0 (gboolean, weeks + 1);
+  for (guint w = 1; w <= weeks; w++)
+    {
+      covered[w] = has_contacts_near (self, now - w * WEEK_USEC - HOUR_USEC / 2);
+      n_covered += covered[w];
+    }
+
+  /* No history, no usual rate: every category would look like a spike. */
+  if (n_covered == 0)
+    return spikes;
+
   g_hash_table_iter_init (&iter, self->times);
   while (g_hash_table_iter_next (&iter, &tag, &times))
     {
@@ -354,9 +391,10 @@ pulse_category_rates_spikes (PulseCategoryRates *self,
         continue;
 
       for (guint w = 1; w <= weeks; w++)
-        usual += count_in (times, now - w * WEEK_USEC - HOUR_USEC, now - w * WEEK_USEC);
+        if (covered[w])
+          usual += count_in (times, now - w * WEEK_USEC - HOUR_USEC, now - w * WEEK_USEC);
 
-      spike.expected = (double) usual / weeks;
+      spike.expected = (double) usual / n_covered;
       mean = MAX (spike.expected, EXPECTED_FLOOR);
       spike.ratio = spike.observed / mean;
       spike.p_value = pulse_category_rates_poisson_tail (mean, spike.observed);

@@ -25,6 +25,8 @@
 /* How often the comparison period of a period under way moves on: each
  * move re-reads it from the cache, so not every second. */
 #define PREVIOUS_REFRESH_SECONDS 600
+/* Alerts listed before "N more": the rest are on the Queues page. */
+#define MAX_ALERTS 8
 
 /*
  * PulseOverviewPage:
@@ -218,22 +220,19 @@ collect_spikes (PulseOverviewPage *self,
 
       g_string_append_printf (said, "spike %s %" G_GINT64_FORMAT "\n", spike->tag,
                               spike->observed);
-      g_ptr_array_add (wanted, g_object_ref_sink (spike_row (spike)));
+      if (wanted != NULL)
+        g_ptr_array_add (wanted, g_object_ref_sink (spike_row (spike)));
     }
 }
 
-/* The alerts are rebuilt only when what they say changes, so the list
- * does not flicker with the second's tick. */
 static void
-update_alerts (PulseOverviewPage *self)
+collect_queues (PulseOverviewPage *self,
+                GString           *said,
+                GPtrArray         *wanted)
 {
   GListModel *rows = pulse_queue_board_get_rows (self->board);
   guint n = g_list_model_get_n_items (rows);
-  g_autoptr(GString) said = g_string_new (NULL);
-  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkListBoxRow *old;
 
-  collect_spikes (self, said, wanted);
   for (guint health = PULSE_QUEUE_HEALTH_BREACH; health >= PULSE_QUEUE_HEALTH_AT_RISK; health--)
     for (guint i = 0; i < n; i++)
       {
@@ -246,18 +245,57 @@ update_alerts (PulseOverviewPage *self)
 
         g_string_append_printf (said, "%s\n%s\n",
                                 pulse_queue_get_id (pulse_queue_row_get_queue (row)), text);
-        g_ptr_array_add (wanted, g_object_ref_sink (alert_row (row, text)));
+        if (wanted != NULL)
+          g_ptr_array_add (wanted, g_object_ref_sink (alert_row (row, text)));
       }
+}
 
+/* The rest, in one row that leads to the Queues page. */
+static GtkWidget *
+more_row (guint n_more)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more alert",
+                                                         "%u more alerts", n_more), n_more);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Every queue is on the Queues page"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "queues");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+/* The alerts are rebuilt only when what they say changes, so the list
+ * does not flicker (or allocate) with the second's tick; the first
+ * MAX_ALERTS are shown, spikes before queues, breaches before risks. */
+static void
+update_alerts (PulseOverviewPage *self)
+{
+  g_autoptr(GString) said = g_string_new (NULL);
+  g_autoptr(GPtrArray) wanted = NULL;
+  GtkListBoxRow *old;
+
+  collect_spikes (self, said, NULL);
+  collect_queues (self, said, NULL);
   if (g_strcmp0 (said->str, self->alerts_shown) == 0)
     return;
 
   g_free (self->alerts_shown);
-  self->alerts_shown = g_strdup (said->str);
+  self->alerts_shown = g_string_free (g_steal_pointer (&said), FALSE);
+  wanted = g_ptr_array_new_with_free_func (g_object_unref);
+  said = g_string_new (NULL);
+  collect_spikes (self, said, wanted);
+  collect_queues (self, said, wanted);
+
   while ((old = gtk_list_box_get_row_at_index (self->alerts, 0)) != NULL)
     gtk_list_box_remove (self->alerts, GTK_WIDGET (old));
-  for (guint i = 0; i < wanted->len; i++)
+  for (guint i = 0; i < MIN (wanted->len, MAX_ALERTS); i++)
     gtk_list_box_append (self->alerts, g_ptr_array_index (wanted, i));
+  if (wanted->len > MAX_ALERTS)
+    gtk_list_box_append (self->alerts, more_row (wanted->len - MAX_ALERTS));
 }
 
 static void
