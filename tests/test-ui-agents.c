@@ -253,7 +253,9 @@ figures_loaded (gpointer user_data)
   return pulse_agent_list_get_figures (list) == PULSE_AGENT_LIST_FIGURES_LOADED
          && g_list_model_get_n_items (pulse_agent_list_get_rows (list)) == N_AGENTS
          && row != NULL && pulse_agent_row_get_summary (row) != NULL
-         && pulse_agent_row_get_summary (row)->contacts == 5;
+         && pulse_agent_row_get_summary (row)->contacts == 5
+         /* The team list may land a batch after the agents'. */
+         && pulse_agent_row_get_team_name (row) != NULL;
 }
 
 static void
