@@ -39,6 +39,7 @@ typedef struct
   gint64    sort_key;  /* max (updated_at, created_at) in µs, as the server sorts */
   gboolean  open;      /* new, open or pending: in every snapshot */
   gint64    ahead;     /* fetched at this version: events up to it are in already */
+  gint64    created_at;
 } PulseStateTicket;
 
 struct _PulseState
@@ -68,6 +69,8 @@ void                      _pulse_state_report         (PulseStateChange       *c
 const char              **_pulse_state_sorted_keys    (GHashTable             *table,
                                                        guint                  *n);
 PulseStateTicket         *_pulse_state_ticket_new     (PulseTicket            *ticket);
+PulseStateTicket         *_pulse_state_ticket_new_for_node (PulseTicket       *ticket,
+                                                       JsonNode               *node);
 void                      _pulse_state_ticket_free    (PulseStateTicket       *entry);
 char                     *_pulse_state_applications_key  (JsonNode            *applications);
 gboolean                  _pulse_state_apply_ticket   (PulseState             *self,

@@ -152,17 +152,28 @@ _pulse_state_sorted_keys (GHashTable *table,
   return keys;
 }
 
+/* @ticket's entry, holding @node: its canonical form, made already. */
 PulseStateTicket *
-_pulse_state_ticket_new (PulseTicket *ticket)
+_pulse_state_ticket_new_for_node (PulseTicket *ticket,
+                                  JsonNode    *node)
 {
   PulseStateTicket *entry = g_new0 (PulseStateTicket, 1);
 
-  entry->node = pulse_ticket_to_json (ticket);
+  entry->node = json_node_ref (node);
+  entry->created_at = pulse_ticket_get_created_at (ticket);
   entry->version = pulse_ticket_get_version (ticket);
   entry->sort_key = MAX (pulse_ticket_get_updated_at (ticket),
                          pulse_ticket_get_created_at (ticket));
   entry->open = pulse_ticket_get_status (ticket) <= PULSE_TICKET_STATUS_PENDING;
   return entry;
+}
+
+PulseStateTicket *
+_pulse_state_ticket_new (PulseTicket *ticket)
+{
+  g_autoptr(JsonNode) node = pulse_ticket_to_json (ticket);
+
+  return _pulse_state_ticket_new_for_node (ticket, node);
 }
 
 void
