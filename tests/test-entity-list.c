@@ -136,7 +136,7 @@ test_changes (void)
   guint position = 0;
 
   pulse_entity_list_reset (list, state);
-  assert_signals (recorder, "0,4,4");
+  assert_signals (recorder, "");
   assert_ids (list, "r-b r-d r-c r-a");
 
   /* Position 1 ties with r-c: after it, by id. */
@@ -218,7 +218,7 @@ test_name_moves (void)
   JsonObject *object;
 
   pulse_entity_list_reset (list, state);
-  assert_signals (recorder, "0,3,3");
+  assert_signals (recorder, "");
   alpha = g_object_ref (item_of (list, "team-1"));
 
   object = test_edit (state, PULSE_STATE_KIND_TEAM, "team-1");
@@ -255,7 +255,7 @@ test_shift_moves (void)
   JsonObject *object;
 
   pulse_entity_list_reset (list, state);
-  assert_signals (recorder, "0,3,3");
+  assert_signals (recorder, "");
   shift = item_of (list, "sh-c");
   object = test_edit (state, PULSE_STATE_KIND_SHIFT, "sh-c");
   json_object_set_string_member (object, "starts_at", "2026-11-23T07:30:00Z");
@@ -377,7 +377,7 @@ test_edges (void)
   gpointer first;
 
   pulse_entity_list_reset (list, small);
-  assert_signals (recorder, "0,1,1");
+  assert_signals (recorder, "");
   first = item_of (list, "r-1");
 
   rule_update (big, list, "r-2", "name", json_node_init_string (json_node_alloc (), "Dos"));
@@ -408,7 +408,9 @@ test_edges (void)
 }
 
 /* A reset keeps the objects it can: equal JSON, or a version that copies
- * on; the others are new. One signal over everything. */
+ * on; the others are new. Resetting to what the list shows emits
+ * nothing; otherwise one signal over the span that changed (r-00 was
+ * renamed in place, so it is outside). */
 static void
 test_reset_keeps (void)
 {
@@ -423,7 +425,7 @@ test_reset_keeps (void)
   JsonObject *object;
 
   pulse_entity_list_reset (list, before);
-  assert_signals (recorder, "0,4,4");
+  assert_signals (recorder, "");
   r0 = item_of (list, "r-00");
   r1 = item_of (list, "r-01");
   r2 = item_of (list, "r-02");
@@ -437,7 +439,7 @@ test_reset_keeps (void)
               &change);
 
   pulse_entity_list_reset (list, after);
-  assert_signals (recorder, "0,4,3");
+  assert_signals (recorder, "1,3,2");
   assert_mirror (recorder);
   assert_ids (list, "r-00 r-01 r-02");
   g_assert_true (item_of (list, "r-00") == r0);

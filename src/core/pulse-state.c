@@ -327,6 +327,44 @@ pulse_state_get_n_items (PulseState     *self,
 }
 
 /**
+ * pulse_state_list_items:
+ * @kind: an item kind, or %PULSE_STATE_KIND_TICKET
+ *
+ * Every item of @kind, as pulse_state_lookup() gives them, without
+ * writing a dump: what a list model needs to follow a new state.
+ *
+ * Returns: (transfer container) (element-type JsonNode): the items' nodes,
+ *   in no particular order; the nodes are the state's (do not change
+ *   them) and stay valid until their item changes.
+ */
+GPtrArray *
+pulse_state_list_items (PulseState     *self,
+                        PulseStateKind  kind)
+{
+  GHashTableIter iter;
+  GPtrArray *items;
+  gpointer value;
+
+  g_return_val_if_fail (PULSE_IS_STATE (self), NULL);
+  g_return_val_if_fail (kind > PULSE_STATE_KIND_NONE && kind <= PULSE_STATE_KIND_TICKET, NULL);
+
+  if (kind == PULSE_STATE_KIND_TICKET)
+    {
+      items = g_ptr_array_sized_new (g_hash_table_size (self->tickets));
+      g_hash_table_iter_init (&iter, self->tickets);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (items, ((PulseStateTicket *) value)->node);
+      return items;
+    }
+
+  items = g_ptr_array_sized_new (g_hash_table_size (self->items[kind]));
+  g_hash_table_iter_init (&iter, self->items[kind]);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (items, value);
+  return items;
+}
+
+/**
  * pulse_state_dup_missing_tickets:
  *
  * The tickets that events were held for, waiting for

@@ -122,6 +122,8 @@ gboolean    pulse_state_lookup_applications  (PulseState        *self,
                                               gint64            *count);
 guint       pulse_state_get_n_items          (PulseState        *self,
                                               PulseStateKind     kind);
+GPtrArray  *pulse_state_list_items           (PulseState        *self,
+                                              PulseStateKind     kind);
 GStrv       pulse_state_dup_missing_tickets  (PulseState        *self);
 JsonNode   *pulse_state_to_json              (PulseState        *self);
 JsonNode   *pulse_state_to_snapshot_json     (PulseState        *self,
