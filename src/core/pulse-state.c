@@ -328,7 +328,8 @@ pulse_state_get_n_items (PulseState     *self,
 
 /**
  * pulse_state_list_items:
- * @kind: an item kind, or %PULSE_STATE_KIND_TICKET
+ * @kind: an item kind, %PULSE_STATE_KIND_TICKET or
+ *   %PULSE_STATE_KIND_APPLICATIONS
  *
  * Every item of @kind, as pulse_state_lookup() gives them, without
  * writing a dump: what a list model needs to follow a new state.
@@ -346,7 +347,17 @@ pulse_state_list_items (PulseState     *self,
   gpointer value;
 
   g_return_val_if_fail (PULSE_IS_STATE (self), NULL);
-  g_return_val_if_fail (kind > PULSE_STATE_KIND_NONE && kind <= PULSE_STATE_KIND_TICKET, NULL);
+  g_return_val_if_fail (kind > PULSE_STATE_KIND_NONE && kind <= PULSE_STATE_KIND_APPLICATIONS,
+                        NULL);
+
+  if (kind == PULSE_STATE_KIND_APPLICATIONS)
+    {
+      items = g_ptr_array_sized_new (g_hash_table_size (self->applications));
+      g_hash_table_iter_init (&iter, self->applications);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (items, value);
+      return items;
+    }
 
   if (kind == PULSE_STATE_KIND_TICKET)
     {
