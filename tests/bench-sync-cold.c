@@ -5,7 +5,8 @@
  *
  * bench-sync.c's cold start: the cache is filled here, then read by
  * fresh processes (bench-sync --load PATH) that do nothing else, so
- * their memory is what opening costs.
+ * their memory is what opening costs. BENCH_SYNC_CACHE=FILE fills FILE
+ * once and keeps it, for profiling the load again and again.
  */
 
 #include "config.h"
@@ -210,15 +211,20 @@ void
 bench_cold_start (void)
 {
   guint n_history = bench_env_size ("BENCH_SYNC_HISTORY", 1000000);
+  const char *kept = g_getenv ("BENCH_SYNC_CACHE");
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pulse-bench-sync-cold-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "cache.db", NULL);
+  g_autofree char *dir = kept != NULL ? NULL : g_dir_make_tmp ("pulse-bench-sync-cold-XXXXXX",
+                                                              &error);
+  g_autofree char *path = kept != NULL ? g_strdup (kept) : g_build_filename (dir, "cache.db",
+                                                                             NULL);
   double ms[N_LOADS], lists_ms[N_LOADS], rss[N_LOADS], hwm[N_LOADS];
   guint n_tickets = 0;
 
   g_assert_no_error (error);
   printf ("2. cold start: first state from a cache with %u history tickets\n", n_history);
-  fill (path, n_history);
+  /* BENCH_SYNC_CACHE=FILE keeps the filled cache for the next run. */
+  if (kept == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    fill (path, n_history);
   printf ("   file: %.0f MB (+ %.1f MB WAL)\n", file_mb (path, ""), file_mb (path, "-wal"));
 
   for (guint r = 0; r < N_LOADS; r++)
@@ -233,5 +239,6 @@ bench_cold_start (void)
   printf ("   target < 300 ms first state (median): %s\n", ms[1] < 300 ? "MET" : "NOT MET");
   printf ("   target < 150 MB resident (VmHWM, max): %s\n", hwm[2] < 150 ? "MET" : "NOT MET");
 
-  bench_remove_dir (dir);
+  if (dir != NULL)
+    bench_remove_dir (dir);
 }
