@@ -435,6 +435,37 @@ test_ticket_patched (void)
   g_assert_true (json_node_equal (canonical, updated));
 }
 
+/* A ticket read back from the state's own cache is held as given (no
+ * second copy), yet still checked; it behaves as a fetched one. */
+static void
+test_put_stored_ticket (void)
+{
+  g_autoptr(PulseState) state = new_state (10);
+  g_autofree char *text = g_strdup (T1);
+  g_autoptr(JsonNode) stored = NULL;
+  g_autoptr(JsonNode) bad = parse_q ("{'id':'t-9','version':3}");
+  g_autoptr(GError) error = NULL;
+  g_auto(PulseStateChange) change = { 0 };
+  g_autofree char *v6 = message_data (6, "09:41:00Z", "m-4", "09:41:00Z");
+
+  g_strdelimit (text, "'", '"');
+  stored = pulse_json_parse (text, -1, &error);
+  g_assert_no_error (error);
+  json_object_set_int_member (json_node_get_object (stored), "version", 5);
+  g_assert_true (pulse_state_put_stored_ticket (state, stored, &change, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (change.action, ==, PULSE_STATE_ACTION_UPDATED);
+  g_assert_true (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET, "t-1") == stored);
+  apply_ok (state, "message.created", v6, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_UPDATED,
+            "t-1");
+  g_assert_cmpint (ticket_version (state, "t-1"), ==, 6);
+
+  g_assert_false (pulse_state_put_stored_ticket (state, bad, NULL, &error));
+  g_assert_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "queue_id: is required"));
+  g_assert_null (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET, "t-9"));
+}
+
 static gint64
 parse_time (const char *text)
 {
@@ -527,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/pulse/core/state/put-ticket", test_put_ticket);
   g_test_add_func ("/pulse/core/state/equal", test_equal);
   g_test_add_func ("/pulse/core/state/ticket-patched", test_ticket_patched);
+  g_test_add_func ("/pulse/core/state/put-stored-ticket", test_put_stored_ticket);
 
   return g_test_run ();
 }

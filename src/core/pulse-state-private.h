@@ -42,6 +42,26 @@ typedef struct
   gint64    created_at;
 } PulseStateTicket;
 
+/* One ticket event, read and checked (pulse-state-ticket-events.c). */
+typedef enum
+{
+  PULSE_STATE_OP_CREATED,
+  PULSE_STATE_OP_UPDATED,
+  PULSE_STATE_OP_MESSAGE,
+  PULSE_STATE_OP_RATING,
+} PulseStateTicketOp;
+
+typedef struct
+{
+  PulseStateTicketOp  op;
+  char               *ticket_id;
+  gint64              version;
+  gint64              updated_at;  /* a message's or rating's ticket_updated_at */
+  gint64              at;          /* the message's or rating's own time */
+  JsonNode           *item;        /* canonical: the ticket, its header, the message */
+  PulseTicket        *ticket;      /* a creation's ticket or an update's header */
+} PulseStateTicketEvent;
+
 struct _PulseState
 {
   GObject     parent_instance;
@@ -73,10 +93,16 @@ PulseStateTicket         *_pulse_state_ticket_new_for_node (PulseTicket       *t
                                                        JsonNode               *node);
 void                      _pulse_state_ticket_free    (PulseStateTicket       *entry);
 char                     *_pulse_state_applications_key  (JsonNode            *applications);
+void                      _pulse_state_ticket_event_free (PulseStateTicketEvent *event);
+PulseStateTicketEvent    *_pulse_state_read_ticket_event (const char          *type,
+                                                       JsonNode               *data,
+                                                       GError                **error);
 gboolean                  _pulse_state_apply_ticket   (PulseState             *self,
                                                        const char             *type,
                                                        JsonNode               *data,
                                                        PulseStateChange       *change,
                                                        GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PulseStateTicketEvent, _pulse_state_ticket_event_free)
 
 G_END_DECLS

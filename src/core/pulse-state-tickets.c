@@ -24,36 +24,6 @@
 #include "pulse-state-private.h"
 #include "pulse-time-utils.h"
 
-typedef enum
-{
-  OP_CREATED,
-  OP_UPDATED,
-  OP_MESSAGE,
-  OP_RATING,
-} TicketOp;
-
-typedef struct
-{
-  TicketOp     op;
-  char        *ticket_id;
-  gint64       version;
-  gint64       updated_at;  /* a message's or rating's ticket_updated_at */
-  gint64       at;       /* the message's or rating's own time */
-  JsonNode    *item;     /* canonical: the ticket, its header, the message or rating */
-  PulseTicket *ticket;   /* a creation's ticket or an update's header, decoded */
-} TicketEvent;
-
-static void
-ticket_event_free (TicketEvent *event)
-{
-  g_free (event->ticket_id);
-  g_clear_object (&event->ticket);
-  g_clear_pointer (&event->item, json_node_unref);
-  g_free (event);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TicketEvent, ticket_event_free)
-
 static gboolean
 conflict (GError     **error,
           const char  *format,
@@ -70,94 +40,6 @@ conflict (GError     **error,
   g_propagate_error (error, g_error_new_valist (PULSE_ERROR, PULSE_ERROR_CONFLICT, format, args));
   va_end (args);
   return FALSE;
-}
-
-/* `ticket.created` carries the whole ticket, `ticket.updated` its header
- * (whatever messages or ratings it might carry are not the header's). */
-static TicketEvent *
-read_ticket (TicketOp   op,
-             JsonNode  *data,
-             GError   **error)
-{
-  g_autoptr(PulseTicket) ticket = pulse_ticket_new_from_json (data, error);
-  TicketEvent *event;
-
-  if (ticket == NULL)
-    return NULL;
-
-  event = g_new0 (TicketEvent, 1);
-  event->op = op;
-  event->ticket_id = g_strdup (pulse_ticket_get_id (ticket));
-  event->version = pulse_ticket_get_version (ticket);
-  event->item = pulse_ticket_to_json (ticket);
-  event->ticket = g_steal_pointer (&ticket);
-  return event;
-}
-
-/* `{"ticket_id","ticket_version","ticket_updated_at",<member>}`. */
-static TicketEvent *
-read_addition (TicketOp   op,
-               JsonNode  *data,
-               GError   **error)
-{
-  const char *member = op == OP_MESSAGE ? "message" : "rating";
-  g_autoptr(TicketEvent) event = g_new0 (TicketEvent, 1);
-  g_autoptr(GObject) object = NULL;
-  GError *local_error = NULL;
-  PulseJsonReader reader;
-  JsonNode *node;
-
-  if (!pulse_json_reader_init (&reader, data, "a ticket addition", error))
-    return NULL;
-
-  event->op = op;
-  event->ticket_id = pulse_json_reader_dup_string (&reader, "ticket_id", PULSE_JSON_REQUIRED,
-                                                   PULSE_JSON_MAX_ID);
-  event->version = pulse_json_reader_get_int (&reader, "ticket_version", PULSE_JSON_REQUIRED, 1,
-                                              G_MAXINT64, 0);
-  event->updated_at = pulse_json_reader_get_time (&reader, "ticket_updated_at",
-                                                  PULSE_JSON_REQUIRED);
-  node = pulse_json_reader_get_object (&reader, member, PULSE_JSON_REQUIRED);
-  if (node != NULL)
-    {
-      if (op == OP_MESSAGE)
-        object = G_OBJECT (pulse_message_new_from_json (node, &local_error));
-      else
-        object = G_OBJECT (pulse_rating_new_from_json (node, &local_error));
-      if (object == NULL)
-        pulse_json_reader_take_error (&reader, member, local_error);
-    }
-  if (!pulse_json_reader_finish (&reader, error))
-    return NULL;
-
-  if (op == OP_MESSAGE)
-    {
-      event->at = pulse_message_get_at (PULSE_MESSAGE (object));
-      event->item = pulse_message_to_json (PULSE_MESSAGE (object));
-    }
-  else
-    {
-      event->at = pulse_rating_get_at (PULSE_RATING (object));
-      event->item = pulse_rating_to_json (PULSE_RATING (object));
-    }
-
-  return g_steal_pointer (&event);
-}
-
-static TicketEvent *
-read_event (const char  *type,
-            JsonNode    *data,
-            GError     **error)
-{
-  if (g_str_equal (type, "ticket.created"))
-    return read_ticket (OP_CREATED, data, error);
-  if (g_str_equal (type, "ticket.updated"))
-    return read_ticket (OP_UPDATED, data, error);
-  if (g_str_equal (type, "message.created"))
-    return read_addition (OP_MESSAGE, data, error);
-
-  g_assert (g_str_equal (type, "rating.created"));
-  return read_addition (OP_RATING, data, error);
 }
 
 static gint64
@@ -235,12 +117,12 @@ node_for_object (JsonObject *object)
 /* What the codec would refuse in the ticket a message or rating makes:
  * the checks pulse_ticket_new_from_json() makes of what changed. */
 static gboolean
-check_addition (TicketEvent       *event,
+check_addition (PulseStateTicketEvent       *event,
                 PulseStateTicket  *entry,
                 JsonArray         *list,
                 GError           **error)
 {
-  const char *member = event->op == OP_MESSAGE ? "messages" : "ratings";
+  const char *member = event->op == PULSE_STATE_OP_MESSAGE ? "messages" : "ratings";
 
   if (json_array_get_length (list) >= PULSE_JSON_MAX_ITEMS)
     {
@@ -254,7 +136,7 @@ check_addition (TicketEvent       *event,
                    "ticket_updated_at: is before the ticket's created_at");
       return FALSE;
     }
-  if (event->op == OP_MESSAGE && has_message (list, _pulse_state_item_id (event->item)))
+  if (event->op == PULSE_STATE_OP_MESSAGE && has_message (list, _pulse_state_item_id (event->item)))
     {
       g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA,
                    "message.id: the ticket has a message “%s” already",
@@ -269,11 +151,11 @@ check_addition (TicketEvent       *event,
  * with the version, updated_at and the one list changed. Every other
  * field is as stored, and so as valid as it was. */
 static PulseStateTicket *
-add_to (TicketEvent       *event,
+add_to (PulseStateTicketEvent       *event,
         PulseStateTicket  *entry,
         GError           **error)
 {
-  const char *member = event->op == OP_MESSAGE ? "messages" : "ratings";
+  const char *member = event->op == PULSE_STATE_OP_MESSAGE ? "messages" : "ratings";
   JsonObject *stored = json_node_get_object (entry->node);
   JsonArray *list = json_object_get_array_member (stored, member);
   g_autofree char *updated_at = NULL;
@@ -304,7 +186,7 @@ add_to (TicketEvent       *event,
  * already; an update keeps the stored messages and ratings. Nothing is
  * decoded or written again: the new node shares what did not change. */
 static PulseStateTicket *
-build (TicketEvent       *event,
+build (PulseStateTicketEvent       *event,
        PulseStateTicket  *entry,
        GError           **error)
 {
@@ -312,10 +194,10 @@ build (TicketEvent       *event,
   g_autoptr(JsonNode) node = NULL;
   JsonObject *kept;
 
-  if (event->op == OP_MESSAGE || event->op == OP_RATING)
+  if (event->op == PULSE_STATE_OP_MESSAGE || event->op == PULSE_STATE_OP_RATING)
     return add_to (event, entry, error);
 
-  if (event->op == OP_CREATED)
+  if (event->op == PULSE_STATE_OP_CREATED)
     return _pulse_state_ticket_new_for_node (event->ticket, event->item);
 
   kept = json_node_get_object (entry->node);
@@ -344,7 +226,7 @@ put_entry (PulseState       *self,
 
 static gboolean
 hold (PulseState       *self,
-      TicketEvent      *event,
+      PulseStateTicketEvent      *event,
       PulseStateChange *change)
 {
   GPtrArray *events = g_hash_table_lookup (self->held, event->ticket_id);
@@ -353,7 +235,7 @@ hold (PulseState       *self,
 
   if (first)
     {
-      events = g_ptr_array_new_with_free_func ((GDestroyNotify) ticket_event_free);
+      events = g_ptr_array_new_with_free_func ((GDestroyNotify) _pulse_state_ticket_event_free);
       g_hash_table_insert (self->held, g_strdup (id), events);
     }
 
@@ -365,7 +247,7 @@ hold (PulseState       *self,
 
 static gboolean
 create (PulseState        *self,
-        TicketEvent       *event,
+        PulseStateTicketEvent       *event,
         PulseStateTicket  *entry,
         PulseStateChange  *change,
         GError           **error)
@@ -392,14 +274,14 @@ _pulse_state_apply_ticket (PulseState        *self,
                            PulseStateChange  *change,
                            GError           **error)
 {
-  g_autoptr(TicketEvent) event = read_event (type, data, error);
+  g_autoptr(PulseStateTicketEvent) event = _pulse_state_read_ticket_event (type, data, error);
   PulseStateTicket *entry, *next;
 
   if (event == NULL)
     return FALSE;
 
   entry = g_hash_table_lookup (self->tickets, event->ticket_id);
-  if (event->op == OP_CREATED)
+  if (event->op == PULSE_STATE_OP_CREATED)
     return create (self, event, entry, change, error);
   if (entry == NULL)
     return hold (self, g_steal_pointer (&event), change);
@@ -416,7 +298,7 @@ _pulse_state_apply_ticket (PulseState        *self,
   if (event->version != entry->version + 1)
     return conflict (error, "%s: expected %" G_GINT64_FORMAT " (the ticket is at %"
                      G_GINT64_FORMAT "), got %" G_GINT64_FORMAT,
-                     event->op == OP_UPDATED ? "version" : "ticket_version",
+                     event->op == PULSE_STATE_OP_UPDATED ? "version" : "ticket_version",
                      entry->version + 1, entry->version, event->version);
 
   next = build (event, entry, error);
@@ -437,7 +319,7 @@ replay_held (PulseStateTicket  *entry,
 
   for (guint i = 0; held != NULL && i < held->len; i++)
     {
-      TicketEvent *event = held->pdata[i];
+      PulseStateTicketEvent *event = held->pdata[i];
       PulseStateTicket *next;
 
       if (event->version <= current->version)
@@ -459,6 +341,54 @@ replay_held (PulseStateTicket  *entry,
     }
 
   return current;
+}
+
+static gboolean
+put_ticket (PulseState        *self,
+            JsonNode          *ticket,
+            gboolean           stored,
+            PulseStateChange  *change,
+            GError           **error)
+{
+  g_auto(PulseStateChange) scratch = { 0 };
+  g_autoptr(PulseTicket) fetched = NULL;
+  PulseStateTicket *entry, *result;
+  gboolean existed;
+  const char *id;
+
+  g_assert (PULSE_IS_STATE (self));
+  g_assert (ticket != NULL);
+
+  if (change == NULL)
+    change = &scratch;
+  pulse_state_change_clear (change);
+  change->seq = self->seq;
+
+  fetched = pulse_ticket_new_from_json (ticket, error);
+  if (fetched == NULL)
+    return FALSE;
+
+  id = pulse_ticket_get_id (fetched);
+  entry = g_hash_table_lookup (self->tickets, id);
+  existed = entry != NULL;
+  if (entry != NULL && entry->version >= pulse_ticket_get_version (fetched))
+    {
+      _pulse_state_report (change, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_NONE, id, NULL);
+      return TRUE;
+    }
+
+  /* A stored ticket is the canonical form already: kept, not written
+   * again (that would be most of the cost of reading a cache). */
+  entry = stored ? _pulse_state_ticket_new_for_node (fetched, ticket)
+                 : _pulse_state_ticket_new (fetched);
+  result = replay_held (entry, g_hash_table_lookup (self->held, id), error);
+  if (result == NULL)
+    return FALSE;
+
+  put_entry (self, id, result, pulse_ticket_get_version (fetched),
+             existed ? PULSE_STATE_ACTION_UPDATED : PULSE_STATE_ACTION_CREATED, change);
+  g_hash_table_remove (self->held, id);
+  return TRUE;
 }
 
 /**
@@ -486,38 +416,34 @@ pulse_state_put_ticket (PulseState        *self,
                         PulseStateChange  *change,
                         GError           **error)
 {
-  g_auto(PulseStateChange) scratch = { 0 };
-  g_autoptr(PulseTicket) fetched = NULL;
-  PulseStateTicket *entry, *result;
-  const char *id;
-
   g_return_val_if_fail (PULSE_IS_STATE (self), FALSE);
   g_return_val_if_fail (ticket != NULL, FALSE);
 
-  if (change == NULL)
-    change = &scratch;
-  pulse_state_change_clear (change);
-  change->seq = self->seq;
+  return put_ticket (self, ticket, FALSE, change, error);
+}
 
-  fetched = pulse_ticket_new_from_json (ticket, error);
-  if (fetched == NULL)
-    return FALSE;
+/**
+ * pulse_state_put_stored_ticket:
+ * @ticket: a ticket as this state's pulse_state_lookup() gave it before,
+ *   read back from the client's own cache: the codec's canonical form
+ * @change: (out caller-allocates) (optional): what it did
+ * @error: return location for a %PULSE_ERROR error
+ *
+ * As pulse_state_put_ticket(), but @ticket is held as given (a reference
+ * is taken; do not change it) rather than written again by the codec,
+ * which is most of the cost of reading a large cache. It is still
+ * decoded and checked. Only give it what the state itself produced.
+ *
+ * Returns: %TRUE on success, as pulse_state_put_ticket().
+ */
+gboolean
+pulse_state_put_stored_ticket (PulseState        *self,
+                               JsonNode          *ticket,
+                               PulseStateChange  *change,
+                               GError           **error)
+{
+  g_return_val_if_fail (PULSE_IS_STATE (self), FALSE);
+  g_return_val_if_fail (ticket != NULL, FALSE);
 
-  id = pulse_ticket_get_id (fetched);
-  entry = g_hash_table_lookup (self->tickets, id);
-  if (entry != NULL && entry->version >= pulse_ticket_get_version (fetched))
-    {
-      _pulse_state_report (change, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_NONE, id, NULL);
-      return TRUE;
-    }
-
-  result = replay_held (_pulse_state_ticket_new (fetched), g_hash_table_lookup (self->held, id),
-                        error);
-  if (result == NULL)
-    return FALSE;
-
-  put_entry (self, id, result, pulse_ticket_get_version (fetched),
-             entry != NULL ? PULSE_STATE_ACTION_UPDATED : PULSE_STATE_ACTION_CREATED, change);
-  g_hash_table_remove (self->held, id);
-  return TRUE;
+  return put_ticket (self, ticket, TRUE, change, error);
 }

@@ -113,6 +113,10 @@ gboolean    pulse_state_put_ticket           (PulseState        *self,
                                               JsonNode          *ticket,
                                               PulseStateChange  *change,
                                               GError           **error);
+gboolean    pulse_state_put_stored_ticket    (PulseState        *self,
+                                              JsonNode          *ticket,
+                                              PulseStateChange  *change,
+                                              GError           **error);
 JsonNode   *pulse_state_lookup               (PulseState        *self,
                                               PulseStateKind     kind,
                                               const char        *id);
