@@ -32,6 +32,11 @@
 #include "pulse-kpi-view-private.h"
 #include "pulse-ticket.h"
 
+/* Tickets a slice adds whatever the clock says (about 1 ms of work): a
+ * busy machine that preempts the main loop mid-slice must not spread a
+ * small fill over many iterations. */
+#define FILL_MIN_TICKETS 64
+
 /* Pages read ahead of the main thread. */
 #define MAX_PENDING 2
 
@@ -120,7 +125,10 @@ static void
 fill (PulseKpiFeed *feed,
       gint64        deadline)
 {
-  while (feed->next_node < feed->nodes->len && g_get_monotonic_time () < deadline)
+  guint done = 0;
+
+  while (feed->next_node < feed->nodes->len
+         && (done++ < FILL_MIN_TICKETS || g_get_monotonic_time () < deadline))
     _pulse_kpi_view_add_state_node (feed->view, feed->nodes->pdata[feed->next_node++]);
   if (feed->next_node < feed->nodes->len)
     return;
@@ -136,7 +144,7 @@ fill (PulseKpiFeed *feed,
   /* Each ticket is let go once added: freeing a page of 2,000 at its
    * end would cost the main loop several ms of its own. */
   while (feed->page != NULL && feed->next_ticket < feed->page->len
-         && g_get_monotonic_time () < deadline)
+         && (done++ < FILL_MIN_TICKETS || g_get_monotonic_time () < deadline))
     {
       PulseTicket **ticket = (PulseTicket **) &feed->page->pdata[feed->next_ticket++];
 
