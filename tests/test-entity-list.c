@@ -419,6 +419,7 @@ test_reset_keeps (void)
   g_autoptr(PulseEntityList) list = list_reset (PULSE_STATE_KIND_RULE, before);
   g_autoptr(Recorder) recorder = recorder_new (list, TRUE);
   g_autoptr(PulseState) after = test_state_new ("rules", rules, NULL);
+  g_autoptr(PulseState) copy = test_state_new ("rules", rules, NULL);
   g_autoptr(PulseEntityList) scratch = pulse_entity_list_new (PULSE_STATE_KIND_RULE);
   g_auto(PulseStateChange) change = { 0 };
   gpointer r0, r1, r2;
@@ -427,6 +428,11 @@ test_reset_keeps (void)
   pulse_entity_list_reset (list, before);
   assert_signals (recorder, "");
   r0 = item_of (list, "r-00");
+
+  /* Another state's copy of the same versions: nothing changes either. */
+  pulse_entity_list_reset (list, copy);
+  assert_signals (recorder, "");
+  g_assert_true (item_of (list, "r-00") == r0);
   r1 = item_of (list, "r-01");
   r2 = item_of (list, "r-02");
 

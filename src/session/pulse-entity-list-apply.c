@@ -136,11 +136,28 @@ fill (PulseEntityList *self,
     _pulse_entity_list_changed (self, 0, 0, entries->len);
 }
 
+/* Whether @a and @b are the same version of one item. The protocol bumps
+ * an item's version on every change, so equal versions are equal items:
+ * 50,000 tickets of a new snapshot need no deep comparison. */
+static gboolean
+same_version (JsonNode *a,
+              JsonNode *b)
+{
+  JsonObject *oa = json_node_get_object (a);
+  JsonObject *ob = json_node_get_object (b);
+
+  if (a == b)
+    return TRUE;
+  if (!json_object_has_member (oa, "version") || !json_object_has_member (ob, "version"))
+    return json_node_equal (a, b);
+
+  return json_object_get_int_member (oa, "version") == json_object_get_int_member (ob, "version");
+}
+
 /* Into a list that holds items: only what differs changes, as one batch,
  * so views keep the rows and objects of everything else and see one
  * `items-changed` from the first item touched to the last. An item is
- * unchanged when it is the same node or, being another state's copy,
- * an equal one. */
+ * unchanged when it is at the same version. */
 static void
 patch (PulseEntityList *self,
        GPtrArray       *nodes)
@@ -171,11 +188,11 @@ patch (PulseEntityList *self,
 
       if (entry == NULL)
         insert (self, node_id (node), node);
-      else if (entry->node != node && !json_node_equal (entry->node, node))
+      else if (!same_version (entry->node, node))
         update (self, entry, node);
       else if (entry->node != node)
         {
-          /* Equal: hold the new state's node, so later changes share it. */
+          /* The same: hold the new state's node, so later changes share it. */
           json_node_unref (entry->node);
           entry->node = json_node_ref (node);
         }
