@@ -100,6 +100,35 @@ test_reset_order (void)
     }
 }
 
+#define TICKET_AT "{'id':'%s','version':1,'queue_id':'q-1','channel':'chat','subject':'S'," \
+                  "'customer_id':'c-1','status':'open','priority':'normal','tags':[]," \
+                  "'created_at':'%s','messages':[],'ratings':[]}"
+
+/* Tickets sort by creation to the microsecond, across days, months, a
+ * leap day, years and fractions of every length, newest first. */
+static void
+test_ticket_times (void)
+{
+  static const char * const times[] = {
+    "2028-02-29T23:59:59.999999Z", "2028-03-01T00:00:00Z", "2027-12-31T23:59:59.5Z",
+    "2028-01-01T00:00:00.000001Z", "2027-12-31T23:59:59.25Z", "1999-12-31T23:59:59Z",
+    "2028-02-29T23:59:59.99999Z", "2028-02-28T00:00:00.1Z",
+  };
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autoptr(PulseState) state = NULL;
+  g_autoptr(PulseEntityList) list = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t-%u", i);
+
+      g_string_append_printf (items, "%s" TICKET_AT, i > 0 ? "," : "", id, times[i]);
+    }
+  state = test_state_new ("tickets", items->str, NULL);
+  list = list_reset (PULSE_STATE_KIND_TICKET, state);
+  assert_ids (list, "t-1 t-0 t-6 t-7 t-3 t-2 t-4 t-5");
+}
+
 static void
 test_item_type (void)
 {
@@ -462,6 +491,7 @@ main (int   argc,
 
   g_test_add_func ("/pulse/session/entity-list/reset-order", test_reset_order);
   g_test_add_func ("/pulse/session/entity-list/item-type", test_item_type);
+  g_test_add_func ("/pulse/session/entity-list/ticket-times", test_ticket_times);
   g_test_add_func ("/pulse/session/entity-list/changes", test_changes);
   g_test_add_func ("/pulse/session/entity-list/name-moves", test_name_moves);
   g_test_add_func ("/pulse/session/entity-list/shift-moves", test_shift_moves);
