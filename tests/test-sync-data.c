@@ -455,7 +455,8 @@ ticket_op (const char *status,
            gint64      version,
            gint64      now)
 {
-  g_autofree char *text = pulse_test_sync_ticket_json ("t-1", status, now - G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC,
+  gint64 hour = G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC;
+  g_autofree char *text = pulse_test_sync_ticket_json ("t-1", status, now - hour,
                                                        now - 60 * G_USEC_PER_SEC);
   g_autoptr(GString) versioned = g_string_new (text);
   g_autofree char *replacement = g_strdup_printf ("{\"version\":%" G_GINT64_FORMAT ",", version);

@@ -27,8 +27,8 @@ _pulse_state_ticket_event_free (PulseStateTicketEvent *event)
  * (whatever messages or ratings it might carry are not the header's). */
 static PulseStateTicketEvent *
 read_ticket (PulseStateTicketOp   op,
-             JsonNode  *data,
-             GError   **error)
+             JsonNode            *data,
+             GError             **error)
 {
   g_autoptr(PulseTicket) ticket = pulse_ticket_new_from_json (data, error);
   PulseStateTicketEvent *event;
@@ -48,8 +48,8 @@ read_ticket (PulseStateTicketOp   op,
 /* `{"ticket_id","ticket_version","ticket_updated_at",<member>}`. */
 static PulseStateTicketEvent *
 read_addition (PulseStateTicketOp   op,
-               JsonNode  *data,
-               GError   **error)
+               JsonNode            *data,
+               GError             **error)
 {
   const char *member = op == PULSE_STATE_OP_MESSAGE ? "message" : "rating";
   g_autoptr(PulseStateTicketEvent) event = g_new0 (PulseStateTicketEvent, 1);

@@ -117,10 +117,10 @@ node_for_object (JsonObject *object)
 /* What the codec would refuse in the ticket a message or rating makes:
  * the checks pulse_ticket_new_from_json() makes of what changed. */
 static gboolean
-check_addition (PulseStateTicketEvent       *event,
-                PulseStateTicket  *entry,
-                JsonArray         *list,
-                GError           **error)
+check_addition (PulseStateTicketEvent  *event,
+                PulseStateTicket       *entry,
+                JsonArray              *list,
+                GError                **error)
 {
   const char *member = event->op == PULSE_STATE_OP_MESSAGE ? "messages" : "ratings";
 
@@ -151,9 +151,9 @@ check_addition (PulseStateTicketEvent       *event,
  * with the version, updated_at and the one list changed. Every other
  * field is as stored, and so as valid as it was. */
 static PulseStateTicket *
-add_to (PulseStateTicketEvent       *event,
-        PulseStateTicket  *entry,
-        GError           **error)
+add_to (PulseStateTicketEvent  *event,
+        PulseStateTicket       *entry,
+        GError                **error)
 {
   const char *member = event->op == PULSE_STATE_OP_MESSAGE ? "messages" : "ratings";
   JsonObject *stored = json_node_get_object (entry->node);
@@ -186,9 +186,9 @@ add_to (PulseStateTicketEvent       *event,
  * already; an update keeps the stored messages and ratings. Nothing is
  * decoded or written again: the new node shares what did not change. */
 static PulseStateTicket *
-build (PulseStateTicketEvent       *event,
-       PulseStateTicket  *entry,
-       GError           **error)
+build (PulseStateTicketEvent  *event,
+       PulseStateTicket       *entry,
+       GError                **error)
 {
   JsonObject *object;
   g_autoptr(JsonNode) node = NULL;
@@ -225,9 +225,9 @@ put_entry (PulseState       *self,
 }
 
 static gboolean
-hold (PulseState       *self,
-      PulseStateTicketEvent      *event,
-      PulseStateChange *change)
+hold (PulseState            *self,
+      PulseStateTicketEvent *event,
+      PulseStateChange      *change)
 {
   GPtrArray *events = g_hash_table_lookup (self->held, event->ticket_id);
   gboolean first = events == NULL;
@@ -246,11 +246,11 @@ hold (PulseState       *self,
 }
 
 static gboolean
-create (PulseState        *self,
-        PulseStateTicketEvent       *event,
-        PulseStateTicket  *entry,
-        PulseStateChange  *change,
-        GError           **error)
+create (PulseState             *self,
+        PulseStateTicketEvent  *event,
+        PulseStateTicket       *entry,
+        PulseStateChange       *change,
+        GError                **error)
 {
   if (entry != NULL && event->version <= entry->ahead)
     {

@@ -131,8 +131,8 @@ pulse_client_get_json_async (PulseClient         *self,
   get = g_new0 (GetJson, 1);
   get->msg = g_object_ref (msg);
   g_task_set_task_data (task, get, (GDestroyNotify) get_json_free);
-  soup_session_send_and_read_async (pulse_client_get_soup (self), msg, G_PRIORITY_DEFAULT, cancellable,
-                                    get_json_read_cb, g_steal_pointer (&task));
+  soup_session_send_and_read_async (pulse_client_get_soup (self), msg, G_PRIORITY_DEFAULT,
+                                    cancellable, get_json_read_cb, g_steal_pointer (&task));
 }
 
 /**

@@ -7,10 +7,11 @@
  * detail panes and GtkExpression bindings follow it through `notify` and
  * a selection keeps it. Only through its public properties: what an
  * object keeps elsewhere (a rule's phrases) or shows read-only cannot be
- * copied, and then the list replaces the object instead. Tickets are the
- * exception: pulse_ticket_update_from() takes a whole new version,
- * messages and ratings included, so a ticket is always kept. The codec says which case it was: after
- * the copy, the object must write exactly the new canonical JSON.
+ * copied, and then the list replaces the object instead. The codec says
+ * which case it was: after the copy, the object must write exactly the
+ * new canonical JSON. Tickets are the exception: pulse_ticket_update_from()
+ * takes a whole new version, messages and ratings included, so a ticket
+ * is always kept.
  */
 
 #include "config.h"
