@@ -76,6 +76,10 @@ update (PulseEntityList  *self,
       g_sequence_sort_changed (entry->iter, _pulse_entity_entry_compare, (gpointer) self->kind);
     }
 
+  /* A ticket's update is announced even when its object took it in
+   * place: its conversation or ratings changed, which filters, sorters
+   * and pages built on the list read from it. The same object comes
+   * back, so a view keeps its row and a selection stays. */
   position = g_sequence_iter_get_position (entry->iter);
   if (position != old_position)
     {
@@ -83,7 +87,7 @@ update (PulseEntityList  *self,
 
       _pulse_entity_list_changed (self, MIN (position, old_position), span, span);
     }
-  else if (replaced)
+  else if (replaced || self->kind->kind == PULSE_STATE_KIND_TICKET)
     _pulse_entity_list_changed (self, position, 1, 1);
 }
 
@@ -287,8 +291,9 @@ pulse_entity_list_reset (PulseEntityList *self,
  * - Created: the item goes in at its place, `items-changed (pos, 0, 1)`.
  *   An id the list has already is taken as an update.
  * - Updated: see #PulseEntityList for identity and moves; no signal when
- *   the object took the new version in place and did not move. An id the
- *   list lacks is taken as a creation.
+ *   the object took the new version in place and did not move, except
+ *   for a ticket: `items-changed (pos, 1, 1)` with the same object. An id
+ *   the list lacks is taken as a creation.
  * - Deleted: `items-changed (pos, 1, 0)`; an unknown id is ignored.
  */
 void

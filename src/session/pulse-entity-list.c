@@ -36,7 +36,8 @@
  * `items-changed (pos, 1, 1)`. Tickets are always kept: a new version,
  * a new message included, is copied onto the same #PulseTicket with
  * pulse_ticket_update_from(), whose messages model then emits one
- * addition. An item whose sort key changed moves with one `items-changed`
+ * addition, and the list emits `items-changed (pos, 1, 1)` with that
+ * same object, so filter and sort models look at it again. An item whose sort key changed moves with one `items-changed`
  * spanning its old and new positions, so GtkSingleSelection finds the
  * same object in the added range and keeps it selected.
  *
