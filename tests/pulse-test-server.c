@@ -140,7 +140,9 @@ pulse_test_server_request_raw (PulseTestServer    *self,
 
   soup_session_send_and_read_async (self->soup, msg, G_PRIORITY_DEFAULT, NULL, on_sent_cb,
                                     &pending);
-  g_assert_true (pulse_test_wait_for (pending_is_done, &pending, 10000));
+  /* Generous: an ASan build on a busy machine answers a big ingest or
+   * history page in seconds, and the wait ends as soon as it does. */
+  g_assert_true (pulse_test_wait_for (pending_is_done, &pending, 60000));
   g_assert_nonnull (pending.body);
 
   response = g_new0 (PulseTestResponse, 1);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "pulse-rule.h"
+#include "pulse-session-contacts.h"
 #include "pulse-session-private.h"
 #include "pulse-test-server.h"
 #include "pulse-test-util.h"
@@ -170,6 +171,237 @@ test_saves_through_the_outbox (void)
   g_assert_cmpuint (stored->status, ==, 200);
 }
 
+static gboolean
+view_counts (gpointer user_data)
+{
+  PulseKpiView *view = user_data;
+  g_autoptr(PulseKpiSummary) total = NULL;
+
+  if (!pulse_kpi_view_get_loaded (view))
+    return FALSE;
+
+  total = pulse_kpi_view_dup_summary (view, NULL);
+  return total->contacts == 2;
+}
+
+static void
+on_data_reset_cb (PulseSession *session,
+                  guint        *count)
+{
+  (*count)++;
+}
+
+static void
+test_shares_kpi_views (void)
+{
+  g_autoptr(PulseTestServer) ts = pulse_test_server_new ();
+  g_autoptr(PulseSession) session = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format (now, "%FT%TZ");
+  g_autofree char *body = NULL;
+  PulseKpiView *by_queue, *total;
+  guint resets = 0;
+
+  session = pulse_session_new ();
+  g_signal_connect (session, "data-reset", G_CALLBACK (on_data_reset_cb), &resets);
+  g_assert_null (pulse_session_get_kpi_view (session, PULSE_KPI_GROUP_QUEUE));
+  g_object_unref (session);
+  session = signed_in_session (ts);
+  g_signal_connect (session, "data-reset", G_CALLBACK (on_data_reset_cb), &resets);
+
+  /* One view per grouping, shared; each follows the session's period. */
+  by_queue = pulse_session_get_kpi_view (session, PULSE_KPI_GROUP_QUEUE);
+  total = pulse_session_get_kpi_view (session, PULSE_KPI_GROUP_NONE);
+  g_assert_nonnull (by_queue);
+  g_assert_true (by_queue == pulse_session_get_kpi_view (session, PULSE_KPI_GROUP_QUEUE));
+  g_assert_true (by_queue != total);
+  g_assert_cmpint (pulse_kpi_view_get_group (by_queue), ==, PULSE_KPI_GROUP_QUEUE);
+  g_assert_cmpint (pulse_kpi_view_get_window (by_queue), ==, PULSE_KPI_WINDOW_TODAY);
+  pulse_session_set_kpi_window (session, PULSE_KPI_WINDOW_7_DAYS);
+  g_assert_cmpint (pulse_kpi_view_get_window (by_queue), ==, PULSE_KPI_WINDOW_7_DAYS);
+  g_assert_cmpint (pulse_kpi_view_get_window (total), ==, PULSE_KPI_WINDOW_7_DAYS);
+  pulse_session_set_kpi_range (session, 1000, 2000);
+  g_assert_cmpint (pulse_session_get_kpi_window (session), ==, PULSE_KPI_WINDOW_CUSTOM);
+  g_assert_cmpint (pulse_kpi_view_get_from (total), ==, 1000);
+  g_assert_cmpint (pulse_kpi_view_get_to (total), ==, 2000);
+  pulse_session_set_kpi_window (session, PULSE_KPI_WINDOW_TODAY);
+
+  /* Contacts that come in are counted by the shared views. */
+  body = g_strdup_printf ("{\"items\":[{\"id\":\"t-1\",\"queue_id\":\"q\",\"channel\":\"chat\","
+                          "\"subject\":\"Loan\",\"customer_id\":\"c-1\",\"status\":\"open\","
+                          "\"created_at\":\"%s\"},"
+                          "{\"id\":\"t-2\",\"queue_id\":\"q\",\"channel\":\"chat\","
+                          "\"subject\":\"Card\",\"customer_id\":\"c-2\",\"status\":\"open\","
+                          "\"created_at\":\"%s\"}]}", created, created);
+  ingest (ts, "tickets", body);
+  wait_items (session, PULSE_STATE_KIND_TICKET, 2);
+  g_assert_true (pulse_test_wait_for (view_counts, total, 20000));
+
+  /* Disconnected, the views go with the sync engine, and pages hear it. */
+  pulse_session_disconnect (session);
+  g_assert_cmpuint (resets, ==, 1);
+  g_assert_null (pulse_session_get_kpi_view (session, PULSE_KPI_GROUP_NONE));
+}
+
+typedef struct
+{
+  PulseCategoryWatch *watch;
+  guint               size;
+} WatchWanted;
+
+static gboolean
+watch_counts (gpointer user_data)
+{
+  WatchWanted *wanted = user_data;
+
+  return pulse_category_watch_get_loaded (wanted->watch)
+         && pulse_category_rates_get_size (pulse_category_watch_get_rates (wanted->watch))
+            == wanted->size;
+}
+
+static char *
+ticket_in_status (const char *id,
+                  const char *tag,
+                  const char *created,
+                  const char *status)
+{
+  return g_strdup_printf ("{\"id\":\"%s\",\"queue_id\":\"q\",\"channel\":\"chat\","
+                          "\"subject\":\"Pago\",\"customer_id\":\"c-%s\","
+                          "\"status\":\"%s\",\"tags\":[\"%s\"],"
+                          "\"created_at\":\"%s\"}", id, id, status, tag, created);
+}
+
+static char *
+tagged_ticket (const char *id,
+               const char *tag,
+               const char *created)
+{
+  return ticket_in_status (id, tag, created, "open");
+}
+
+/* The record of categories: the cache's tickets and the live ones, each
+ * counted once. */
+static void
+test_watches_categories (void)
+{
+  g_autoptr(PulseTestServer) ts = pulse_test_server_new ();
+  g_autoptr(PulseSession) session = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format (now, "%FT%TZ");
+  g_autofree char *t1 = tagged_ticket ("t-1", "payment-not-received", created);
+  g_autofree char *t2 = tagged_ticket ("t-2", "fraud", created);
+  g_autofree char *t3 = tagged_ticket ("t-3", "payment-not-received", created);
+  g_autofree char *before = g_strdup_printf ("{\"items\":[%s,%s]}", t1, t2);
+  PulseCategoryWatch *watch;
+  PulseCategoryRates *rates;
+  gint64 at = g_get_real_time ();
+
+  ingest (ts, "tickets", before);
+  session = signed_in_session (ts);
+  g_assert_true (pulse_test_wait_for (has_outbox, session, 20000));
+  watch = pulse_session_get_category_watch (session);
+  g_assert_nonnull (watch);
+  g_assert_true (watch == pulse_session_get_category_watch (session));
+  g_assert_true (pulse_test_wait_for (watch_counts, &(WatchWanted) { watch, 2 }, 20000));
+
+  ingest (ts, "tickets", t3);
+  g_assert_true (pulse_test_wait_for (watch_counts, &(WatchWanted) { watch, 3 }, 20000));
+  rates = pulse_category_watch_get_rates (watch);
+  g_assert_cmpint (pulse_category_rates_count (rates, "payment-not-received", at - 3600000000,
+                                               at + 3600000000), ==, 2);
+
+  /* A reading again counts nothing twice. */
+  pulse_category_watch_reload (watch);
+  g_assert_true (pulse_test_wait_for (watch_counts, &(WatchWanted) { watch, 3 }, 20000));
+
+  pulse_session_disconnect (session);
+  g_assert_null (pulse_session_get_category_watch (session));
+}
+
+static gboolean
+history_is_complete (gpointer session)
+{
+  return pulse_sync_get_history_complete (pulse_session_get_sync (session));
+}
+
+static GListModel *
+find_contacts (PulseSession             *session,
+               const PulseContactFilter *filter,
+               guint                    *n_matched)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *found;
+  Wait wait = { NULL };
+
+  pulse_session_find_contacts_async (session, filter, NULL, on_done_cb, &wait);
+  g_assert_true (pulse_test_wait_for (wait_is_done, &wait, 20000));
+  found = pulse_session_find_contacts_finish (session, wait.result, n_matched, &error);
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+  return found;
+}
+
+static const char *
+id_at (GListModel *model,
+       guint       position)
+{
+  g_autoptr(PulseTicket) ticket = g_list_model_get_item (model, position);
+
+  return pulse_ticket_get_id (ticket);
+}
+
+/* Drill-down: the cache's history and the live tickets, newest first. */
+static void
+test_finds_contacts (void)
+{
+  g_autoptr(PulseTestServer) ts = pulse_test_server_new ();
+  g_autoptr(PulseSession) session = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) old = g_date_time_add_days (now, -8);
+  g_autoptr(GDateTime) older = g_date_time_add_days (now, -9);
+  g_autofree char *now_text = g_date_time_format (now, "%FT%TZ");
+  g_autofree char *old_text = g_date_time_format (old, "%FT%TZ");
+  g_autofree char *older_text = g_date_time_format (older, "%FT%TZ");
+  g_autofree char *t1 = tagged_ticket ("t-live", "fraud", now_text);
+  g_autofree char *t2 = ticket_in_status ("t-old", "fraud", old_text, "closed");
+  g_autofree char *t3 = tagged_ticket ("t-older", "loan-conditions", older_text);
+  g_autofree char *body = NULL;
+  g_autoptr(GListModel) found = NULL;
+  PulseContactFilter filter = { 0 };
+  guint matched = 0;
+  Wait wait = { NULL };
+
+  /* Closed 8 days ago: not in the live state, only in the history. */
+  body = g_strdup_printf ("{\"items\":[%s,%s,%s]}", t1, t2, t3);
+  ingest (ts, "tickets", body);
+  session = signed_in_session (ts);
+  g_assert_null (pulse_entity_list_lookup (PULSE_ENTITY_LIST (pulse_session_get_list (
+                   session, PULSE_STATE_KIND_TICKET)), "t-old"));
+  g_assert_true (pulse_test_wait_for (history_is_complete, session, 20000));
+  pulse_sync_flush_async (pulse_session_get_sync (session), NULL, on_done_cb, &wait);
+  g_assert_true (pulse_test_wait_for (wait_is_done, &wait, 20000));
+  g_object_unref (wait.result);
+
+  /* Ten days of fraud: the live one and the one only the history has. */
+  filter.from = g_date_time_to_unix (now) * G_USEC_PER_SEC - G_GINT64_CONSTANT (10) * 86400 * G_USEC_PER_SEC;
+  filter.to = g_get_real_time () + G_USEC_PER_SEC;
+  filter.tag = (char *) "fraud";
+  found = find_contacts (session, &filter, &matched);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
+  g_assert_cmpuint (matched, ==, 2);
+  g_assert_cmpstr (id_at (found, 0), ==, "t-live");
+  g_assert_cmpstr (id_at (found, 1), ==, "t-old");
+  g_clear_object (&found);
+
+  /* From 8.5 days ago, waiting: t-older is before, t-old is closed. */
+  filter.from = filter.to - (gint64) (8.5 * 86400) * G_USEC_PER_SEC;
+  filter.tag = NULL;
+  filter.focus = PULSE_CONTACT_FOCUS_WAITING;
+  found = find_contacts (session, &filter, &matched);
+  g_assert_cmpuint (matched, ==, 1);
+  g_assert_cmpstr (id_at (found, 0), ==, "t-live");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +410,9 @@ main (int   argc,
 
   g_test_add_func ("/pulse/session/live/follows-the-server", test_follows_the_server);
   g_test_add_func ("/pulse/session/live/saves-through-the-outbox", test_saves_through_the_outbox);
+  g_test_add_func ("/pulse/session/live/shares-kpi-views", test_shares_kpi_views);
+  g_test_add_func ("/pulse/session/live/watches-categories", test_watches_categories);
+  g_test_add_func ("/pulse/session/live/finds-contacts", test_finds_contacts);
 
   return g_test_run ();
 }

@@ -115,6 +115,7 @@ on_sync_reset_cb (PulseSync *sync,
 
   reset_lists (self, pulse_sync_get_state_snapshot (sync));
   ensure_outbox (self);
+  _pulse_session_emit_data_reset (self);
 }
 
 static void
@@ -162,6 +163,7 @@ _pulse_session_start_live (PulseSession *self)
 
   _pulse_session_stop_live (self);
 
+  _pulse_session_clear_kpi_views (self);
   self->sync = pulse_sync_new (self->client, cache_path);
   g_signal_connect_object (self->sync, "reset", G_CALLBACK (on_sync_reset_cb), self, 0);
   g_signal_connect_object (self->sync, "changed", G_CALLBACK (on_sync_changed_cb), self, 0);
@@ -193,7 +195,9 @@ _pulse_session_stop_live (PulseSession *self)
       g_object_notify (G_OBJECT (self), "outbox");
     }
 
+  _pulse_session_clear_kpi_views (self);
   reset_lists (self, NULL);
+  _pulse_session_emit_data_reset (self);
 }
 
 /**
@@ -220,6 +224,7 @@ _pulse_session_clear_live (PulseSession *self)
     }
   g_clear_object (&self->sync);
   g_clear_object (&self->outbox);
+  _pulse_session_clear_kpi_views (self);
   for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
     g_clear_object (&self->lists[kind]);
 }

@@ -11,9 +11,11 @@
 
 #pragma once
 
+#include "pulse-category-watch.h"
 #include "pulse-client.h"
 #include "pulse-demo-server.h"
 #include "pulse-entity-list.h"
+#include "pulse-kpi-view.h"
 #include "pulse-outbox.h"
 #include "pulse-session.h"
 #include "pulse-sync.h"
@@ -44,6 +46,16 @@ struct _PulseSession
   PulseOutbox          *outbox;
   PulseEntityList      *lists[PULSE_STATE_KIND_APPLICATIONS];
   guint                 batch_id;
+
+  /* KPI views (pulse-session-kpi.c): the period every page counts in,
+   * and one shared view per #PulseKpiGroup, made on demand for the
+   * current sync engine. */
+  PulseKpiWindow        kpi_window;
+  PulseKpiGroup         kpi_group;
+  gint64                kpi_from;
+  gint64                kpi_to;
+  PulseKpiView         *kpi_views[PULSE_KPI_GROUP_COUNTRY + 1];
+  PulseCategoryWatch   *category_watch;
 };
 
 void _pulse_session_set_server_url  (PulseSession    *self,
@@ -59,5 +71,8 @@ void _pulse_session_init_live       (PulseSession    *self);
 void _pulse_session_clear_live      (PulseSession    *self);
 void _pulse_session_start_live      (PulseSession    *self);
 void _pulse_session_stop_live       (PulseSession    *self);
+void _pulse_session_emit_data_reset (PulseSession    *self);
+void _pulse_session_clear_kpi_views (PulseSession    *self);
+void _pulse_session_notify_kpi_period (PulseSession  *self);
 
 G_END_DECLS

@@ -31,10 +31,18 @@ enum {
   PROP_IS_DEMO,
   PROP_ALLOW_INSECURE_HTTP,
   PROP_OUTBOX,
+  PROP_KPI_WINDOW,
+  PROP_KPI_GROUP,
   N_PROPS
 };
 
+enum {
+  DATA_RESET,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 void
 _pulse_session_set_server_url (PulseSession *self,
@@ -128,6 +136,12 @@ pulse_session_get_property (GObject    *object,
     case PROP_ALLOW_INSECURE_HTTP:
       g_value_set_boolean (value, self->allow_insecure_http);
       break;
+    case PROP_KPI_WINDOW:
+      g_value_set_enum (value, self->kpi_window);
+      break;
+    case PROP_KPI_GROUP:
+      g_value_set_enum (value, self->kpi_group);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -145,6 +159,12 @@ pulse_session_set_property (GObject      *object,
     {
     case PROP_ALLOW_INSECURE_HTTP:
       pulse_session_set_allow_insecure_http (self, g_value_get_boolean (value));
+      break;
+    case PROP_KPI_WINDOW:
+      pulse_session_set_kpi_window (self, g_value_get_enum (value));
+      break;
+    case PROP_KPI_GROUP:
+      pulse_session_set_kpi_group (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -239,7 +259,46 @@ pulse_session_class_init (PulseSessionClass *klass)
     g_param_spec_object ("outbox", NULL, NULL, PULSE_TYPE_OUTBOX,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PulseSession:kpi-window:
+   *
+   * The period every page counts its figures in; the views of
+   * pulse_session_get_kpi_view() follow it. %PULSE_KPI_WINDOW_CUSTOM
+   * counts in the range of pulse_session_set_kpi_range().
+   */
+  properties[PROP_KPI_WINDOW] =
+    g_param_spec_enum ("kpi-window", NULL, NULL, PULSE_TYPE_KPI_WINDOW, PULSE_KPI_WINDOW_TODAY,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PulseSession:kpi-group:
+   *
+   * How the pages break their figures down (team, queue, channel or
+   * country), chosen once for all of them.
+   */
+  properties[PROP_KPI_GROUP] =
+    g_param_spec_enum ("kpi-group", NULL, NULL, PULSE_TYPE_KPI_GROUP, PULSE_KPI_GROUP_TEAM,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PulseSession::data-reset:
+   *
+   * Emitted when the lists have been refilled as a whole: the cached or
+   * a fresh snapshot, another server, or none. Views from
+   * pulse_session_get_kpi_view() may have been replaced: fetch them
+   * again.
+   */
+  signals[DATA_RESET] =
+    g_signal_new ("data-reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+void
+_pulse_session_emit_data_reset (PulseSession *self)
+{
+  g_signal_emit (self, signals[DATA_RESET], 0);
 }
 
 static void
@@ -247,6 +306,7 @@ pulse_session_init (PulseSession *self)
 {
   self->connection_state = PULSE_CONNECTION_STATE_DISCONNECTED;
   self->role = PULSE_ROLE_VIEWER;
+  self->kpi_group = PULSE_KPI_GROUP_TEAM;
   _pulse_session_init_live (self);
 }
 

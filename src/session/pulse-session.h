@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "pulse-category-watch.h"
+#include "pulse-kpi-view.h"
 #include "pulse-outbox.h"
 #include "pulse-state.h"
 #include "pulse-sync.h"
@@ -57,6 +59,23 @@ GListModel           *pulse_session_get_list             (PulseSession          
                                                           PulseStateKind         kind);
 PulseOutbox          *pulse_session_get_outbox           (PulseSession          *self);
 PulseSync            *pulse_session_get_sync             (PulseSession          *self);
+
+PulseKpiWindow        pulse_session_get_kpi_window       (PulseSession          *self);
+void                  pulse_session_set_kpi_window       (PulseSession          *self,
+                                                          PulseKpiWindow         window);
+void                  pulse_session_get_kpi_range        (PulseSession          *self,
+                                                          gint64                *from,
+                                                          gint64                *to);
+void                  pulse_session_set_kpi_range        (PulseSession          *self,
+                                                          gint64                 from,
+                                                          gint64                 to);
+PulseKpiGroup         pulse_session_get_kpi_group        (PulseSession          *self);
+void                  pulse_session_set_kpi_group        (PulseSession          *self,
+                                                          PulseKpiGroup          group);
+PulseKpiView         *pulse_session_get_kpi_view         (PulseSession          *self,
+                                                          PulseKpiGroup          group);
+PulseKpiView         *pulse_session_new_kpi_view         (PulseSession          *self);
+PulseCategoryWatch   *pulse_session_get_category_watch   (PulseSession          *self);
 
 void                  _pulse_session_set_connection_state (PulseSession         *self,
                                                            PulseConnectionState  state);

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "pulse-heatmap.h"
 #include "pulse-session.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PulseCoveragePage, pulse_coverage_page, PULSE, COVERAGE_PAGE, AdwBin)
 
-GtkWidget *pulse_coverage_page_new (PulseSession *session);
+GtkWidget    *pulse_coverage_page_new          (PulseSession      *session);
+PulseHeatmap *pulse_coverage_page_get_heatmap  (PulseCoveragePage *self);
+guint         pulse_coverage_page_get_n_fetches (PulseCoveragePage *self);
+gboolean      pulse_coverage_page_get_loading  (PulseCoveragePage *self);
 
 G_END_DECLS

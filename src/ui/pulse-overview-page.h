@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PulseOverviewPage, pulse_overview_page, PULSE, OVERVIEW_PAGE, AdwBin)
 
-GtkWidget *pulse_overview_page_new (PulseSession *session);
+GtkWidget *pulse_overview_page_new   (PulseSession       *session);
+gboolean   pulse_overview_page_print (PulseOverviewPage  *self,
+                                      const char         *pdf_path,
+                                      GError            **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "pulse-quality-board.h"
 #include "pulse-session.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PulseQualityPage, pulse_quality_page, PULSE, QUALITY_PAGE, AdwBin)
 
 GtkWidget *pulse_quality_page_new (PulseSession *session);
+
+GBytes *pulse_quality_page_dup_csv (PulseQualityPage *self,
+                                    PulseQualityList  list);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PulseQueuesPage, pulse_queues_page, PULSE, QUEUES_PAGE, AdwBin)
 
-GtkWidget *pulse_queues_page_new (PulseSession *session);
+GtkWidget *pulse_queues_page_new     (PulseSession    *session);
+GBytes    *pulse_queues_page_dup_csv (PulseQueuesPage *self);
 
 G_END_DECLS

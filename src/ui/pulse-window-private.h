@@ -10,6 +10,7 @@
 #pragma once
 
 #include "pulse-connection-indicator.h"
+#include "pulse-period-button.h"
 #include "pulse-window.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,7 @@ struct _PulseWindow
   GtkListBox               *sidebar_list;
   AdwWindowTitle           *page_title;
   PulseConnectionIndicator *connection_indicator;
+  PulsePeriodButton        *period_button;
   GtkStack                 *page_stack;
 
   PulseSession             *session;

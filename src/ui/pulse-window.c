@@ -150,6 +150,7 @@ pulse_window_constructed (GObject *object)
   adw_status_page_set_icon_name (self->first_run_page, APP_ID);
   _pulse_window_add_pages (self);
   pulse_connection_indicator_set_session (self->connection_indicator, self->session);
+  pulse_period_button_set_session (self->period_button, self->session);
 
   g_signal_connect_object (self->session, "notify::server-url",
                            G_CALLBACK (on_session_server_changed_cb), self,
@@ -266,6 +267,7 @@ pulse_window_class_init (PulseWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PULSE_TYPE_CONNECTION_INDICATOR);
+  g_type_ensure (PULSE_TYPE_PERIOD_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PULSE_RESOURCE_PATH "/ui/pulse-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PulseWindow, toast_overlay);
@@ -279,6 +281,7 @@ pulse_window_class_init (PulseWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PulseWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, PulseWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, PulseWindow, connection_indicator);
+  gtk_widget_class_bind_template_child (widget_class, PulseWindow, period_button);
   gtk_widget_class_bind_template_child (widget_class, PulseWindow, page_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -344,3 +347,19 @@ pulse_window_set_visible_page (PulseWindow *self,
   gtk_stack_set_visible_child_name (self->page_stack, page_name);
 }
 
+
+/**
+ * pulse_window_add_toast:
+ * @text: what happened, in a few words
+ *
+ * Tells the user something the pages did (an export saved).
+ */
+void
+pulse_window_add_toast (PulseWindow *self,
+                        const char  *text)
+{
+  g_return_if_fail (PULSE_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}

@@ -1,0 +1,27 @@
+/* pulse-session-coverage.h
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pulse-coverage-report.h"
+#include "pulse-session.h"
+
+G_BEGIN_DECLS
+
+void                 pulse_session_fetch_coverage_async  (PulseSession         *self,
+                                                          gint64                from,
+                                                          gint64                to,
+                                                          const char           *queue_id,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+PulseCoverageReport *pulse_session_fetch_coverage_finish (PulseSession         *self,
+                                                          GAsyncResult         *result,
+                                                          GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* pulse-agent-list-private.h
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PulseAgentList's internals, shared by pulse-agent-list.c (the rows) and
+ * pulse-agent-list-figures.c (the KPI views they take figures from).
+ */
+
+#pragma once
+
+#include "pulse-agent-activity.h"
+#include "pulse-agent-list.h"
+
+G_BEGIN_DECLS
+
+struct _PulseAgentList
+{
+  GObject                parent_instance;
+
+  PulseSession          *session;
+  GListStore            *rows;
+  GHashTable            *by_id;
+  GListModel            *agents;
+  GListModel            *teams;
+  PulseAgentActivity    *activity;
+  PulseKpiView          *agent_view;
+  PulseKpiView          *team_view;
+  PulseAgentListFigures  figures;
+  gint64                 bins_start;
+  guint                  bins_max;
+  GHashTable            *pending;
+  guint                  pending_id;
+};
+
+enum {
+  PROP_0,
+  PROP_FIGURES,
+  N_PROPS
+};
+
+extern GParamSpec *_pulse_agent_list_properties[N_PROPS];
+
+void _pulse_agent_list_schedule_rows_changed (PulseAgentList *self,
+                                              const char     *property);
+void _pulse_agent_list_follow_views          (PulseAgentList *self);
+void _pulse_agent_list_stop_views            (PulseAgentList *self);
+
+G_END_DECLS

@@ -1,0 +1,490 @@
+/* pulse-conversation-view.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pulse-agent-format.h"
+#include "pulse-format.h"
+#include "pulse-agent.h"
+#include "pulse-conversation-view.h"
+#include "pulse-entity-list.h"
+#include "pulse-message.h"
+#include "pulse-queue.h"
+#include "pulse-rule.h"
+#include "pulse-ticket.h"
+
+/**
+ * PulseConversationView:
+ *
+ * One contact, for drill-downs from any page: its subject, the facts
+ * (queue, channel, status, customer, tags, first response, ratings …)
+ * and the messages in order, each with who wrote it: the customer, an
+ * agent by name, an automation rule by name, a bot or the helpdesk.
+ *
+ * It follows the ticket live: when the session's list replaces the
+ * ticket's object (a new message, a new status), the view shows the new
+ * one. Names come from the session's lists; an unknown one shows its id.
+ */
+
+typedef enum
+{
+  FACT_QUEUE,
+  FACT_CHANNEL,
+  FACT_STATUS,
+  FACT_PRIORITY,
+  FACT_CUSTOMER,
+  FACT_ASSIGNEE,
+  FACT_CREATED,
+  FACT_LANGUAGE,
+  FACT_FIRST_RESPONSE,
+  FACT_HANDLE_TIME,
+  FACT_RATINGS,
+  FACT_TAGS,
+  N_FACTS
+} Fact;
+
+static const char *fact_titles[N_FACTS] = {
+  [FACT_QUEUE] = N_("Queue"),
+  [FACT_CHANNEL] = N_("Channel"),
+  [FACT_STATUS] = N_("Status"),
+  [FACT_PRIORITY] = N_("Priority"),
+  [FACT_CUSTOMER] = N_("Customer"),
+  [FACT_ASSIGNEE] = N_("Assignee"),
+  /* Translators: when the contact came in */
+  [FACT_CREATED] = N_("Received"),
+  [FACT_LANGUAGE] = N_("Language"),
+  [FACT_FIRST_RESPONSE] = N_("First Response"),
+  [FACT_HANDLE_TIME] = N_("Handle Time"),
+  [FACT_RATINGS] = N_("Ratings"),
+  [FACT_TAGS] = N_("Tags"),
+};
+
+struct _PulseConversationView
+{
+  AdwBin        parent_instance;
+
+  PulseSession *session;
+  PulseTicket  *ticket;
+  GListModel   *tickets;
+  GtkLabel     *facts[N_FACTS];
+
+  GtkLabel     *subject_label;
+  GtkGrid      *facts_grid;
+  GtkListBox   *messages_list;
+  GtkLabel     *no_messages_label;
+};
+
+G_DEFINE_FINAL_TYPE (PulseConversationView, pulse_conversation_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_TICKET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gpointer
+lookup (PulseConversationView *self,
+        PulseStateKind         kind,
+        const char            *id)
+{
+  GListModel *list;
+
+  if (id == NULL || self->session == NULL)
+    return NULL;
+
+  list = pulse_session_get_list (self->session, kind);
+  return PULSE_IS_ENTITY_LIST (list) ? pulse_entity_list_lookup (PULSE_ENTITY_LIST (list), id)
+                                     : NULL;
+}
+
+static char *
+dup_fact (PulseConversationView *self,
+          PulseTicket           *ticket,
+          Fact                   fact)
+{
+  gpointer item;
+  const char *text = NULL;
+
+  switch (fact)
+    {
+    case FACT_QUEUE:
+      item = lookup (self, PULSE_STATE_KIND_QUEUE, pulse_ticket_get_queue_id (ticket));
+      text = item != NULL ? pulse_queue_get_name (item) : pulse_ticket_get_queue_id (ticket);
+      break;
+    case FACT_CHANNEL:
+      return g_strdup (pulse_format_channel (pulse_ticket_get_channel (ticket)));
+    case FACT_STATUS:
+      return g_strdup (pulse_agent_format_ticket_status (pulse_ticket_get_status (ticket)));
+    case FACT_PRIORITY:
+      return g_strdup (pulse_agent_format_priority (pulse_ticket_get_priority (ticket)));
+    case FACT_CUSTOMER:
+      text = pulse_ticket_get_customer_id (ticket);
+      break;
+    case FACT_ASSIGNEE:
+      item = lookup (self, PULSE_STATE_KIND_AGENT, pulse_ticket_get_assignee_id (ticket));
+      text = item != NULL ? pulse_agent_get_name (item) : pulse_ticket_get_assignee_id (ticket);
+      break;
+    case FACT_CREATED:
+      return pulse_agent_format_time (pulse_ticket_get_created_at (ticket), g_get_real_time ());
+    case FACT_LANGUAGE:
+      text = pulse_ticket_get_language (ticket);
+      break;
+    case FACT_FIRST_RESPONSE:
+      return pulse_agent_format_first_response (ticket);
+    case FACT_HANDLE_TIME:
+      return pulse_ticket_get_handle_seconds (ticket) == PULSE_TICKET_HANDLE_UNKNOWN
+             ? g_strdup ("–")
+             : pulse_format_seconds (pulse_ticket_get_handle_seconds (ticket));
+    case FACT_RATINGS:
+      return pulse_agent_format_ratings (ticket, TRUE);
+    case FACT_TAGS:
+    case N_FACTS:
+    default:
+      if (pulse_ticket_get_tags (ticket) != NULL && pulse_ticket_get_tags (ticket)[0] != NULL)
+        return g_strjoinv (", ", (char **) pulse_ticket_get_tags (ticket));
+      break;
+    }
+
+  return g_strdup (text != NULL && text[0] != '\0' ? text : "–");
+}
+
+/**
+ * pulse_conversation_view_dup_author:
+ * @message: a message of the ticket shown
+ *
+ * Returns: (transfer full): who wrote @message, as the view shows it:
+ *   the customer's id, the agent's or rule's name (or id), "Bot" or
+ *   "Helpdesk".
+ */
+char *
+pulse_conversation_view_dup_author (PulseConversationView *self,
+                                    PulseMessage          *message)
+{
+  const char *id = pulse_message_get_author_id (message);
+  gpointer item;
+
+  g_return_val_if_fail (PULSE_IS_CONVERSATION_VIEW (self), NULL);
+
+  switch (pulse_message_get_author_kind (message))
+    {
+    case PULSE_AUTHOR_KIND_CUSTOMER:
+      id = self->ticket != NULL ? pulse_ticket_get_customer_id (self->ticket) : id;
+      return g_strdup (id != NULL ? id : _("Customer"));
+    case PULSE_AUTHOR_KIND_AGENT:
+      item = lookup (self, PULSE_STATE_KIND_AGENT, id);
+      return g_strdup (item != NULL ? pulse_agent_get_name (item) : id);
+    case PULSE_AUTHOR_KIND_RULE:
+      item = lookup (self, PULSE_STATE_KIND_RULE, pulse_message_get_rule_id (message));
+      return g_strdup (item != NULL ? pulse_rule_get_name (item)
+                                    : pulse_message_get_rule_id (message));
+    case PULSE_AUTHOR_KIND_BOT:
+      return g_strdup (id != NULL ? id : _("Bot"));
+    case PULSE_AUTHOR_KIND_SYSTEM:
+    default:
+      return g_strdup (_("Helpdesk"));
+    }
+}
+
+static GtkWidget *
+new_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* To the second: in a chat, replies a few seconds apart are the point. */
+static char *
+dup_message_time (gint64 at)
+{
+  g_autoptr(GDateTime) local = pulse_agent_format_new_local_time (at);
+  g_autofree char *day = pulse_agent_format_time (at, g_get_real_time ());
+
+  if (local == NULL)
+    return g_steal_pointer (&day);
+
+  return g_strdup_printf ("%s:%02d", day, g_date_time_get_second (local));
+}
+
+static GtkWidget *
+create_message_row (gpointer item,
+                    gpointer user_data)
+{
+  PulseConversationView *self = user_data;
+  PulseMessage *message = item;
+  g_autofree char *author = pulse_conversation_view_dup_author (self, message);
+  g_autofree char *time = dup_message_time (pulse_message_get_at (message));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label;
+  const char *kind;
+  const char *icon_name;
+
+  kind = pulse_agent_format_author_kind (pulse_message_get_author_kind (message), &icon_name);
+  gtk_box_append (GTK_BOX (header), gtk_image_new_from_icon_name (icon_name));
+  label = new_label (author, "heading");
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (header), label);
+  gtk_box_append (GTK_BOX (header), new_label (kind, "dim-label"));
+  label = new_label (time, "numeric");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+  gtk_box_append (GTK_BOX (header), label);
+  gtk_box_append (GTK_BOX (box), header);
+
+  label = new_label (pulse_message_get_body (message), NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_add_css_class (box, pulse_message_is_human_reply (message) ? "message-agent"
+                                                                        : "message-other");
+  return box;
+}
+
+static void
+show_ticket (PulseConversationView *self)
+{
+  GListModel *messages = self->ticket != NULL ? pulse_ticket_get_messages (self->ticket) : NULL;
+
+  gtk_label_set_text (self->subject_label,
+                      self->ticket != NULL ? pulse_ticket_get_subject (self->ticket) : "");
+  for (guint i = 0; i < N_FACTS; i++)
+    {
+      g_autofree char *text = self->ticket != NULL ? dup_fact (self, self->ticket, i)
+                                                   : g_strdup ("–");
+
+      gtk_label_set_text (self->facts[i], text);
+    }
+
+  gtk_list_box_bind_model (self->messages_list, messages, create_message_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->messages_list),
+                          messages != NULL && g_list_model_get_n_items (messages) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_messages_label),
+                          messages == NULL || g_list_model_get_n_items (messages) == 0);
+}
+
+/* The session's list replaces a ticket's object when messages or a
+ * read-only field change: follow the id to the new object. */
+static void
+on_tickets_changed_cb (GListModel            *tickets,
+                       guint                  position,
+                       guint                  removed,
+                       guint                  added,
+                       PulseConversationView *self)
+{
+  PulseTicket *now;
+
+  if (self->ticket == NULL || !PULSE_IS_ENTITY_LIST (tickets))
+    return;
+
+  now = pulse_entity_list_lookup (PULSE_ENTITY_LIST (tickets), pulse_ticket_get_id (self->ticket));
+  if (now != NULL && now != self->ticket)
+    {
+      g_set_object (&self->ticket, now);
+      show_ticket (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
+    }
+}
+
+static void
+add_facts (PulseConversationView *self)
+{
+  for (guint i = 0; i < N_FACTS; i++)
+    {
+      GtkWidget *title = new_label (_(fact_titles[i]), "dim-label");
+      GtkWidget *value = new_label (NULL, NULL);
+      int column = (i % 2) * 2;
+      int row = i / 2;
+
+      gtk_widget_set_valign (title, GTK_ALIGN_START);
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_hexpand (value, TRUE);
+      gtk_grid_attach (self->facts_grid, title, column, row, 1, 1);
+      gtk_grid_attach (self->facts_grid, value, column + 1, row, 1, 1);
+      self->facts[i] = GTK_LABEL (value);
+    }
+}
+
+static void
+pulse_conversation_view_dispose (GObject *object)
+{
+  PulseConversationView *self = PULSE_CONVERSATION_VIEW (object);
+
+  if (self->messages_list != NULL)
+    gtk_list_box_bind_model (self->messages_list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PULSE_TYPE_CONVERSATION_VIEW);
+  self->messages_list = NULL;
+  if (self->tickets != NULL)
+    g_signal_handlers_disconnect_by_func (self->tickets, on_tickets_changed_cb, self);
+  g_clear_object (&self->tickets);
+  g_clear_object (&self->ticket);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (pulse_conversation_view_parent_class)->dispose (object);
+}
+
+static void
+pulse_conversation_view_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  PulseConversationView *self = PULSE_CONVERSATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_TICKET:
+      g_value_set_object (value, self->ticket);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pulse_conversation_view_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  PulseConversationView *self = PULSE_CONVERSATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      pulse_conversation_view_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_TICKET:
+      pulse_conversation_view_set_ticket (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pulse_conversation_view_class_init (PulseConversationViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = pulse_conversation_view_dispose;
+  object_class->get_property = pulse_conversation_view_get_property;
+  object_class->set_property = pulse_conversation_view_set_property;
+
+  properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, PULSE_TYPE_SESSION, rw);
+  properties[PROP_TICKET] = g_param_spec_object ("ticket", NULL, NULL, PULSE_TYPE_TICKET, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               PULSE_RESOURCE_PATH
+                                               "/ui/pulse-conversation-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PulseConversationView, subject_label);
+  gtk_widget_class_bind_template_child (widget_class, PulseConversationView, facts_grid);
+  gtk_widget_class_bind_template_child (widget_class, PulseConversationView, messages_list);
+  gtk_widget_class_bind_template_child (widget_class, PulseConversationView, no_messages_label);
+}
+
+static void
+pulse_conversation_view_init (PulseConversationView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_facts (self);
+  show_ticket (self);
+}
+
+GtkWidget *
+pulse_conversation_view_new (PulseSession *session)
+{
+  return g_object_new (PULSE_TYPE_CONVERSATION_VIEW, "session", session, NULL);
+}
+
+PulseSession *
+pulse_conversation_view_get_session (PulseConversationView *self)
+{
+  g_return_val_if_fail (PULSE_IS_CONVERSATION_VIEW (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * pulse_conversation_view_set_session:
+ * @session: (nullable): where names come from, and whose ticket list the
+ *   view follows
+ */
+void
+pulse_conversation_view_set_session (PulseConversationView *self,
+                                     PulseSession          *session)
+{
+  g_return_if_fail (PULSE_IS_CONVERSATION_VIEW (self));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  if (self->tickets != NULL)
+    g_signal_handlers_disconnect_by_func (self->tickets, on_tickets_changed_cb, self);
+  g_clear_object (&self->tickets);
+  if (session != NULL)
+    {
+      self->tickets = g_object_ref (pulse_session_get_list (session, PULSE_STATE_KIND_TICKET));
+      g_signal_connect (self->tickets, "items-changed", G_CALLBACK (on_tickets_changed_cb), self);
+    }
+  show_ticket (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/**
+ * pulse_conversation_view_get_ticket:
+ *
+ * Returns: (transfer none) (nullable): the contact shown; the session's
+ *   current object for it.
+ */
+PulseTicket *
+pulse_conversation_view_get_ticket (PulseConversationView *self)
+{
+  g_return_val_if_fail (PULSE_IS_CONVERSATION_VIEW (self), NULL);
+
+  return self->ticket;
+}
+
+/**
+ * pulse_conversation_view_set_ticket:
+ * @ticket: (nullable): the contact to show
+ */
+void
+pulse_conversation_view_set_ticket (PulseConversationView *self,
+                                    PulseTicket           *ticket)
+{
+  g_return_if_fail (PULSE_IS_CONVERSATION_VIEW (self));
+  g_return_if_fail (ticket == NULL || PULSE_IS_TICKET (ticket));
+
+  if (!g_set_object (&self->ticket, ticket))
+    return;
+
+  show_ticket (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
+}

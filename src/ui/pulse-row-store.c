@@ -1,0 +1,62 @@
+/* pulse-row-store.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Row stores kept in place by key (a queue id, a team id): the pages
+ * find a key's row to update it and drop the rows of keys gone, so a
+ * change never resets a whole list. A few dozen rows: a linear search
+ * costs less than keeping an index in step.
+ */
+
+#include "config.h"
+
+#include "pulse-row-store.h"
+
+/**
+ * pulse_row_store_find:
+ * @store: a store of row objects
+ * @key_of: what a row's key is
+ * @key: the key looked for
+ *
+ * Returns: (transfer none) (nullable): the row of @key, or %NULL.
+ */
+gpointer
+pulse_row_store_find (GListStore      *store,
+                      PulseRowKeyFunc  key_of,
+                      const char      *key)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (g_strcmp0 (key_of (row), key) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+/**
+ * pulse_row_store_prune:
+ * @store: a store of row objects
+ * @key_of: what a row's key is
+ * @keep: the keys whose rows stay (a set of strings)
+ *
+ * Removes every row whose key is not in @keep, one items-changed each.
+ */
+void
+pulse_row_store_prune (GListStore      *store,
+                       PulseRowKeyFunc  key_of,
+                       GHashTable      *keep)
+{
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (store)); i > 0; i--)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (store), i - 1);
+
+      if (!g_hash_table_contains (keep, key_of (row)))
+        g_list_store_remove (store, i - 1);
+    }
+}
