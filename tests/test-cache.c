@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "pulse-error.h"
+#include "pulse-json.h"
 #include "pulse-test-cache.h"
 
 static void
@@ -412,6 +413,68 @@ test_reopen_keeps_everything (CacheFixture  *f,
   g_assert_true (pulse_cache_quick_check (f->cache, &error));
 }
 
+/* The text in the file, as another reader of it sees it. */
+static char *
+stored_body (const char *path,
+             const char *id)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *body;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT body FROM entity WHERE id = ?1", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return body;
+}
+
+/* What the cache writes reads back as the same tree, for the values
+ * JSON can hold: escapes, control characters, non-ASCII text, integers
+ * at the limits, doubles that look whole, nested lists and nulls. And
+ * the text is JsonGenerator's for ordinary content. */
+static void
+test_body_round_trip (CacheFixture  *f,
+                      gconstpointer  data)
+{
+  static const char body_text[] =
+    "{\"id\":\"x\",\"quote\":\"say \\\"hi\\\" \\\\ back/slash\",\"ctl\":\"a\\u0001\\b\\f\\n\\r"
+    "\\t\\u001f\\u007fz\",\"uk\":\"Картку заблоковано 💳\",\"max\":9223372036854775807,"
+    "\"min\":-9223372036854775808,\"whole\":2.0,\"tiny\":1e-300,\"big\":1.5e+300,"
+    "\"third\":0.3333333333333333,\"list\":[[],{},null,true,false,[1,[2.5]]],\"none\":null}";
+  static const char plain_text[] =
+    "{\"id\":\"p\",\"version\":3,\"name\":\"Київ\",\"goal\":0.8,\"tags\":[\"a\",\"b\"],"
+    "\"enabled\":true,\"extra\":null}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = pulse_json_parse (body_text, -1, &error);
+  g_autoptr(JsonNode) plain = pulse_json_parse (plain_text, -1, &error);
+  g_autoptr(PulseCacheBatch) batch = pulse_cache_batch_begin (f->cache, &error);
+  g_autoptr(JsonNode) read = NULL, read_plain = NULL;
+  g_autofree char *generated = NULL, *stored = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (pulse_cache_batch_put_entity (batch, "thing", "x", 1, body, NULL, &error));
+  g_assert_true (pulse_cache_batch_put_entity (batch, "thing", "p", 1, plain, NULL, &error));
+  test_commit (batch);
+
+  read = pulse_cache_get_entity (f->cache, "thing", "x", &error);
+  g_assert_no_error (error);
+  g_assert_true (json_node_equal (read, body));
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (
+                     json_node_get_object (read), "whole")), ==, G_TYPE_DOUBLE);
+
+  read_plain = pulse_cache_get_entity (f->cache, "thing", "p", &error);
+  g_assert_no_error (error);
+  g_assert_true (json_node_equal (read_plain, plain));
+  generated = pulse_json_to_string (plain);
+  stored = stored_body (f->path, "p");
+  g_assert_cmpstr (stored, ==, generated);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +493,7 @@ main (int   argc,
   ADD ("read/tickets-by-range", test_tickets_by_range);
   ADD ("prune/keeps-open-and-recent", test_prune_keeps_open_and_recent);
   ADD ("reopen/keeps-everything", test_reopen_keeps_everything);
+  ADD ("body/round-trip", test_body_round_trip);
 
   return g_test_run ();
 }

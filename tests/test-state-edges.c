@@ -14,6 +14,7 @@
 #include "pulse-json.h"
 #include "pulse-test-state.h"
 #include "pulse-test-util.h"
+#include "pulse-ticket.h"
 #include "pulse-time-utils.h"
 
 static void
@@ -365,6 +366,106 @@ test_put_ticket (void)
   g_assert_cmpint (ticket_version (state, "t-1"), ==, 6);
 }
 
+/* What the codec writes of @node, so a patched ticket can be compared
+ * with a decoded and written one. */
+static JsonNode *
+rewritten (JsonNode *node)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseTicket) ticket = pulse_ticket_new_from_json (node, &error);
+
+  g_assert_no_error (error);
+  return pulse_ticket_to_json (ticket);
+}
+
+static JsonNode *
+messages_of (JsonNode *ticket)
+{
+  return json_object_get_member (json_node_get_object (ticket), "messages");
+}
+
+/* A ticket event makes a new node that shares what it did not change:
+ * the node handed out before stays as it was (lists and the cache
+ * writer hold it), and the new one is what the codec would write. */
+static void
+test_ticket_patched (void)
+{
+  g_autoptr(PulseState) state = new_state (10);
+  g_autofree char *data = message_data (4, "09:35:00Z", "m-3", "09:35:00Z");
+  g_autoptr(JsonNode) before = NULL, after = NULL, canonical = NULL, updated = NULL;
+  g_autoptr(GString) text = g_string_new (T1);
+  JsonArray *old_messages, *new_messages;
+
+  before = json_node_ref (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET, "t-1"));
+  apply_ok (state, "message.created", data, PULSE_STATE_KIND_TICKET,
+            PULSE_STATE_ACTION_UPDATED, "t-1");
+  after = json_node_ref (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET, "t-1"));
+
+  g_assert_true (before != after);
+  assert_json (before, T1);
+  old_messages = json_node_get_array (messages_of (before));
+  new_messages = json_node_get_array (messages_of (after));
+  g_assert_cmpuint (json_array_get_length (old_messages), ==, 2);
+  g_assert_cmpuint (json_array_get_length (new_messages), ==, 3);
+  g_assert_true (json_array_get_element (new_messages, 0) ==
+                 json_array_get_element (old_messages, 0));
+  g_assert_true (json_array_get_element (new_messages, 1) ==
+                 json_array_get_element (old_messages, 1));
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_node_get_object (json_array_get_element (new_messages, 2)), "id"),
+                   ==, "m-3");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (after), "version"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (after), "updated_at"),
+                   ==, "2026-11-20T09:35:00Z");
+  canonical = rewritten (after);
+  g_assert_true (json_node_equal (canonical, after));
+
+  /* A header keeps the stored conversation: the same array node. */
+  g_string_replace (text, "'version':3,", "'version':5,", 1);
+  g_string_replace (text, "'status':'open'", "'status':'pending'", 1);
+  g_string_replace (text, "'messages':[" M1 "," M2 "]", "'messages':[]", 1);
+  apply_ok (state, "ticket.updated", text->str, PULSE_STATE_KIND_TICKET,
+            PULSE_STATE_ACTION_UPDATED, "t-1");
+  updated = json_node_ref (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET, "t-1"));
+  g_assert_true (messages_of (updated) == messages_of (after));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (updated), "status"),
+                   ==, "pending");
+  g_clear_pointer (&canonical, json_node_unref);
+  canonical = rewritten (updated);
+  g_assert_true (json_node_equal (canonical, updated));
+}
+
+/* A ticket read back from the state's own cache is held as given (no
+ * second copy), yet still checked; it behaves as a fetched one. */
+static void
+test_put_stored_ticket (void)
+{
+  g_autoptr(PulseState) state = new_state (10);
+  g_autofree char *text = g_strdup (T1);
+  g_autoptr(JsonNode) stored = NULL;
+  g_autoptr(JsonNode) bad = parse_q ("{'id':'t-9','version':3}");
+  g_autoptr(GError) error = NULL;
+  g_auto(PulseStateChange) change = { 0 };
+  g_autofree char *v6 = message_data (6, "09:41:00Z", "m-4", "09:41:00Z");
+
+  g_strdelimit (text, "'", '"');
+  stored = pulse_json_parse (text, -1, &error);
+  g_assert_no_error (error);
+  json_object_set_int_member (json_node_get_object (stored), "version", 5);
+  g_assert_true (pulse_state_put_stored_ticket (state, stored, &change, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (change.action, ==, PULSE_STATE_ACTION_UPDATED);
+  g_assert_true (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET, "t-1") == stored);
+  apply_ok (state, "message.created", v6, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_UPDATED,
+            "t-1");
+  g_assert_cmpint (ticket_version (state, "t-1"), ==, 6);
+
+  g_assert_false (pulse_state_put_stored_ticket (state, bad, NULL, &error));
+  g_assert_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "queue_id: is required"));
+  g_assert_null (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET, "t-9"));
+}
+
 static gint64
 parse_time (const char *text)
 {
@@ -456,6 +557,8 @@ main (int   argc,
   g_test_add_func ("/pulse/core/state/fetched-ahead", test_fetched_ahead);
   g_test_add_func ("/pulse/core/state/put-ticket", test_put_ticket);
   g_test_add_func ("/pulse/core/state/equal", test_equal);
+  g_test_add_func ("/pulse/core/state/ticket-patched", test_ticket_patched);
+  g_test_add_func ("/pulse/core/state/put-stored-ticket", test_put_stored_ticket);
 
   return g_test_run ();
 }

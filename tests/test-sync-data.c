@@ -10,9 +10,12 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "pulse-cache-batch.h"
 #include "pulse-demo-server.h"
 #include "pulse-json.h"
+#include "pulse-sync-private.h"
 #include "pulse-test-sync.h"
 #include "pulse-time-utils.h"
 
@@ -432,6 +435,80 @@ test_burst_keeps_main_loop_free (SyncFixture   *fixture,
   child_stop (&child);
 }
 
+static void
+remove_files (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_remove (file), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static PulseSyncOp *
+ticket_op (const char *status,
+           gint64      version,
+           gint64      now)
+{
+  gint64 hour = G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC;
+  g_autofree char *text = pulse_test_sync_ticket_json ("t-1", status, now - hour,
+                                                       now - 60 * G_USEC_PER_SEC);
+  g_autoptr(GString) versioned = g_string_new (text);
+  g_autofree char *replacement = g_strdup_printf ("{\"version\":%" G_GINT64_FORMAT ",", version);
+  PulseSyncOp *op = g_new0 (PulseSyncOp, 1);
+  GError *error = NULL;
+
+  g_string_replace (versioned, "{", replacement, 1);
+  op->kind = PULSE_STATE_KIND_TICKET;
+  op->action = PULSE_STATE_ACTION_UPDATED;
+  op->id = g_strdup ("t-1");
+  op->item = pulse_json_parse (versioned->str, -1, &error);
+  g_assert_no_error (error);
+  return op;
+}
+
+/* One write job holding several versions of a ticket stores only the
+ * last: the ticket at v3, and no mark for the v2 that was closed, since
+ * v3 is open again. The same closed version alone is marked. */
+static void
+test_ops_coalesce_tickets (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pulse-test-sync-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cache.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseCache) cache = pulse_cache_open (path, "https://pulse.example.com", &error);
+  g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify) _pulse_sync_op_free);
+  g_autoptr(GPtrArray) marks = NULL;
+  g_autoptr(JsonNode) stored = NULL;
+  gint64 now = g_get_real_time ();
+
+  g_assert_no_error (error);
+  g_ptr_array_add (ops, ticket_op ("closed", 2, now));
+  g_ptr_array_add (ops, ticket_op ("open", 3, now));
+  g_assert_true (_pulse_sync_store_write_ops (cache, ops, 10, 0, now, &error));
+  g_assert_no_error (error);
+  stored = pulse_cache_get_ticket (cache, "t-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (stored), "version"), ==, 3);
+  marks = pulse_cache_list_entities (cache, PULSE_SYNC_KIND_RECENT, &error);
+  g_assert_cmpuint (marks->len, ==, 0);
+
+  g_ptr_array_set_size (ops, 0);
+  g_ptr_array_add (ops, ticket_op ("closed", 4, now));
+  g_assert_true (_pulse_sync_store_write_ops (cache, ops, 11, 0, now, &error));
+  g_clear_pointer (&marks, g_ptr_array_unref);
+  marks = pulse_cache_list_entities (cache, PULSE_SYNC_KIND_RECENT, &error);
+  g_assert_cmpuint (marks->len, ==, 1);
+
+  g_clear_object (&cache);
+  remove_files (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +518,7 @@ main (int   argc,
   TEST ("history-paged-into-cache", test_history_paged_into_cache);
   TEST ("history-resumes-from-cursor", test_history_resumes_from_cursor);
   TEST ("burst-keeps-main-loop-free", test_burst_keeps_main_loop_free);
+  g_test_add_func ("/pulse/session/sync/ops-coalesce-tickets", test_ops_coalesce_tickets);
 
   return g_test_run ();
 }

@@ -431,6 +431,74 @@ test_handle_seconds_setter_refuses (void)
   g_assert_cmpint (pulse_ticket_get_handle_seconds (ticket), ==, 60);
 }
 
+static void
+on_notify_count_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    guint      *count)
+{
+  (*count)++;
+}
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GString    *log)
+{
+  g_string_append_printf (log, "%u,%u,%u ", position, removed, added);
+}
+
+/* pulse_ticket_update_from(): from the minimal ticket to the full one
+ * and back to a version missing one message in the middle. The stores
+ * are the same objects, each change one splice of what differs, and
+ * the ticket then writes exactly what its source writes. */
+static void
+test_update_from (void)
+{
+  g_autoptr(PulseTicket) ticket = decode (full_ticket);
+  g_autoptr(PulseTicket) other = NULL;
+  g_autoptr(PulseMessage) kept = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (full_ticket);
+  g_autoptr(JsonNode) expected = NULL, written = NULL;
+  GListModel *messages = pulse_ticket_get_messages (ticket);
+  guint n_notify = 0;
+
+  kept = g_list_model_get_item (messages, 3);
+  g_signal_connect (messages, "items-changed", G_CALLBACK (on_items_changed_cb), log);
+  g_signal_connect (ticket, "notify::status", G_CALLBACK (on_notify_count_cb), &n_notify);
+
+  /* m-2 (the bot's) gone, the status back to open: one removal. */
+  g_string_replace (text, "{\"id\":\"m-2\",\"author_kind\":\"bot\",\"author_id\":\"bot-helper\","
+                    "\"at\":\"2026-11-20T09:30:02Z\",\"body\":\"Агент скоро відповість\"},", "",
+                    1);
+  g_string_replace (text, "\"status\":\"resolved\"", "\"status\":\"open\"", 1);
+  other = decode (text->str);
+  pulse_ticket_update_from (ticket, other);
+  g_assert_cmpstr (log->str, ==, "1,1,0 ");
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_true (pulse_ticket_get_messages (ticket) == messages);
+  g_assert_true (g_list_model_get_item (messages, 2) == (gpointer) kept);
+  g_object_unref (kept);
+  expected = pulse_ticket_to_json (other);
+  written = pulse_ticket_to_json (ticket);
+  g_assert_true (json_node_equal (expected, written));
+
+  /* To the minimal ticket: everything goes, in one splice. */
+  g_string_truncate (log, 0);
+  g_clear_object (&other);
+  g_clear_pointer (&expected, json_node_unref);
+  g_clear_pointer (&written, json_node_unref);
+  g_string_assign (text, minimal_ticket);
+  g_string_replace (text, "\"id\":\"t\"", "\"id\":\"t-1001\"", 1);
+  other = decode (text->str);
+  pulse_ticket_update_from (ticket, other);
+  g_assert_cmpstr (log->str, ==, "0,3,0 ");
+  g_assert_cmpint (pulse_ticket_get_handle_seconds (ticket), ==, PULSE_TICKET_HANDLE_UNKNOWN);
+  g_assert_cmpuint (g_list_model_get_n_items (pulse_ticket_get_ratings (ticket)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +519,7 @@ main (int   argc,
                    test_handle_seconds_setter_refuses);
   g_test_add_func ("/pulse/core/ticket/first-response-at", test_first_response_at);
   g_test_add_func ("/pulse/core/ticket/is-automated", test_is_automated);
+  g_test_add_func ("/pulse/core/ticket/update-from", test_update_from);
   g_test_add_func ("/pulse/core/ticket/setters-notify-on-change-only",
                    test_setters_notify_on_change_only);
 

@@ -39,7 +39,28 @@ typedef struct
   gint64    sort_key;  /* max (updated_at, created_at) in µs, as the server sorts */
   gboolean  open;      /* new, open or pending: in every snapshot */
   gint64    ahead;     /* fetched at this version: events up to it are in already */
+  gint64    created_at;
 } PulseStateTicket;
+
+/* One ticket event, read and checked (pulse-state-ticket-events.c). */
+typedef enum
+{
+  PULSE_STATE_OP_CREATED,
+  PULSE_STATE_OP_UPDATED,
+  PULSE_STATE_OP_MESSAGE,
+  PULSE_STATE_OP_RATING,
+} PulseStateTicketOp;
+
+typedef struct
+{
+  PulseStateTicketOp  op;
+  char               *ticket_id;
+  gint64              version;
+  gint64              updated_at;  /* a message's or rating's ticket_updated_at */
+  gint64              at;          /* the message's or rating's own time */
+  JsonNode           *item;        /* canonical: the ticket, its header, the message */
+  PulseTicket        *ticket;      /* a creation's ticket or an update's header */
+} PulseStateTicketEvent;
 
 struct _PulseState
 {
@@ -68,12 +89,20 @@ void                      _pulse_state_report         (PulseStateChange       *c
 const char              **_pulse_state_sorted_keys    (GHashTable             *table,
                                                        guint                  *n);
 PulseStateTicket         *_pulse_state_ticket_new     (PulseTicket            *ticket);
+PulseStateTicket         *_pulse_state_ticket_new_for_node (PulseTicket       *ticket,
+                                                       JsonNode               *node);
 void                      _pulse_state_ticket_free    (PulseStateTicket       *entry);
 char                     *_pulse_state_applications_key  (JsonNode            *applications);
+void                      _pulse_state_ticket_event_free (PulseStateTicketEvent *event);
+PulseStateTicketEvent    *_pulse_state_read_ticket_event (const char          *type,
+                                                       JsonNode               *data,
+                                                       GError                **error);
 gboolean                  _pulse_state_apply_ticket   (PulseState             *self,
                                                        const char             *type,
                                                        JsonNode               *data,
                                                        PulseStateChange       *change,
                                                        GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PulseStateTicketEvent, _pulse_state_ticket_event_free)
 
 G_END_DECLS

@@ -24,34 +24,6 @@
 #include "pulse-state-private.h"
 #include "pulse-time-utils.h"
 
-typedef enum
-{
-  OP_CREATED,
-  OP_UPDATED,
-  OP_MESSAGE,
-  OP_RATING,
-} TicketOp;
-
-typedef struct
-{
-  TicketOp  op;
-  char     *ticket_id;
-  gint64    version;
-  gint64    updated_at;  /* a message's or rating's ticket_updated_at */
-  gint64    at;          /* the message's or rating's own time */
-  JsonNode *item;        /* canonical: the ticket, its header, the message or rating */
-} TicketEvent;
-
-static void
-ticket_event_free (TicketEvent *event)
-{
-  g_free (event->ticket_id);
-  g_clear_pointer (&event->item, json_node_unref);
-  g_free (event);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TicketEvent, ticket_event_free)
-
 static gboolean
 conflict (GError     **error,
           const char  *format,
@@ -70,93 +42,6 @@ conflict (GError     **error,
   return FALSE;
 }
 
-/* `ticket.created` carries the whole ticket, `ticket.updated` its header
- * (whatever messages or ratings it might carry are not the header's). */
-static TicketEvent *
-read_ticket (TicketOp   op,
-             JsonNode  *data,
-             GError   **error)
-{
-  g_autoptr(PulseTicket) ticket = pulse_ticket_new_from_json (data, error);
-  TicketEvent *event;
-
-  if (ticket == NULL)
-    return NULL;
-
-  event = g_new0 (TicketEvent, 1);
-  event->op = op;
-  event->ticket_id = g_strdup (pulse_ticket_get_id (ticket));
-  event->version = pulse_ticket_get_version (ticket);
-  event->item = pulse_ticket_to_json (ticket);
-  return event;
-}
-
-/* `{"ticket_id","ticket_version","ticket_updated_at",<member>}`. */
-static TicketEvent *
-read_addition (TicketOp   op,
-               JsonNode  *data,
-               GError   **error)
-{
-  const char *member = op == OP_MESSAGE ? "message" : "rating";
-  g_autoptr(TicketEvent) event = g_new0 (TicketEvent, 1);
-  g_autoptr(GObject) object = NULL;
-  GError *local_error = NULL;
-  PulseJsonReader reader;
-  JsonNode *node;
-
-  if (!pulse_json_reader_init (&reader, data, "a ticket addition", error))
-    return NULL;
-
-  event->op = op;
-  event->ticket_id = pulse_json_reader_dup_string (&reader, "ticket_id", PULSE_JSON_REQUIRED,
-                                                   PULSE_JSON_MAX_ID);
-  event->version = pulse_json_reader_get_int (&reader, "ticket_version", PULSE_JSON_REQUIRED, 1,
-                                              G_MAXINT64, 0);
-  event->updated_at = pulse_json_reader_get_time (&reader, "ticket_updated_at",
-                                                  PULSE_JSON_REQUIRED);
-  node = pulse_json_reader_get_object (&reader, member, PULSE_JSON_REQUIRED);
-  if (node != NULL)
-    {
-      if (op == OP_MESSAGE)
-        object = G_OBJECT (pulse_message_new_from_json (node, &local_error));
-      else
-        object = G_OBJECT (pulse_rating_new_from_json (node, &local_error));
-      if (object == NULL)
-        pulse_json_reader_take_error (&reader, member, local_error);
-    }
-  if (!pulse_json_reader_finish (&reader, error))
-    return NULL;
-
-  if (op == OP_MESSAGE)
-    {
-      event->at = pulse_message_get_at (PULSE_MESSAGE (object));
-      event->item = pulse_message_to_json (PULSE_MESSAGE (object));
-    }
-  else
-    {
-      event->at = pulse_rating_get_at (PULSE_RATING (object));
-      event->item = pulse_rating_to_json (PULSE_RATING (object));
-    }
-
-  return g_steal_pointer (&event);
-}
-
-static TicketEvent *
-read_event (const char  *type,
-            JsonNode    *data,
-            GError     **error)
-{
-  if (g_str_equal (type, "ticket.created"))
-    return read_ticket (OP_CREATED, data, error);
-  if (g_str_equal (type, "ticket.updated"))
-    return read_ticket (OP_UPDATED, data, error);
-  if (g_str_equal (type, "message.created"))
-    return read_addition (OP_MESSAGE, data, error);
-
-  g_assert (g_str_equal (type, "rating.created"));
-  return read_addition (OP_RATING, data, error);
-}
-
 static gint64
 item_at (JsonNode *item)
 {
@@ -166,8 +51,10 @@ item_at (JsonNode *item)
   return at;
 }
 
-/* A copy of @array with @item after every element of its time or
- * earlier, as the server inserts: one instant keeps arrival order. */
+/* A new array sharing @array's elements, with @item after every element
+ * of its time or earlier, as the server inserts: one instant keeps
+ * arrival order. Elements are shared, never copied: stored nodes are
+ * never changed in place. */
 static JsonArray *
 insert_in_time_order (JsonArray *array,
                       JsonNode  *item,
@@ -183,9 +70,9 @@ insert_in_time_order (JsonArray *array,
   for (guint i = 0; i <= n; i++)
     {
       if (i == position)
-        json_array_add_element (copy, json_node_copy (item));
+        json_array_add_element (copy, json_node_ref (item));
       if (i < n)
-        json_array_add_element (copy, json_node_copy (json_array_get_element (array, i)));
+        json_array_add_element (copy, json_node_ref (json_array_get_element (array, i)));
     }
 
   return copy;
@@ -202,26 +89,54 @@ has_message (JsonArray  *messages,
   return FALSE;
 }
 
-/* Members of @stored, then @event's change to them. */
-static gboolean
-fill_candidate (JsonObject   *candidate,
-                TicketEvent  *event,
-                JsonObject   *stored,
-                GError      **error)
+/* A new object with @source's members, in their order, each shared. */
+static JsonObject *
+share_members (JsonObject *source)
 {
-  const char *member = event->op == OP_MESSAGE ? "messages" : "ratings";
-  JsonArray *list = json_object_get_array_member (stored, member);
-  g_autofree char *updated_at = NULL;
-  gint64 created_at = 0;
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
 
-  pulse_time_parse (json_object_get_string_member (stored, "created_at"), &created_at);
-  if (event->updated_at < created_at)
+  json_object_iter_init_ordered (&iter, source);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    json_object_set_member (copy, name, json_node_ref (member));
+
+  return copy;
+}
+
+static JsonNode *
+node_for_object (JsonObject *object)
+{
+  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+  json_object_unref (object);
+  return node;
+}
+
+/* What the codec would refuse in the ticket a message or rating makes:
+ * the checks pulse_ticket_new_from_json() makes of what changed. */
+static gboolean
+check_addition (PulseStateTicketEvent  *event,
+                PulseStateTicket       *entry,
+                JsonArray              *list,
+                GError                **error)
+{
+  const char *member = event->op == PULSE_STATE_OP_MESSAGE ? "messages" : "ratings";
+
+  if (json_array_get_length (list) >= PULSE_JSON_MAX_ITEMS)
+    {
+      g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA,
+                   "%s: has more than %u items", member, PULSE_JSON_MAX_ITEMS);
+      return FALSE;
+    }
+  if (event->updated_at < entry->created_at)
     {
       g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA,
                    "ticket_updated_at: is before the ticket's created_at");
       return FALSE;
     }
-  if (event->op == OP_MESSAGE && has_message (list, _pulse_state_item_id (event->item)))
+  if (event->op == PULSE_STATE_OP_MESSAGE && has_message (list, _pulse_state_item_id (event->item)))
     {
       g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA,
                    "message.id: the ticket has a message “%s” already",
@@ -229,61 +144,90 @@ fill_candidate (JsonObject   *candidate,
       return FALSE;
     }
 
-  updated_at = pulse_time_format (event->updated_at);
-  json_object_set_int_member (candidate, "version", event->version);
-  json_object_set_string_member (candidate, "updated_at", updated_at);
-  json_object_set_array_member (candidate, member,
-                                insert_in_time_order (list, event->item, event->at));
   return TRUE;
 }
 
-/* The ticket @event makes of @stored (NULL for a creation), decoded
- * again by its codec so that only a valid ticket is ever held. */
-static PulseTicket *
-build (TicketEvent  *event,
-       JsonNode     *stored,
-       GError      **error)
+/* A message or rating on @entry: the stored ticket's members shared,
+ * with the version, updated_at and the one list changed. Every other
+ * field is as stored, and so as valid as it was. */
+static PulseStateTicket *
+add_to (PulseStateTicketEvent  *event,
+        PulseStateTicket       *entry,
+        GError                **error)
 {
-  gboolean whole = event->op == OP_CREATED || event->op == OP_UPDATED;
-  g_autoptr(JsonObject) candidate = _pulse_state_copy_object (whole ? event->item : stored);
-  g_autoptr(JsonNode) node = NULL;
+  const char *member = event->op == PULSE_STATE_OP_MESSAGE ? "messages" : "ratings";
+  JsonObject *stored = json_node_get_object (entry->node);
+  JsonArray *list = json_object_get_array_member (stored, member);
+  g_autofree char *updated_at = NULL;
+  PulseStateTicket *next;
+  JsonObject *object;
 
-  if (event->op == OP_UPDATED)
-    {
-      JsonObject *kept = json_node_get_object (stored);
-
-      json_object_set_member (candidate, "messages",
-                              json_node_copy (json_object_get_member (kept, "messages")));
-      json_object_set_member (candidate, "ratings",
-                              json_node_copy (json_object_get_member (kept, "ratings")));
-    }
-  else if (event->op != OP_CREATED &&
-           !fill_candidate (candidate, event, json_node_get_object (stored), error))
+  if (!check_addition (event, entry, list, error))
     return NULL;
 
-  node = json_node_init_object (json_node_alloc (), candidate);
-  return pulse_ticket_new_from_json (node, error);
+  updated_at = pulse_time_format (event->updated_at);
+  object = share_members (stored);
+  json_object_set_int_member (object, "version", event->version);
+  json_object_set_string_member (object, "updated_at", updated_at);
+  json_object_set_array_member (object, member,
+                                insert_in_time_order (list, event->item, event->at));
+
+  next = g_new0 (PulseStateTicket, 1);
+  next->node = node_for_object (object);
+  next->version = event->version;
+  next->created_at = entry->created_at;
+  next->sort_key = MAX (event->updated_at, entry->created_at);
+  next->open = entry->open;
+  return next;
 }
 
+/* The ticket @event makes of @entry (NULL for a creation). A creation's
+ * ticket and an update's header were checked and written by the codec
+ * already; an update keeps the stored messages and ratings. Nothing is
+ * decoded or written again: the new node shares what did not change. */
+static PulseStateTicket *
+build (PulseStateTicketEvent  *event,
+       PulseStateTicket       *entry,
+       GError                **error)
+{
+  JsonObject *object;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *kept;
+
+  if (event->op == PULSE_STATE_OP_MESSAGE || event->op == PULSE_STATE_OP_RATING)
+    return add_to (event, entry, error);
+
+  if (event->op == PULSE_STATE_OP_CREATED)
+    return _pulse_state_ticket_new_for_node (event->ticket, event->item);
+
+  kept = json_node_get_object (entry->node);
+  object = share_members (json_node_get_object (event->item));
+  json_object_set_member (object, "messages",
+                          json_node_ref (json_object_get_member (kept, "messages")));
+  json_object_set_member (object, "ratings",
+                          json_node_ref (json_object_get_member (kept, "ratings")));
+  node = node_for_object (object);
+  return _pulse_state_ticket_new_for_node (event->ticket, node);
+}
+
+/* Holds @entry for its ticket, replacing the one before. */
 static void
 put_entry (PulseState       *self,
-           PulseTicket      *ticket,
+           const char       *id,
+           PulseStateTicket *entry,
            gint64            ahead,
            PulseStateAction  action,
            PulseStateChange *change)
 {
-  PulseStateTicket *entry = _pulse_state_ticket_new (ticket);
-  const char *id = pulse_ticket_get_id (ticket);
-
   entry->ahead = ahead;
   g_hash_table_insert (self->tickets, g_strdup (id), entry);
   _pulse_state_report (change, PULSE_STATE_KIND_TICKET, action, id, entry->node);
 }
 
 static gboolean
-hold (PulseState       *self,
-      TicketEvent      *event,
-      PulseStateChange *change)
+hold (PulseState            *self,
+      PulseStateTicketEvent *event,
+      PulseStateChange      *change)
 {
   GPtrArray *events = g_hash_table_lookup (self->held, event->ticket_id);
   gboolean first = events == NULL;
@@ -291,7 +235,7 @@ hold (PulseState       *self,
 
   if (first)
     {
-      events = g_ptr_array_new_with_free_func ((GDestroyNotify) ticket_event_free);
+      events = g_ptr_array_new_with_free_func ((GDestroyNotify) _pulse_state_ticket_event_free);
       g_hash_table_insert (self->held, g_strdup (id), events);
     }
 
@@ -302,14 +246,12 @@ hold (PulseState       *self,
 }
 
 static gboolean
-create (PulseState        *self,
-        TicketEvent       *event,
-        PulseStateTicket  *entry,
-        PulseStateChange  *change,
-        GError           **error)
+create (PulseState             *self,
+        PulseStateTicketEvent  *event,
+        PulseStateTicket       *entry,
+        PulseStateChange       *change,
+        GError                **error)
 {
-  g_autoptr(PulseTicket) ticket = NULL;
-
   if (entry != NULL && event->version <= entry->ahead)
     {
       _pulse_state_report (change, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_NONE,
@@ -320,11 +262,8 @@ create (PulseState        *self,
   if (entry != NULL || g_hash_table_contains (self->held, event->ticket_id))
     return conflict (error, "the state has a ticket “%s” already", event->ticket_id);
 
-  ticket = build (event, NULL, error);
-  if (ticket == NULL)
-    return FALSE;
-
-  put_entry (self, ticket, 0, PULSE_STATE_ACTION_CREATED, change);
+  put_entry (self, event->ticket_id, build (event, NULL, error), 0, PULSE_STATE_ACTION_CREATED,
+             change);
   return TRUE;
 }
 
@@ -335,15 +274,14 @@ _pulse_state_apply_ticket (PulseState        *self,
                            PulseStateChange  *change,
                            GError           **error)
 {
-  g_autoptr(TicketEvent) event = read_event (type, data, error);
-  g_autoptr(PulseTicket) ticket = NULL;
-  PulseStateTicket *entry;
+  g_autoptr(PulseStateTicketEvent) event = _pulse_state_read_ticket_event (type, data, error);
+  PulseStateTicket *entry, *next;
 
   if (event == NULL)
     return FALSE;
 
   entry = g_hash_table_lookup (self->tickets, event->ticket_id);
-  if (event->op == OP_CREATED)
+  if (event->op == PULSE_STATE_OP_CREATED)
     return create (self, event, entry, change, error);
   if (entry == NULL)
     return hold (self, g_steal_pointer (&event), change);
@@ -360,51 +298,97 @@ _pulse_state_apply_ticket (PulseState        *self,
   if (event->version != entry->version + 1)
     return conflict (error, "%s: expected %" G_GINT64_FORMAT " (the ticket is at %"
                      G_GINT64_FORMAT "), got %" G_GINT64_FORMAT,
-                     event->op == OP_UPDATED ? "version" : "ticket_version",
+                     event->op == PULSE_STATE_OP_UPDATED ? "version" : "ticket_version",
                      entry->version + 1, entry->version, event->version);
 
-  ticket = build (event, entry->node, error);
-  if (ticket == NULL)
+  next = build (event, entry, error);
+  if (next == NULL)
     return FALSE;
 
-  put_entry (self, ticket, 0, PULSE_STATE_ACTION_UPDATED, change);
+  put_entry (self, event->ticket_id, next, 0, PULSE_STATE_ACTION_UPDATED, change);
   return TRUE;
 }
 
-/* @ticket with the held events after its version replayed on it. */
-static PulseTicket *
-replay_held (PulseTicket  *ticket,
-             GPtrArray    *held,
-             GError      **error)
+/* @entry (taken) with the held events after its version replayed on it. */
+static PulseStateTicket *
+replay_held (PulseStateTicket  *entry,
+             GPtrArray         *held,
+             GError           **error)
 {
-  g_autoptr(PulseTicket) current = g_object_ref (ticket);
+  PulseStateTicket *current = entry;
 
   for (guint i = 0; held != NULL && i < held->len; i++)
     {
-      TicketEvent *event = held->pdata[i];
-      gint64 version = pulse_ticket_get_version (current);
-      g_autoptr(JsonNode) node = NULL;
-      PulseTicket *next;
+      PulseStateTicketEvent *event = held->pdata[i];
+      PulseStateTicket *next;
 
-      if (event->version <= version)
+      if (event->version <= current->version)
         continue;
-      if (event->version != version + 1)
+      if (event->version != current->version + 1)
         {
           conflict (error, "ticket “%s”: a held event has version %" G_GINT64_FORMAT
                     ", the ticket is at %" G_GINT64_FORMAT, event->ticket_id, event->version,
-                    version);
+                    current->version);
+          _pulse_state_ticket_free (current);
           return NULL;
         }
 
-      node = pulse_ticket_to_json (current);
-      next = build (event, node, error);
+      next = build (event, current, error);
+      _pulse_state_ticket_free (current);
       if (next == NULL)
         return NULL;
-      g_set_object (&current, next);
-      g_object_unref (next);
+      current = next;
     }
 
-  return g_steal_pointer (&current);
+  return current;
+}
+
+static gboolean
+put_ticket (PulseState        *self,
+            JsonNode          *ticket,
+            gboolean           stored,
+            PulseStateChange  *change,
+            GError           **error)
+{
+  g_auto(PulseStateChange) scratch = { 0 };
+  g_autoptr(PulseTicket) fetched = NULL;
+  PulseStateTicket *entry, *result;
+  gboolean existed;
+  const char *id;
+
+  g_assert (PULSE_IS_STATE (self));
+  g_assert (ticket != NULL);
+
+  if (change == NULL)
+    change = &scratch;
+  pulse_state_change_clear (change);
+  change->seq = self->seq;
+
+  fetched = pulse_ticket_new_from_json (ticket, error);
+  if (fetched == NULL)
+    return FALSE;
+
+  id = pulse_ticket_get_id (fetched);
+  entry = g_hash_table_lookup (self->tickets, id);
+  existed = entry != NULL;
+  if (entry != NULL && entry->version >= pulse_ticket_get_version (fetched))
+    {
+      _pulse_state_report (change, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_NONE, id, NULL);
+      return TRUE;
+    }
+
+  /* A stored ticket is the canonical form already: kept, not written
+   * again (that would be most of the cost of reading a cache). */
+  entry = stored ? _pulse_state_ticket_new_for_node (fetched, ticket)
+                 : _pulse_state_ticket_new (fetched);
+  result = replay_held (entry, g_hash_table_lookup (self->held, id), error);
+  if (result == NULL)
+    return FALSE;
+
+  put_entry (self, id, result, pulse_ticket_get_version (fetched),
+             existed ? PULSE_STATE_ACTION_UPDATED : PULSE_STATE_ACTION_CREATED, change);
+  g_hash_table_remove (self->held, id);
+  return TRUE;
 }
 
 /**
@@ -432,38 +416,34 @@ pulse_state_put_ticket (PulseState        *self,
                         PulseStateChange  *change,
                         GError           **error)
 {
-  g_auto(PulseStateChange) scratch = { 0 };
-  g_autoptr(PulseTicket) fetched = NULL;
-  g_autoptr(PulseTicket) result = NULL;
-  PulseStateTicket *entry;
-  const char *id;
-
   g_return_val_if_fail (PULSE_IS_STATE (self), FALSE);
   g_return_val_if_fail (ticket != NULL, FALSE);
 
-  if (change == NULL)
-    change = &scratch;
-  pulse_state_change_clear (change);
-  change->seq = self->seq;
+  return put_ticket (self, ticket, FALSE, change, error);
+}
 
-  fetched = pulse_ticket_new_from_json (ticket, error);
-  if (fetched == NULL)
-    return FALSE;
+/**
+ * pulse_state_put_stored_ticket:
+ * @ticket: a ticket as this state's pulse_state_lookup() gave it before,
+ *   read back from the client's own cache: the codec's canonical form
+ * @change: (out caller-allocates) (optional): what it did
+ * @error: return location for a %PULSE_ERROR error
+ *
+ * As pulse_state_put_ticket(), but @ticket is held as given (a reference
+ * is taken; do not change it) rather than written again by the codec,
+ * which is most of the cost of reading a large cache. It is still
+ * decoded and checked. Only give it what the state itself produced.
+ *
+ * Returns: %TRUE on success, as pulse_state_put_ticket().
+ */
+gboolean
+pulse_state_put_stored_ticket (PulseState        *self,
+                               JsonNode          *ticket,
+                               PulseStateChange  *change,
+                               GError           **error)
+{
+  g_return_val_if_fail (PULSE_IS_STATE (self), FALSE);
+  g_return_val_if_fail (ticket != NULL, FALSE);
 
-  id = pulse_ticket_get_id (fetched);
-  entry = g_hash_table_lookup (self->tickets, id);
-  if (entry != NULL && entry->version >= pulse_ticket_get_version (fetched))
-    {
-      _pulse_state_report (change, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_NONE, id, NULL);
-      return TRUE;
-    }
-
-  result = replay_held (fetched, g_hash_table_lookup (self->held, id), error);
-  if (result == NULL)
-    return FALSE;
-
-  put_entry (self, result, pulse_ticket_get_version (fetched),
-             entry != NULL ? PULSE_STATE_ACTION_UPDATED : PULSE_STATE_ACTION_CREATED, change);
-  g_hash_table_remove (self->held, id);
-  return TRUE;
+  return put_ticket (self, ticket, TRUE, change, error);
 }

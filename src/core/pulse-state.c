@@ -152,17 +152,28 @@ _pulse_state_sorted_keys (GHashTable *table,
   return keys;
 }
 
+/* @ticket's entry, holding @node: its canonical form, made already. */
 PulseStateTicket *
-_pulse_state_ticket_new (PulseTicket *ticket)
+_pulse_state_ticket_new_for_node (PulseTicket *ticket,
+                                  JsonNode    *node)
 {
   PulseStateTicket *entry = g_new0 (PulseStateTicket, 1);
 
-  entry->node = pulse_ticket_to_json (ticket);
+  entry->node = json_node_ref (node);
+  entry->created_at = pulse_ticket_get_created_at (ticket);
   entry->version = pulse_ticket_get_version (ticket);
   entry->sort_key = MAX (pulse_ticket_get_updated_at (ticket),
                          pulse_ticket_get_created_at (ticket));
   entry->open = pulse_ticket_get_status (ticket) <= PULSE_TICKET_STATUS_PENDING;
   return entry;
+}
+
+PulseStateTicket *
+_pulse_state_ticket_new (PulseTicket *ticket)
+{
+  g_autoptr(JsonNode) node = pulse_ticket_to_json (ticket);
+
+  return _pulse_state_ticket_new_for_node (ticket, node);
 }
 
 void
@@ -313,6 +324,55 @@ pulse_state_get_n_items (PulseState     *self,
     return g_hash_table_size (self->applications);
 
   return g_hash_table_size (self->items[kind]);
+}
+
+/**
+ * pulse_state_list_items:
+ * @kind: an item kind, %PULSE_STATE_KIND_TICKET or
+ *   %PULSE_STATE_KIND_APPLICATIONS
+ *
+ * Every item of @kind, as pulse_state_lookup() gives them, without
+ * writing a dump: what a list model needs to follow a new state.
+ *
+ * Returns: (transfer container) (element-type JsonNode): the items' nodes,
+ *   in no particular order; the nodes are the state's (do not change
+ *   them) and stay valid until their item changes.
+ */
+GPtrArray *
+pulse_state_list_items (PulseState     *self,
+                        PulseStateKind  kind)
+{
+  GHashTableIter iter;
+  GPtrArray *items;
+  gpointer value;
+
+  g_return_val_if_fail (PULSE_IS_STATE (self), NULL);
+  g_return_val_if_fail (kind > PULSE_STATE_KIND_NONE && kind <= PULSE_STATE_KIND_APPLICATIONS,
+                        NULL);
+
+  if (kind == PULSE_STATE_KIND_APPLICATIONS)
+    {
+      items = g_ptr_array_sized_new (g_hash_table_size (self->applications));
+      g_hash_table_iter_init (&iter, self->applications);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (items, value);
+      return items;
+    }
+
+  if (kind == PULSE_STATE_KIND_TICKET)
+    {
+      items = g_ptr_array_sized_new (g_hash_table_size (self->tickets));
+      g_hash_table_iter_init (&iter, self->tickets);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (items, ((PulseStateTicket *) value)->node);
+      return items;
+    }
+
+  items = g_ptr_array_sized_new (g_hash_table_size (self->items[kind]));
+  g_hash_table_iter_init (&iter, self->items[kind]);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (items, value);
+  return items;
 }
 
 /**

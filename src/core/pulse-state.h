@@ -113,6 +113,10 @@ gboolean    pulse_state_put_ticket           (PulseState        *self,
                                               JsonNode          *ticket,
                                               PulseStateChange  *change,
                                               GError           **error);
+gboolean    pulse_state_put_stored_ticket    (PulseState        *self,
+                                              JsonNode          *ticket,
+                                              PulseStateChange  *change,
+                                              GError           **error);
 JsonNode   *pulse_state_lookup               (PulseState        *self,
                                               PulseStateKind     kind,
                                               const char        *id);
@@ -121,6 +125,8 @@ gboolean    pulse_state_lookup_applications  (PulseState        *self,
                                               const char        *country,
                                               gint64            *count);
 guint       pulse_state_get_n_items          (PulseState        *self,
+                                              PulseStateKind     kind);
+GPtrArray  *pulse_state_list_items           (PulseState        *self,
                                               PulseStateKind     kind);
 GStrv       pulse_state_dup_missing_tickets  (PulseState        *self);
 JsonNode   *pulse_state_to_json              (PulseState        *self);

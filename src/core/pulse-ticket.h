@@ -65,5 +65,7 @@ GListModel          *pulse_ticket_get_messages            (PulseTicket         *
 GListModel          *pulse_ticket_get_ratings             (PulseTicket         *self);
 gint64               pulse_ticket_get_first_response_at   (PulseTicket         *self);
 gboolean             pulse_ticket_is_automated            (PulseTicket         *self);
+void                 pulse_ticket_update_from             (PulseTicket         *self,
+                                                           PulseTicket         *source);
 
 G_END_DECLS

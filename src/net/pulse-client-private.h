@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * PulseClient is split by concern: pulse-client.c holds the object and
- * the reads, pulse-client-send.c the mutations. This header is shared by
- * the two and by nothing else.
+ * the small reads, pulse-client-get.c the JSON GET (parsed in a worker),
+ * pulse-client-send.c the mutations. This header is shared by them and
+ * by nothing else.
  */
 
 #pragma once

@@ -76,6 +76,10 @@ update (PulseEntityList  *self,
       g_sequence_sort_changed (entry->iter, _pulse_entity_entry_compare, (gpointer) self->kind);
     }
 
+  /* A ticket's update is announced even when its object took it in
+   * place: its conversation or ratings changed, which filters, sorters
+   * and pages built on the list read from it. The same object comes
+   * back, so a view keeps its row and a selection stays. */
   position = g_sequence_iter_get_position (entry->iter);
   if (position != old_position)
     {
@@ -83,7 +87,7 @@ update (PulseEntityList  *self,
 
       _pulse_entity_list_changed (self, MIN (position, old_position), span, span);
     }
-  else if (replaced)
+  else if (replaced || self->kind->kind == PULSE_STATE_KIND_TICKET)
     _pulse_entity_list_changed (self, position, 1, 1);
 }
 
@@ -98,30 +102,6 @@ remove_entry (PulseEntityList  *self,
   _pulse_entity_list_changed (self, position, 1, 0);
 }
 
-/* @entry's object carried over to @fresh, the same item in a new state,
- * if it is (or can be brought in place to) the new version: a reset then
- * keeps what views hold. */
-static void
-carry_object (PulseEntityList  *self,
-              PulseEntityEntry *entry,
-              PulseEntityEntry *fresh)
-{
-  if (entry == NULL || entry->object == NULL)
-    return;
-
-  if (entry->node != fresh->node && !json_node_equal (entry->node, fresh->node))
-    {
-      g_autoptr(GObject) source = NULL;
-
-      source = self->kind->decode (fresh->node, NULL);
-      if (source == NULL
-          || !_pulse_entity_update_in_place (self->kind, entry->object, source, fresh->node))
-        return;
-    }
-
-  fresh->object = g_steal_pointer (&entry->object);
-}
-
 static int
 compare_pointers (gconstpointer a,
                   gconstpointer b,
@@ -130,20 +110,138 @@ compare_pointers (gconstpointer a,
   return _pulse_entity_entry_compare (*(gpointer const *) a, *(gpointer const *) b, kind);
 }
 
+static const char *
+node_id (JsonNode *node)
+{
+  return json_object_get_string_member (json_node_get_object (node), "id");
+}
+
+/* Into an empty list: sorted once and appended, one signal. */
+static void
+fill (PulseEntityList *self,
+      GPtrArray       *nodes)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_sized_new (nodes->len);
+
+  for (guint i = 0; i < nodes->len; i++)
+    g_ptr_array_add (entries, _pulse_entity_entry_new (self->kind, node_id (nodes->pdata[i]),
+                                                       nodes->pdata[i]));
+  g_ptr_array_sort_with_data (entries, compare_pointers, (gpointer) self->kind);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PulseEntityEntry *entry = entries->pdata[i];
+
+      entry->iter = g_sequence_append (self->items, entry);
+      g_hash_table_insert (self->by_id, entry->id, entry);
+    }
+
+  if (entries->len > 0)
+    _pulse_entity_list_changed (self, 0, 0, entries->len);
+}
+
+/* Whether @a and @b are the same version of one item. The protocol bumps
+ * an item's version on every change, so equal versions are equal items:
+ * 50,000 tickets of a new snapshot need no deep comparison. */
+static gboolean
+same_version (JsonNode *a,
+              JsonNode *b)
+{
+  JsonObject *oa = json_node_get_object (a);
+  JsonObject *ob = json_node_get_object (b);
+
+  if (a == b)
+    return TRUE;
+  if (!json_object_has_member (oa, "version") || !json_object_has_member (ob, "version"))
+    return json_node_equal (a, b);
+
+  return json_object_get_int_member (oa, "version") == json_object_get_int_member (ob, "version");
+}
+
+/* Into a list that holds items: only what differs changes, as one batch,
+ * so views keep the rows and objects of everything else and see one
+ * `items-changed` from the first item touched to the last. An item is
+ * unchanged when it is at the same version. */
+static void
+patch (PulseEntityList *self,
+       GPtrArray       *nodes)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  GSequenceIter *iter;
+
+  for (guint i = 0; i < nodes->len; i++)
+    g_hash_table_insert (wanted, (gpointer) node_id (nodes->pdata[i]), nodes->pdata[i]);
+
+  pulse_entity_list_begin_batch (self);
+  for (iter = g_sequence_get_begin_iter (self->items); !g_sequence_iter_is_end (iter);
+       iter = g_sequence_iter_next (iter))
+    {
+      PulseEntityEntry *entry = g_sequence_get (iter);
+
+      if (!g_hash_table_contains (wanted, entry->id))
+        g_ptr_array_add (gone, entry);
+    }
+  for (guint i = 0; i < gone->len; i++)
+    remove_entry (self, gone->pdata[i]);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      JsonNode *node = nodes->pdata[i];
+      PulseEntityEntry *entry = g_hash_table_lookup (self->by_id, node_id (node));
+
+      if (entry == NULL)
+        insert (self, node_id (node), node);
+      else if (!same_version (entry->node, node))
+        update (self, entry, node);
+      else if (entry->node != node)
+        {
+          /* The same: hold the new state's node, so later changes share it. */
+          json_node_unref (entry->node);
+          entry->node = json_node_ref (node);
+        }
+    }
+  pulse_entity_list_end_batch (self);
+}
+
+/* Everything goes: one signal, no per-item work. */
+static void
+clear (PulseEntityList *self)
+{
+  guint n = _pulse_entity_list_get_length (self);
+
+  g_hash_table_remove_all (self->by_id);
+  g_sequence_remove_range (g_sequence_get_begin_iter (self->items),
+                           g_sequence_get_end_iter (self->items));
+  _pulse_entity_list_changed (self, 0, n, 0);
+}
+
+static void
+reset_nodes (PulseEntityList *self,
+             GPtrArray       *nodes)
+{
+  if (_pulse_entity_list_get_length (self) == 0)
+    fill (self, nodes);
+  else if (nodes->len == 0)
+    clear (self);
+  else
+    patch (self, nodes);
+}
+
 /**
  * pulse_entity_list_reset_from_json:
  * @dump: a state as pulse_state_to_json() writes it
  *
- * As pulse_entity_list_reset(), from a dump made once for several lists.
+ * As pulse_entity_list_reset(), from a dump (an object without the
+ * list's collection empties it).
  */
 void
 pulse_entity_list_reset_from_json (PulseEntityList *self,
                                    JsonNode        *dump)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
   JsonArray *array = NULL;
   JsonObject *object;
-  guint n_before;
 
   g_return_if_fail (PULSE_IS_ENTITY_LIST (self));
   g_return_if_fail (dump != NULL && JSON_NODE_HOLDS_OBJECT (dump));
@@ -153,52 +251,34 @@ pulse_entity_list_reset_from_json (PulseEntityList *self,
     array = json_object_get_array_member (object, self->kind->collection);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      const char *id = json_object_get_string_member (json_node_get_object (node), "id");
-      PulseEntityEntry *fresh = _pulse_entity_entry_new (self->kind, id, node);
+    g_ptr_array_add (nodes, json_array_get_element (array, i));
 
-      carry_object (self, g_hash_table_lookup (self->by_id, id), fresh);
-      g_ptr_array_add (entries, fresh);
-    }
-  g_ptr_array_sort_with_data (entries, compare_pointers, (gpointer) self->kind);
-
-  n_before = _pulse_entity_list_get_length (self);
-  g_hash_table_remove_all (self->by_id);
-  g_sequence_remove_range (g_sequence_get_begin_iter (self->items),
-                           g_sequence_get_end_iter (self->items));
-  for (guint i = 0; i < entries->len; i++)
-    {
-      PulseEntityEntry *entry = entries->pdata[i];
-
-      entry->iter = g_sequence_append (self->items, entry);
-      g_hash_table_insert (self->by_id, entry->id, entry);
-    }
-
-  if (n_before > 0 || entries->len > 0)
-    _pulse_entity_list_changed (self, 0, n_before, entries->len);
+  reset_nodes (self, nodes);
 }
 
 /**
  * pulse_entity_list_reset:
  * @state: the state to show, loaded from the cache or a new snapshot
  *
- * Replaces the whole content with @state's items of the list's kind, with
- * one `items-changed` (nothing when both are empty). Objects of items
- * whose new version can be copied onto them are kept, so a view's
- * selection survives a new snapshot.
+ * Makes the list hold @state's items of its kind. Into an empty list
+ * that is one `items-changed (0, 0, n)`. Otherwise only what differs
+ * changes (see pulse_entity_list_apply() for each item), all in one
+ * batch: one `items-changed` from the first position touched to the
+ * last, nothing when @state holds what the list shows. Objects are kept
+ * wherever the new version can be copied onto them, so a view's
+ * selection survives a new snapshot. No dump of @state is written.
  */
 void
 pulse_entity_list_reset (PulseEntityList *self,
                          PulseState      *state)
 {
-  g_autoptr(JsonNode) dump = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
 
   g_return_if_fail (PULSE_IS_ENTITY_LIST (self));
   g_return_if_fail (PULSE_IS_STATE (state));
 
-  dump = pulse_state_to_json (state);
-  pulse_entity_list_reset_from_json (self, dump);
+  nodes = pulse_state_list_items (state, self->kind->kind);
+  reset_nodes (self, nodes);
 }
 
 /**
@@ -211,8 +291,9 @@ pulse_entity_list_reset (PulseEntityList *self,
  * - Created: the item goes in at its place, `items-changed (pos, 0, 1)`.
  *   An id the list has already is taken as an update.
  * - Updated: see #PulseEntityList for identity and moves; no signal when
- *   the object took the new version in place and did not move. An id the
- *   list lacks is taken as a creation.
+ *   the object took the new version in place and did not move, except
+ *   for a ticket: `items-changed (pos, 1, 1)` with the same object. An id
+ *   the list lacks is taken as a creation.
  * - Deleted: `items-changed (pos, 1, 0)`; an unknown id is ignored.
  */
 void

@@ -6,10 +6,12 @@
  * A new version of an item copied onto the object a view holds, so rows,
  * detail panes and GtkExpression bindings follow it through `notify` and
  * a selection keeps it. Only through its public properties: what an
- * object keeps elsewhere (a rule's phrases, a ticket's messages) or shows
- * read-only (a ticket's updated-at) cannot be copied, and then the list
- * replaces the object instead. The codec says which case it was: after
- * the copy, the object must write exactly the new canonical JSON.
+ * object keeps elsewhere (a rule's phrases) or shows read-only cannot be
+ * copied, and then the list replaces the object instead. The codec says
+ * which case it was: after the copy, the object must write exactly the
+ * new canonical JSON. Tickets are the exception: pulse_ticket_update_from()
+ * takes a whole new version, messages and ratings included, so a ticket
+ * is always kept.
  */
 
 #include "config.h"
@@ -17,6 +19,7 @@
 #include <string.h>
 
 #include "pulse-entity-list-private.h"
+#include "pulse-ticket.h"
 
 typedef struct
 {
@@ -138,6 +141,14 @@ _pulse_entity_update_in_place (const PulseEntityKind *kind,
 {
   g_autoptr(GArray) assignments = g_array_new (FALSE, FALSE, sizeof (Assignment));
   g_autoptr(JsonNode) written = NULL;
+
+  /* A ticket's messages, ratings and updated-at are not writable
+   * properties, but the ticket can take a new version whole. */
+  if (kind->kind == PULSE_STATE_KIND_TICKET)
+    {
+      pulse_ticket_update_from (PULSE_TICKET (target), PULSE_TICKET (source));
+      return TRUE;
+    }
 
   g_array_set_clear_func (assignments, assignment_clear);
   if (!collect_assignments (target, source, assignments))

@@ -31,10 +31,13 @@
  * the new version's properties onto it: rows and detail panes bound to
  * it follow through `notify`, and a selection keeps it. That works when
  * every property that changed is writable and the object then writes
- * exactly the new JSON; otherwise (a read-only property such as a
- * ticket's `updated-at`, or state not shown as a property such as a
- * rule's phrases) the object is replaced with `items-changed (pos, 1,
- * 1)`. An item whose sort key changed moves with one `items-changed`
+ * exactly the new JSON; otherwise (state not shown as a writable
+ * property, such as a rule's phrases) the object is replaced with
+ * `items-changed (pos, 1, 1)`. Tickets are always kept: a new version,
+ * a new message included, is copied onto the same #PulseTicket with
+ * pulse_ticket_update_from(), whose messages model then emits one
+ * addition, and the list emits `items-changed (pos, 1, 1)` with that
+ * same object, so filter and sort models look at it again. An item whose sort key changed moves with one `items-changed`
  * spanning its old and new positions, so GtkSingleSelection finds the
  * same object in the added range and keeps it selected.
  *

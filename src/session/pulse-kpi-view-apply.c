@@ -152,25 +152,18 @@ item_id (JsonNode *node)
   return json_object_get_string_member (json_node_get_object (node), "id");
 }
 
-/* The items of a dump's @member into @table, id → node (shared). */
+/* The state's items of @kind into @table, id → node (shared). */
 static void
-store_all (GHashTable *table,
-           JsonNode   *dump,
-           const char *member)
+store_all (GHashTable     *table,
+           PulseState     *state,
+           PulseStateKind  kind)
 {
-  JsonObject *object = json_node_get_object (dump);
-  JsonArray *array = NULL;
+  g_autoptr(GPtrArray) items = pulse_state_list_items (state, kind);
 
   g_hash_table_remove_all (table);
-  if (json_object_has_member (object, member))
-    array = json_object_get_array_member (object, member);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      g_hash_table_replace (table, (gpointer) item_id (node), json_node_ref (node));
-    }
+  for (guint i = 0; i < items->len; i++)
+    g_hash_table_replace (table, (gpointer) item_id (items->pdata[i]),
+                          json_node_ref (items->pdata[i]));
 }
 
 static void
@@ -199,23 +192,21 @@ remember (GHashTable             *table,
                           json_node_ref (change->item));
 }
 
+/* The state's own nodes, read without a dump of it. */
 static void
 load (PulseKpiView *self,
-      JsonNode     *dump)
+      PulseState   *state)
 {
-  JsonObject *object = json_node_get_object (dump);
-  JsonArray *days = NULL;
+  g_autoptr(GPtrArray) days = pulse_state_list_items (state, PULSE_STATE_KIND_APPLICATIONS);
 
-  store_all (self->queues, dump, "queues");
-  store_all (self->agents, dump, "agents");
-  store_all (self->reviews, dump, "reviews");
-  store_all (self->tickets, dump, "tickets");
+  store_all (self->queues, state, PULSE_STATE_KIND_QUEUE);
+  store_all (self->agents, state, PULSE_STATE_KIND_AGENT);
+  store_all (self->reviews, state, PULSE_STATE_KIND_REVIEW);
+  store_all (self->tickets, state, PULSE_STATE_KIND_TICKET);
 
   g_hash_table_remove_all (self->applications);
-  if (json_object_has_member (object, "applications"))
-    days = json_object_get_array_member (object, "applications");
-  for (guint i = 0; days != NULL && i < json_array_get_length (days); i++)
-    put_day (self, json_array_get_element (days, i));
+  for (guint i = 0; i < days->len; i++)
+    put_day (self, days->pdata[i]);
 }
 
 /* The applications of the UTC days that begin in the window, as the
@@ -273,7 +264,7 @@ void
 _pulse_kpi_view_rebuild (PulseKpiView *self)
 {
   _pulse_kpi_view_feed_stop (self);
-  g_clear_object (&self->kpi);
+  _pulse_kpi_view_drop_kpi (g_steal_pointer (&self->kpi));
   self->kpi = pulse_kpi_new (self->group, self->from, self->to);
   g_hash_table_remove_all (self->country_keys);
 
@@ -324,14 +315,11 @@ void
 pulse_kpi_view_reset (PulseKpiView *self,
                       PulseState   *state)
 {
-  g_autoptr(JsonNode) dump = NULL;
-
   g_return_if_fail (PULSE_IS_KPI_VIEW (self));
   g_return_if_fail (PULSE_IS_STATE (state));
 
   g_set_object (&self->state, state);
-  dump = pulse_state_to_json (state);
-  load (self, dump);
+  load (self, state);
   _pulse_kpi_view_rebuild (self);
 }
 

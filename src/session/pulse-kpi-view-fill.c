@@ -32,11 +32,17 @@
 #include "pulse-kpi-view-private.h"
 #include "pulse-ticket.h"
 
+/* Tickets a slice adds whatever the clock says (about 1 ms of work): a
+ * busy machine that preempts the main loop mid-slice must not spread a
+ * small fill over many iterations. */
+#define FILL_MIN_TICKETS 64
+
 /* Pages read ahead of the main thread. */
 #define MAX_PENDING 2
 
-/* Work per main-loop iteration: half a 60 Hz frame. */
-#define FILL_BUDGET_USEC 8000
+/* Work per main-loop iteration: a quarter of a 60 Hz frame, as the sync
+ * engine's slices. */
+#define FILL_BUDGET_USEC 4000
 
 struct _PulseKpiFeed
 {
@@ -119,7 +125,10 @@ static void
 fill (PulseKpiFeed *feed,
       gint64        deadline)
 {
-  while (feed->next_node < feed->nodes->len && g_get_monotonic_time () < deadline)
+  guint done = 0;
+
+  while (feed->next_node < feed->nodes->len
+         && (done++ < FILL_MIN_TICKETS || g_get_monotonic_time () < deadline))
     _pulse_kpi_view_add_state_node (feed->view, feed->nodes->pdata[feed->next_node++]);
   if (feed->next_node < feed->nodes->len)
     return;
@@ -135,7 +144,7 @@ fill (PulseKpiFeed *feed,
   /* Each ticket is let go once added: freeing a page of 2,000 at its
    * end would cost the main loop several ms of its own. */
   while (feed->page != NULL && feed->next_ticket < feed->page->len
-         && g_get_monotonic_time () < deadline)
+         && (done++ < FILL_MIN_TICKETS || g_get_monotonic_time () < deadline))
     {
       PulseTicket **ticket = (PulseTicket **) &feed->page->pdata[feed->next_ticket++];
 
@@ -373,7 +382,43 @@ _pulse_kpi_view_feed_stop (PulseKpiView *self)
   feed_unref (feed);
 }
 
-/* Feeds not yet freed, threads included: tests wait for 0. */
+static void
+drop_kpi_worker (gpointer data,
+                 gpointer user_data)
+{
+  g_object_unref (data);
+  g_atomic_int_add (&n_feeds, -1);
+  g_main_context_wakeup (NULL);
+}
+
+/**
+ * _pulse_kpi_view_drop_kpi:
+ * @kpi: (transfer full) (nullable): figures no one refers to any more
+ *
+ * Frees @kpi in a worker thread: freeing the figures of 100,000
+ * contacts takes tens of milliseconds. An accumulator is core data with
+ * no signal handler or main-context source, so any thread may free it.
+ * A thread pool of its own, not a #GTask: nothing comes back to the main
+ * context.
+ */
+void
+_pulse_kpi_view_drop_kpi (PulseKpi *kpi)
+{
+  static GThreadPool *pool;
+
+  if (kpi == NULL)
+    return;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (drop_kpi_worker, NULL, 1, FALSE, NULL));
+
+  /* Counted with the feeds: tests wait for both to be done. */
+  g_atomic_int_inc (&n_feeds);
+  g_thread_pool_push (pool, kpi, NULL);
+}
+
+/* Feeds and dropped figures not yet freed, threads included: tests wait
+ * for 0. */
 guint
 _pulse_kpi_view_get_n_feeds (void)
 {

@@ -78,6 +78,7 @@ void      _pulse_kpi_view_day_free           (PulseKpiViewDay *day);
 gboolean  _pulse_kpi_view_add_state_node     (PulseKpiView  *self,
                                               JsonNode      *node);
 void      _pulse_kpi_view_feed_start         (PulseKpiView  *self);
+void      _pulse_kpi_view_drop_kpi           (PulseKpi      *kpi);
 void      _pulse_kpi_view_feed_stop          (PulseKpiView  *self);
 guint     _pulse_kpi_view_get_n_feeds        (void);
 

@@ -45,13 +45,24 @@ flush_batches (PulseSession *self)
     }
 }
 
+/* Each list takes what differs from @state (NULL: nothing), reading the
+ * state's items directly: no dump of the whole state is written. */
 static void
 reset_lists (PulseSession *self,
-             JsonNode     *dump)
+             PulseState   *state)
 {
+  g_autoptr(JsonNode) empty = NULL;
+
   flush_batches (self);
+  if (state == NULL)
+    empty = json_node_init_object (json_node_alloc (), json_object_new ());
   for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
-    pulse_entity_list_reset_from_json (self->lists[kind], dump);
+    {
+      if (state != NULL)
+        pulse_entity_list_reset (self->lists[kind], state);
+      else
+        pulse_entity_list_reset_from_json (self->lists[kind], empty);
+    }
 }
 
 static void
@@ -101,9 +112,8 @@ on_sync_reset_cb (PulseSync *sync,
                   gpointer   user_data)
 {
   PulseSession *self = user_data;
-  g_autoptr(JsonNode) dump = pulse_state_to_json (pulse_sync_get_state_snapshot (sync));
 
-  reset_lists (self, dump);
+  reset_lists (self, pulse_sync_get_state_snapshot (sync));
   ensure_outbox (self);
   _pulse_session_emit_data_reset (self);
 }
@@ -173,8 +183,6 @@ _pulse_session_start_live (PulseSession *self)
 void
 _pulse_session_stop_live (PulseSession *self)
 {
-  g_autoptr(JsonNode) empty = NULL;
-
   if (self->sync == NULL)
     return;
 
@@ -188,8 +196,7 @@ _pulse_session_stop_live (PulseSession *self)
     }
 
   _pulse_session_clear_kpi_views (self);
-  empty = json_node_init_object (json_node_alloc (), json_object_new ());
-  reset_lists (self, empty);
+  reset_lists (self, NULL);
   _pulse_session_emit_data_reset (self);
 }
 

@@ -166,7 +166,7 @@ state_from_cache (PulseCache  *cache,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!pulse_state_put_ticket (state, tickets->pdata[i], NULL, &local_error))
+      if (!pulse_state_put_stored_ticket (state, tickets->pdata[i], NULL, &local_error))
         g_message ("cache: leaving out a ticket: %s", local_error->message);
     }
 

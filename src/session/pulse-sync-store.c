@@ -187,13 +187,33 @@ _pulse_sync_store_write_ops (PulseCache  *cache,
                              GError     **error)
 {
   g_autoptr(PulseCacheBatch) batch = pulse_cache_batch_begin (cache, error);
+  g_autoptr(GHashTable) latest = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (batch == NULL)
     return FALSE;
 
+  /* Newest first, each ticket once: a later op carries the whole ticket
+   * at a higher version, so an earlier one would only be overwritten in
+   * this same transaction (a burst on one chat is many events). Other
+   * kinds go in order: a deletion and a re-creation must not merge. */
+  for (guint i = ops->len; i > 0; i--)
+    {
+      PulseSyncOp *op = ops->pdata[i - 1];
+
+      if (op->kind == PULSE_STATE_KIND_TICKET && op->item != NULL &&
+          !g_hash_table_contains (latest, op->id))
+        g_hash_table_insert (latest, op->id, op);
+    }
   for (guint i = 0; i < ops->len; i++)
-    if (!write_op (batch, ops->pdata[i], now, error))
-      return FALSE;
+    {
+      PulseSyncOp *op = ops->pdata[i];
+
+      if (op->kind == PULSE_STATE_KIND_TICKET && op->item != NULL &&
+          g_hash_table_lookup (latest, op->id) != op)
+        continue;
+      if (!write_op (batch, op, now, error))
+        return FALSE;
+    }
 
   pulse_cache_batch_set_seq (batch, seq);
   if (last_event_at != 0)

@@ -16,9 +16,11 @@
 G_BEGIN_DECLS
 
 /* Tickets per history page (`GET /api/v1/tickets?limit=`). PulseClient
- * parses answers on the main thread: 100 tickets of five messages are
- * about 190 KB and 6 ms to parse, 500 would be 33 ms, two frames. */
-#define PULSE_SYNC_HISTORY_PAGE_SIZE 100
+ * parses answers in a worker and the cache writer stores them in
+ * another, so the main loop only reads a page's envelope; 500 tickets of
+ * five messages are about 1 MB, and fewer requests reach the present
+ * sooner. */
+#define PULSE_SYNC_HISTORY_PAGE_SIZE 500
 
 #define PULSE_TYPE_SYNC (pulse_sync_get_type ())
 

@@ -92,6 +92,8 @@ pulse_cache_batch_put_entity (PulseCacheBatch  *self,
 {
   g_autoptr(GError) local_error = NULL;
   PulseStmt *stmt;
+  gsize length;
+  char *text;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -107,7 +109,8 @@ pulse_cache_batch_put_entity (PulseCacheBatch  *self,
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, version);
-  sqlite3_bind_text (stmt, 4, pulse_json_to_string (body), -1, g_free);
+  text = _pulse_cache_json_to_string (body, &length);
+  sqlite3_bind_text64 (stmt, 4, text, length, g_free, SQLITE_UTF8);
   return run_versioned (self, stmt, applied, error);
 }
 
@@ -157,6 +160,8 @@ bind_ticket (PulseStmt  *stmt,
   PulseJsonReader reader;
   g_autofree char *id = NULL;
   gint64 created_at, updated_at;
+  gsize length;
+  char *text;
 
   if (!pulse_json_reader_init (&reader, ticket, "a ticket", error))
     return FALSE;
@@ -187,7 +192,8 @@ bind_ticket (PulseStmt  *stmt,
     }
 
   sqlite3_bind_text (stmt, 1, g_steal_pointer (&id), -1, g_free);
-  sqlite3_bind_text (stmt, 7, pulse_json_to_string (ticket), -1, g_free);
+  text = _pulse_cache_json_to_string (ticket, &length);
+  sqlite3_bind_text64 (stmt, 7, text, length, g_free, SQLITE_UTF8);
   return TRUE;
 }
 

@@ -144,6 +144,8 @@ gboolean            _pulse_cache_check_text         (const char       *what,
                                                      gsize             max_length,
                                                      GError          **error);
 
+char               *_pulse_cache_json_to_string    (JsonNode         *node,
+                                                     gsize            *length);
 gboolean            _pulse_cache_batch_fail         (PulseCacheBatch  *self,
                                                      GError           *error,
                                                      GError          **out);
