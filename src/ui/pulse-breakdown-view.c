@@ -125,7 +125,7 @@ refresh (PulseBreakdownView *self)
 
   pulse_row_store_prune (self->rows, row_key, wanted);
 
-  gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->sorted), GTK_SORTER_CHANGE_DIFFERENT);
+  pulse_row_store_resort (self->sorted);
 }
 
 static gboolean

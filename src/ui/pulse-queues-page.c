@@ -16,6 +16,7 @@
 #include "pulse-live-strip.h"
 #include "pulse-queue-board.h"
 #include "pulse-queues-page.h"
+#include "pulse-row-store.h"
 
 /*
  * PulseQueuesPage:
@@ -69,10 +70,12 @@ on_refreshed_cb (PulseQueuesPage *self)
                                   pulse_session_get_category_watch (self->session));
   pulse_category_panel_update (self->category_panel);
 
-  /* Row properties changed under the sort and the filter: with a few
-   * dozen queues, sorting again each refresh costs nothing. */
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->sorted), GTK_SORTER_CHANGE_DIFFERENT);
+  /* Row properties changed under the filter and the sort. Only the
+   * off-target filter depends on them; the sort is redone only when the
+   * rows are out of order, so the table does not scroll on its own. */
+  if (gtk_toggle_button_get_active (self->off_target_button))
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  pulse_row_store_resort (self->sorted);
 }
 
 /* Waits tick only while someone can see them. */

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <gtk/gtk.h>
+
 #include "pulse-row-store.h"
 
 /**
@@ -58,5 +60,38 @@ pulse_row_store_prune (GListStore      *store,
 
       if (!g_hash_table_contains (keep, key_of (row)))
         g_list_store_remove (store, i - 1);
+    }
+}
+
+/**
+ * pulse_row_store_resort:
+ * @model: a sort model whose rows' properties changed in place
+ *
+ * Sorts @model again if, and only if, its rows are now out of order.
+ * A re-sort moves the list view to keep its anchor row in sight, so
+ * sorting each second's tick would scroll the table away under the
+ * user; waits that all grow together keep their order and cost a pass.
+ */
+void
+pulse_row_store_resort (GtkSortListModel *model)
+{
+  GtkSorter *sorter = gtk_sort_list_model_get_sorter (model);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_autoptr(GObject) before = NULL;
+
+  if (sorter == NULL || n < 2)
+    return;
+
+  before = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (gtk_sorter_compare (sorter, before, row) == GTK_ORDERING_LARGER)
+        {
+          gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
+          return;
+        }
+      g_set_object (&before, row);
     }
 }

@@ -19,4 +19,8 @@ void     pulse_row_store_prune (GListStore      *store,
                                 PulseRowKeyFunc  key_of,
                                 GHashTable      *keep);
 
+typedef struct _GtkSortListModel GtkSortListModel;
+
+void     pulse_row_store_resort (GtkSortListModel *model);
+
 G_END_DECLS
