@@ -362,14 +362,6 @@ pulse_quality_page_set_property (GObject      *object,
 #define BIND_CHILD(name) \
   gtk_widget_class_bind_template_child (widget_class, PulseQualityPage, name)
 
-static GtkColumnView *
-view_of (PulseQualityPage *self,
-         PulseQualityList  list)
-{
-  return list == PULSE_QUALITY_LIST_NEGATIVE ? self->negative_view
-         : list == PULSE_QUALITY_LIST_TEAMS ? self->teams_view : self->agents_view;
-}
-
 /**
  * pulse_quality_page_dup_csv:
  * @list: negative ratings, by team or by agent
@@ -380,10 +372,13 @@ GBytes *
 pulse_quality_page_dup_csv (PulseQualityPage *self,
                             PulseQualityList  list)
 {
+  GtkColumnView *view;
+
   g_return_val_if_fail (PULSE_IS_QUALITY_PAGE (self), NULL);
 
-  return pulse_quality_csv_from_rows (G_LIST_MODEL (gtk_column_view_get_model (
-                                        view_of (self, list))), list);
+  view = list == PULSE_QUALITY_LIST_NEGATIVE ? self->negative_view
+         : list == PULSE_QUALITY_LIST_TEAMS ? self->teams_view : self->agents_view;
+  return pulse_quality_csv_from_rows (G_LIST_MODEL (gtk_column_view_get_model (view)), list);
 }
 
 static void
