@@ -12,6 +12,7 @@
 
 #include "pulse-rule.h"
 #include "pulse-session-contacts.h"
+#include "pulse-session-rules.h"
 #include "pulse-session-private.h"
 #include "pulse-test-server.h"
 #include "pulse-test-util.h"
@@ -402,6 +403,69 @@ test_finds_contacts (void)
   g_assert_cmpstr (id_at (found, 0), ==, "t-live");
 }
 
+static gboolean
+rule_is_disabled (gpointer session)
+{
+  g_autoptr(PulseRule) rule = NULL;
+  GListModel *rules = pulse_session_get_list (session, PULSE_STATE_KIND_RULE);
+
+  if (g_list_model_get_n_items (rules) != 1)
+    return FALSE;
+
+  rule = g_list_model_get_item (rules, 0);
+  return !pulse_rule_get_enabled (rule) && pulse_rule_get_version (rule) == 2;
+}
+
+/* The Rules page's two asks: the test bench, and switching a rule off
+ * through the outbox. */
+static void
+test_rules (void)
+{
+  g_autoptr(PulseTestServer) ts = pulse_test_server_new ();
+  g_autoptr(PulseSession) session = NULL;
+  g_autoptr(PulseTestResponse) created = NULL;
+  g_autoptr(JsonNode) message = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(PulseRule) rule = NULL;
+  g_autoptr(GError) error = NULL;
+  Wait wait = { NULL };
+  JsonObject *object;
+
+  created = pulse_test_server_request (ts, "POST", "/api/v1/rules",
+                                       pulse_test_server_get_token (ts, PULSE_ROLE_LEAD),
+                                       "{\"id\":\"rule-money\",\"name\":\"Payment\","
+                                       "\"position\":1,\"enabled\":true,\"phrases\":["
+                                       "{\"text\":\"не пришли деньги\",\"mode\":\"phrase\","
+                                       "\"field\":\"any\"}],\"actions\":[{\"kind\":\"tag\","
+                                       "\"value\":\"payment-not-received\"}]}", NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+  session = signed_in_session (ts);
+  wait_items (session, PULSE_STATE_KIND_RULE, 1);
+
+  /* A look-alike Latin "e" in the subject is warned about. */
+  message = pulse_test_parse ("{\"channel\":\"chat\",\"subject\":\"Пeревод\","
+                              "\"text\":\"НЕ пришли деньги\"}");
+  pulse_session_test_rules_async (session, message, NULL, on_done_cb, &wait);
+  g_assert_true (pulse_test_wait_for (wait_is_done, &wait, 20000));
+  answer = pulse_session_test_rules_finish (session, wait.result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+  object = json_node_get_object (answer);
+  g_assert_cmpstr (json_object_get_string_member (object, "fires"), ==, "rule-money");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "warnings")),
+                    ==, 1);
+
+  /* Switched off: through the outbox to the server, back in the list. */
+  g_assert_true (pulse_test_wait_for (has_outbox, session, 20000));
+  rule = g_list_model_get_item (pulse_session_get_list (session, PULSE_STATE_KIND_RULE), 0);
+  pulse_session_set_rule_enabled_async (session, rule, FALSE, NULL, on_done_cb, &wait);
+  g_assert_true (pulse_test_wait_for (wait_is_done, &wait, 20000));
+  g_assert_true (pulse_session_set_rule_enabled_finish (session, wait.result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+  g_assert_true (pulse_test_wait_for (rule_is_disabled, session, 20000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/pulse/session/live/shares-kpi-views", test_shares_kpi_views);
   g_test_add_func ("/pulse/session/live/watches-categories", test_watches_categories);
   g_test_add_func ("/pulse/session/live/finds-contacts", test_finds_contacts);
+  g_test_add_func ("/pulse/session/live/rules", test_rules);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "pulse-overview-page.h"
 #include "pulse-period-button.h"
 #include "pulse-queue-row.h"
+#include "pulse-rules-page.h"
 #include "pulse-queues-page.h"
 #include "pulse-stat-tile.h"
 #include "pulse-test-live.h"
@@ -550,6 +551,90 @@ test_categories (void)
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
 
+static gboolean
+has_rows (gpointer user_data)
+{
+  gpointer *wanted = user_data;
+
+  return gtk_list_box_get_row_at_index (wanted[0], GPOINTER_TO_UINT (wanted[1]) - 1) != NULL;
+}
+
+static gboolean
+server_rule_is_off (gpointer ts)
+{
+  g_autoptr(PulseTestResponse) r = NULL;
+
+  r = pulse_test_server_request (ts, "GET", "/api/v1/rules/rule-money",
+                                 pulse_test_server_get_token (ts, PULSE_ROLE_VIEWER), NULL, NULL);
+  return r->status == 200
+         && !json_object_get_boolean_member (pulse_test_response_object (r), "enabled");
+}
+
+/* Rules: in execution order with their switch, and the test bench. */
+static void
+test_rules (void)
+{
+  g_autoptr(PulseTestServer) ts = NULL;
+  g_autoptr(PulseSession) session = NULL;
+  PulseWindow *window;
+  GtkWidget *page, *list, *results, *entry, *view, *button, *toggle;
+  AdwPreferencesRow *row;
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  ts = pulse_test_server_new ();
+  pulse_test_live_create (ts, PULSE_ROLE_LEAD, "rules",
+    "{\"id\":\"rule-transfer\",\"name\":\"Transfer questions\",\"position\":2,"
+    "\"enabled\":true,\"phrases\":[{\"text\":\"перевод\",\"mode\":\"prefix\","
+    "\"field\":\"any\"}],\"actions\":[{\"kind\":\"tag\",\"value\":\"transfer\"}]}");
+  pulse_test_live_create (ts, PULSE_ROLE_LEAD, "rules",
+    "{\"id\":\"rule-money\",\"name\":\"Payment not received\",\"position\":1,"
+    "\"enabled\":true,\"phrases\":[{\"text\":\"не пришли деньги\",\"mode\":\"phrase\","
+    "\"field\":\"any\"}],\"actions\":[{\"kind\":\"tag\","
+    "\"value\":\"payment-not-received\"}]}");
+  session = pulse_test_live_sign_in (ts);
+  window = pulse_test_ui_open_window (session, 1280, 900);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "rules"));
+  page = pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_RULES_PAGE, NULL);
+
+  /* In execution order, whatever order they were made in. */
+  list = list_named (page, "rules_list");
+  g_assert_true (pulse_test_wait_for (has_rows, (gpointer[]) { list, GUINT_TO_POINTER (2) },
+                                      WAIT_MS));
+  row = ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (row), ==, "1. Payment not received");
+
+  /* The test bench: the firing rule, the next, and a look-alike letter. */
+  entry = pulse_test_ui_find_widget (page, GTK_TYPE_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Пeревод");
+  view = pulse_test_ui_find_widget (page, GTK_TYPE_TEXT_VIEW, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "Здравствуйте, НЕ пришли деньги по переводу!", -1);
+  button = pulse_test_ui_find_widget (page, GTK_TYPE_BUTTON, NULL);
+  g_signal_emit_by_name (entry, "activate");
+  results = list_named (page, "results");
+  g_assert_true (pulse_test_wait_for (has_rows, (gpointer[]) { results, GUINT_TO_POINTER (3) },
+                                      WAIT_MS));
+  row = ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (results), 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (row), ==, "1. Payment not received");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "On «НЕ пришли деньги»");
+  row = ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (results), 2));
+  g_assert_cmpstr (adw_preferences_row_get_title (row), ==, "Пeревод");
+  g_assert_nonnull (button);
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  pulse_test_ui_save_screenshot (GTK_WIDGET (window), "rules-live");
+
+  /* A lead switches the first rule off: saved through the outbox. */
+  toggle = pulse_test_ui_find_widget (list, GTK_TYPE_SWITCH, NULL);
+  g_assert_true (gtk_widget_get_sensitive (toggle));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  g_assert_true (pulse_test_wait_for (server_rule_is_off, ts, WAIT_MS));
+
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/pulse/ui/live/queues-period", test_period);
   g_test_add_func ("/pulse/ui/live/overview", test_overview);
   g_test_add_func ("/pulse/ui/live/categories", test_categories);
+  g_test_add_func ("/pulse/ui/live/rules", test_rules);
 
   ret = g_test_run ();
   pulse_test_ui_shutdown ();
