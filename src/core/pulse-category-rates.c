@@ -108,10 +108,13 @@ pulse_category_rates_add (PulseCategoryRates *self,
           times = g_array_new (FALSE, FALSE, sizeof (gint64));
           g_hash_table_insert (self->times, g_strdup (tags[i]), times);
         }
+
+      /* Live contacts come newest last: appending keeps the order, and
+       * only an older one sorts again (once, at the next count). */
+      if (times->len > 0 && g_array_index (times, gint64, times->len - 1) > created_at)
+        self->sorted = FALSE;
       g_array_append_val (times, created_at);
     }
-
-  self->sorted = FALSE;
 }
 
 gboolean

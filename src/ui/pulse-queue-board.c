@@ -22,8 +22,9 @@
  * properties), the live load from the open tickets and the agents, and
  * the period's figures from the session's KPI view by queue.
  *
- * However many events arrive, the rows are refreshed once per frame,
- * and once a second while ticking (waits grow with no event at all).
+ * However many events arrive, the rows are refreshed once per frame
+ * while ticking (its page shown), and once a second besides (waits grow
+ * with no event at all); a hidden board waits until it ticks again.
  * #PulseQueueBoard::refreshed follows each refresh.
  */
 struct _PulseQueueBoard
@@ -34,6 +35,7 @@ struct _PulseQueueBoard
   PulseKpiView     *view;
   GListStore       *rows;
   PulseQueueTotals  totals;
+  gboolean          counted_once;
   guint             refresh_id;
   guint             tick_id;
 };
@@ -143,6 +145,7 @@ pulse_queue_board_refresh (PulseQueueBoard *self)
     }
 
   self->totals.signed_in = count_signed_in (list_of (self, PULSE_STATE_KIND_AGENT));
+  self->counted_once = TRUE;
   g_signal_emit (self, signals[REFRESHED], 0);
 }
 
@@ -156,9 +159,15 @@ refresh_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A board nobody looks at (its page hidden) does not count: the events
+ * of a busy centre would recount every hidden page each frame. It counts
+ * again as soon as its page ticks. */
 static void
 schedule_refresh (PulseQueueBoard *self)
 {
+  if (self->tick_id == 0 && self->counted_once)
+    return;
+
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (REFRESH_PRIORITY, refresh_cb, self, NULL);
 }
