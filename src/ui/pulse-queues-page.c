@@ -58,6 +58,51 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static GtkWidget *
+inner_list_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        return child;
+    }
+
+  return NULL;
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to(); its list view's
+ * "list.scroll-to-item" action brings the first row back into view. */
+static gboolean
+back_to_top_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GtkWidget *list_view = inner_list_view (widget);
+
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* A re-sort makes the list keep its anchor row in view, which scrolls
+ * the worst queues out of sight as they rise; a table looked at from the
+ * top stays at the top. */
+static void
+resort_keeping_top (PulseQueuesPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  gboolean at_top = adjustment == NULL
+                    || gtk_adjustment_get_value (adjustment) <= gtk_adjustment_get_lower (adjustment);
+
+  if (!pulse_row_store_resort (self->sorted) || !at_top || adjustment == NULL)
+    return;
+
+  /* The list moves to its anchor when it lays the rows out: back to the
+   * top after that, in the frame's layout, before it is drawn. */
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), back_to_top_cb, NULL, NULL);
+}
+
 static void
 on_refreshed_cb (PulseQueuesPage *self)
 {
@@ -75,7 +120,7 @@ on_refreshed_cb (PulseQueuesPage *self)
    * rows are out of order, so the table does not scroll on its own. */
   if (gtk_toggle_button_get_active (self->off_target_button))
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  pulse_row_store_resort (self->sorted);
+  resort_keeping_top (self);
 }
 
 /* Waits tick only while someone can see them. */

@@ -71,8 +71,10 @@ pulse_row_store_prune (GListStore      *store,
  * A re-sort moves the list view to keep its anchor row in sight, so
  * sorting each second's tick would scroll the table away under the
  * user; waits that all grow together keep their order and cost a pass.
+ *
+ * Returns: %TRUE if it sorted again.
  */
-void
+gboolean
 pulse_row_store_resort (GtkSortListModel *model)
 {
   GtkSorter *sorter = gtk_sort_list_model_get_sorter (model);
@@ -80,7 +82,7 @@ pulse_row_store_resort (GtkSortListModel *model)
   g_autoptr(GObject) before = NULL;
 
   if (sorter == NULL || n < 2)
-    return;
+    return FALSE;
 
   before = g_list_model_get_item (G_LIST_MODEL (model), 0);
   for (guint i = 1; i < n; i++)
@@ -90,8 +92,10 @@ pulse_row_store_resort (GtkSortListModel *model)
       if (gtk_sorter_compare (sorter, before, row) == GTK_ORDERING_LARGER)
         {
           gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
-          return;
+          return TRUE;
         }
       g_set_object (&before, row);
     }
+
+  return FALSE;
 }

@@ -21,6 +21,6 @@ void     pulse_row_store_prune (GListStore      *store,
 
 typedef struct _GtkSortListModel GtkSortListModel;
 
-void     pulse_row_store_resort (GtkSortListModel *model);
+gboolean pulse_row_store_resort (GtkSortListModel *model);
 
 G_END_DECLS
