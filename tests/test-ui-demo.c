@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "pulse-coverage-page.h"
 #include "pulse-test-util.h"
 #include "test-ui-util.h"
 
@@ -52,6 +53,16 @@ is_moving (gpointer session)
                                                               PULSE_STATE_KIND_TICKET)) >= 100;
 }
 
+/* The coverage page fetches its week from the server first. */
+static gboolean
+coverage_is_shown (gpointer window)
+{
+  GtkWidget *page = pulse_test_ui_find_widget (window, PULSE_TYPE_COVERAGE_PAGE, NULL);
+  GtkStack *stack = page != NULL ? pulse_test_ui_find_stack (page, "coverage") : NULL;
+
+  return stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "coverage") == 0;
+}
+
 static void
 shoot_every_page (PulseWindow *window,
                   const char  *suffix)
@@ -71,6 +82,11 @@ shoot_every_page (PulseWindow *window,
                                                      pages[i]));
           pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 4);
           g_assert_cmpstr (pulse_window_get_visible_page (window), ==, pages[i]);
+          if (g_str_equal (pages[i], "coverage"))
+            {
+              g_assert_true (pulse_test_wait_for (coverage_is_shown, window, DEMO_WAIT_MS));
+              pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 4);
+            }
           pulse_test_ui_save_screenshot (GTK_WIDGET (window), name);
         }
     }

@@ -16,13 +16,15 @@
  * PulseLiveStrip:
  *
  * The contact centre right now, in four tiles of the same width: who
- * waits, the longest wait, queues off target and agents signed in.
- * Shown atop the Overview and the Queues page.
+ * waits, the longest wait, queues off target and agents signed in, in a
+ * row, or two rows of two where the page is narrow (a figure is never
+ * cut short). Shown atop the Overview and the Queues page.
  */
 struct _PulseLiveStrip
 {
   GtkWidget      parent_instance;
 
+  GtkWidget     *flow;
   PulseStatTile *waiting;
   PulseStatTile *oldest;
   PulseStatTile *off_target;
@@ -50,7 +52,7 @@ pulse_live_strip_class_init (PulseLiveStripClass *klass)
 
   object_class->dispose = pulse_live_strip_dispose;
   gtk_widget_class_set_css_name (widget_class, "livestrip");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static PulseStatTile *
@@ -62,17 +64,22 @@ add_tile (PulseLiveStrip *self,
 
   gtk_widget_set_hexpand (tile, TRUE);
   gtk_widget_set_tooltip_text (tile, tooltip);
-  gtk_widget_set_parent (tile, GTK_WIDGET (self));
+  gtk_flow_box_append (GTK_FLOW_BOX (self->flow), tile);
   return PULSE_STAT_TILE (tile);
 }
 
 static void
 pulse_live_strip_init (PulseLiveStrip *self)
 {
-  GtkBoxLayout *layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
-
-  gtk_box_layout_set_spacing (layout, 12);
-  gtk_box_layout_set_homogeneous (layout, TRUE);
+  self->flow = gtk_flow_box_new ();
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->flow), TRUE);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->flow), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->flow), 12);
+  gtk_widget_add_css_class (self->flow, "tiles");
+  gtk_widget_set_parent (self->flow, GTK_WIDGET (self));
 
   self->waiting = add_tile (self, _("Waiting now"),
                             _("Open contacts no person has answered yet, in every queue"));

@@ -146,6 +146,8 @@ pulse_stat_tile_init (PulseStatTile *self)
 
   self->title_label = add_label (self, "heading");
   self->value_label = add_label (self, "value");
+  /* A figure cut short misleads: the tile asks for the room instead. */
+  gtk_label_set_ellipsize (GTK_LABEL (self->value_label), PANGO_ELLIPSIZE_NONE);
   gtk_widget_add_css_class (self->value_label, "numeric");
   gtk_label_set_label (GTK_LABEL (self->value_label), "–");
   self->caption_label = add_label (self, "caption");
