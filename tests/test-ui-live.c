@@ -19,6 +19,8 @@
 #include "pulse-category-panel.h"
 #include "pulse-drill-down.h"
 #include "pulse-group-row.h"
+#include "pulse-hourly-figures.h"
+#include "pulse-line-chart.h"
 #include "pulse-notifier.h"
 #include "pulse-overview-page.h"
 #include "pulse-period-button.h"
@@ -324,6 +326,17 @@ breakdown_has_queues (gpointer rows)
   return g_strcmp0 (pulse_group_row_get_name (first), "Ukraine · chat") == 0;
 }
 
+static gboolean
+chart_holds_three (gpointer chart)
+{
+  double total = 0;
+
+  for (guint i = 0; i < pulse_bar_chart_get_n_bars (chart); i++)
+    total += pulse_bar_chart_get_value (chart, i);
+
+  return total == 3;
+}
+
 /* The Overview: the period's figures, the alerts and the last day. */
 static void
 test_overview (void)
@@ -340,7 +353,8 @@ test_overview (void)
   PulseWindow *window;
   GtkWidget *page, *alerts, *row;
   PulseBarChart *chart;
-  double total = 0;
+  PulseLineChart *line;
+  double total = 0, answered = 0, waiting = 0;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *pdf = NULL;
@@ -385,9 +399,25 @@ test_overview (void)
   /* The last day's bars hold the three contacts, the last bar now. */
   chart = PULSE_BAR_CHART (pulse_test_ui_find_widget (page, PULSE_TYPE_BAR_CHART, NULL));
   g_assert_cmpuint (pulse_bar_chart_get_n_bars (chart), ==, 24);
+  /* The hours are read at most once a second: wait for the last. */
+  g_assert_true (pulse_test_wait_for (chart_holds_three, chart, WAIT_MS));
   for (guint i = 0; i < 24; i++)
-    total += pulse_bar_chart_get_value (chart, i);
+    {
+      total += pulse_bar_chart_get_value (chart, i);
+      answered += pulse_bar_chart_get_segment (chart, i, PULSE_CONTACT_OUTCOME_ANSWERED);
+      waiting += pulse_bar_chart_get_segment (chart, i, PULSE_CONTACT_OUTCOME_UNANSWERED);
+    }
   g_assert_cmpfloat (total, ==, 3);
+  /* Stacked by what became of them: t-3 answered, t-1 and t-2 not yet. */
+  g_assert_cmpfloat (answered, ==, 1);
+  g_assert_cmpfloat (waiting, ==, 2);
+
+  /* The service level hour by hour against the 80 % band: 1 of 3 in
+   * time, under the goal, in the hour or two the contacts came in. */
+  line = PULSE_LINE_CHART (pulse_test_ui_find_widget (page, PULSE_TYPE_LINE_CHART, NULL));
+  g_assert_cmpuint (pulse_line_chart_get_n_points (line), ==, 24);
+  g_assert_cmpuint (pulse_line_chart_count_below (line), >=, 1);
+  g_assert_cmpuint (pulse_line_chart_count_below (line), <=, 2);
 
   /* Broken down by queue from the dropdown: most contacts first. */
   breakdown = pulse_test_ui_find_widget (page, PULSE_TYPE_BREAKDOWN_VIEW, NULL);

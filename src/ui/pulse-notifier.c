@@ -252,7 +252,7 @@ check_csat (PulseNotifier *self,
   g_autofree char *body = NULL;
   double percent;
 
-  summary = self->today != NULL ? pulse_kpi_view_dup_ungrouped (self->today) : NULL;
+  summary = self->today != NULL ? pulse_kpi_view_dup_summary (self->today, NULL) : NULL;
   if (threshold <= 0 || summary == NULL || summary->csat_ratings == 0)
     return;
 
