@@ -406,3 +406,55 @@ pulse_session_move_rules_finish (PulseSession  *self,
 
   return (int) g_task_propagate_int (G_TASK (result), error);
 }
+
+/**
+ * pulse_session_submit_rule_async:
+ * @method: "POST" to create @rule, "PUT" to update it, "DELETE"
+ * @rule: the rule's full wire form, with its id
+ * @base_version: the version edited; 0 for a create
+ * @cancellable: (nullable): does not unsave what the outbox took
+ *
+ * Saves an edit of a rule through the outbox (the rule editor's save
+ * and delete). Finishes once the edit is safely in the outbox.
+ */
+void
+pulse_session_submit_rule_async (PulseSession        *self,
+                                 const char          *method,
+                                 JsonNode            *rule,
+                                 gint64               base_version,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  JsonObject *object;
+  GTask *task;
+
+  g_return_if_fail (PULSE_IS_SESSION (self));
+  g_return_if_fail (method != NULL && rule != NULL && JSON_NODE_HOLDS_OBJECT (rule));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pulse_session_submit_rule_async);
+  if (self->outbox == NULL)
+    {
+      g_task_return_new_error (task, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_OFFLINE,
+                               "The local copy is not open yet");
+      g_object_unref (task);
+      return;
+    }
+
+  object = json_node_get_object (rule);
+  pulse_outbox_submit_async (self->outbox, method, "rule",
+                             json_object_get_string_member_with_default (object, "id", NULL),
+                             base_version, g_str_equal (method, "DELETE") ? NULL : rule,
+                             cancellable, submitted_cb, task);
+}
+
+gboolean
+pulse_session_submit_rule_finish (PulseSession  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
