@@ -75,9 +75,12 @@ pulse_rule_figures_text_phrase_warning (const char *text)
                             ((PulseTextWarning *) g_ptr_array_index (warnings, 0))->word);
 
   corrected = pulse_rule_figures_text_correct (text);
-  /* Translators: %s is the phrase spelt in one alphabet */
-  return g_strdup_printf (_("Mixes Latin and Cyrillic letters. Rules compare the corrected "
-                            "spelling: “%s”."), corrected);
+  /* Translators: the first %s is a word typed with letters of two
+   * alphabets, the second the phrase spelt in one */
+  return g_strdup_printf (_("“%s” mixes Latin and Cyrillic letters. Rules compare the "
+                            "corrected spelling: “%s”."),
+                          ((PulseTextWarning *) g_ptr_array_index (warnings, 0))->word,
+                          corrected);
 }
 
 static double

@@ -100,11 +100,12 @@ rules_move_action (GtkWidget  *widget,
            g_str_equal (action_name, "rules.move-up") ? -1 : 1);
 }
 
-/* Alt+Up / Alt+Down: moves the rule whose row has the focus. */
-static gboolean
-move_focused (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
+/* Alt+Up / Alt+Down (rules.move-focused -1 / 1): moves the rule whose
+ * row has the focus. */
+static void
+rules_move_focused_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
   PulseRulesPage *self = PULSE_RULES_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -112,11 +113,10 @@ move_focused (GtkWidget *widget,
   GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, PULSE_TYPE_RULE_ROW) : NULL;
 
   if (row == NULL || !gtk_widget_is_ancestor (row, widget))
-    return FALSE;
+    return;
 
   move_by (self, pulse_rule_get_id (pulse_rule_row_get_rule (PULSE_RULE_ROW (row))),
-           g_variant_get_int32 (args));
-  return TRUE;
+           g_variant_get_int32 (parameter));
 }
 
 static GdkContentProvider *
@@ -174,6 +174,10 @@ _pulse_rules_page_install_moves (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "rules.move-up", "s", rules_move_action);
   gtk_widget_class_install_action (widget_class, "rules.move-down", "s", rules_move_action);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_focused, "i", -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_focused, "i", 1);
+  gtk_widget_class_install_action (widget_class, "rules.move-focused", "i",
+                                   rules_move_focused_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "rules.move-focused", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "rules.move-focused", "i", 1);
 }
