@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include "pulse-audit-list.h"
 #include "pulse-rule-bench.h"
 #include "pulse-rule-editor.h"
 #include "pulse-rule-phrase-row.h"
@@ -24,44 +25,6 @@
 #include "test-ui-util.h"
 
 #define WAIT_MS PULSE_TEST_LIVE_WAIT_MS
-
-static void
-on_done_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-is_set (gpointer user_data)
-{
-  return *(gpointer *) user_data != NULL;
-}
-
-static gboolean
-is_live (gpointer session)
-{
-  return pulse_session_get_connection_state (session) == PULSE_CONNECTION_STATE_LIVE;
-}
-
-static PulseSession *
-sign_in_as (PulseTestServer *ts,
-            PulseRole        role)
-{
-  PulseSession *session = pulse_session_new ();
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *result = NULL;
-
-  pulse_session_sign_in_async (session, ts->url, pulse_test_server_get_token (ts, role), NULL,
-                               on_done_cb, &result);
-  g_assert_true (pulse_test_wait_for (is_set, &result, WAIT_MS));
-  g_assert_true (pulse_session_connect_finish (session, result, &error));
-  g_assert_no_error (error);
-  g_object_unref (result);
-  g_assert_true (pulse_test_wait_for (is_live, session, WAIT_MS));
-  return session;
-}
 
 static GtkWidget *
 find_by_id (GtkWidget  *root,
@@ -295,6 +258,12 @@ test_bench (GtkWidget *page)
 }
 
 static gboolean
+has_entries (gpointer audit)
+{
+  return pulse_audit_list_get_n_entries (audit) >= 1;
+}
+
+static gboolean
 replay_says (gpointer user_data)
 {
   gpointer *args = user_data;
@@ -309,12 +278,16 @@ replay_in_editor (GtkWidget *page)
   PulseRuleRow *row = row_at (page, 1);
   GtkWindow *editor;
   GtkWidget *view;
+  GtkWidget *audit;
   const char *wanted = "Would catch 0 of 1 contacts in the last 30 days. Its conditions also "
                        "hold on 1 contact an earlier rule takes.";
 
   g_signal_emit_by_name (row, "activated");
   editor = pulse_test_ui_find_toplevel (PULSE_TYPE_RULE_EDITOR);
   g_assert_true (pulse_test_wait_for (pulse_test_ui_is_mapped, editor, WAIT_MS));
+  /* Its history: created by the lead. */
+  audit = pulse_test_ui_find_widget (GTK_WIDGET (editor), PULSE_TYPE_AUDIT_LIST, NULL);
+  g_assert_true (pulse_test_wait_for (has_entries, audit, WAIT_MS));
   view = pulse_test_ui_find_widget (GTK_WIDGET (editor), PULSE_TYPE_RULE_REPLAY_VIEW, NULL);
   g_signal_emit_by_name (view, "run");
   g_assert_true (pulse_test_wait_for (replay_says, (gpointer[]) { view, (gpointer) wanted },
@@ -358,7 +331,7 @@ test_lead (void)
   ts = pulse_test_server_new ();
   make_rules (ts);
   ingest_today (ts);
-  session = sign_in_as (ts, PULSE_ROLE_LEAD);
+  session = pulse_test_live_sign_in_as (ts, PULSE_ROLE_LEAD);
   window = pulse_test_ui_open_window (session, 1280, 900);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "rules"));
   page = pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_RULES_PAGE, NULL);
@@ -417,7 +390,7 @@ test_viewer (void)
 
   ts = pulse_test_server_new ();
   make_rules (ts);
-  session = sign_in_as (ts, PULSE_ROLE_PLANNER);
+  session = pulse_test_live_sign_in_as (ts, PULSE_ROLE_PLANNER);
   window = pulse_test_ui_open_window (session, 1280, 900);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "rules"));
   page = pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_RULES_PAGE, NULL);

@@ -53,15 +53,5 @@ void      pulse_session_move_rules_async        (PulseSession        *self,
 int       pulse_session_move_rules_finish       (PulseSession        *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
-void      pulse_session_submit_rule_async       (PulseSession        *self,
-                                                 const char          *method,
-                                                 JsonNode            *rule,
-                                                 gint64               base_version,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data);
-gboolean  pulse_session_submit_rule_finish      (PulseSession        *self,
-                                                 GAsyncResult        *result,
-                                                 GError             **error);
 
 G_END_DECLS

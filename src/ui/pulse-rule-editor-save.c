@@ -3,16 +3,19 @@
  * Copyright 2026 The Pulse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * PulseRuleEditor: saving and deleting the rule through the outbox, the
- * rule's history, and the names the editor's lists show.
+ * PulseRuleEditor: saving and deleting the rule through the shared edit
+ * kit (the outbox, a toast with Undo, conflicts settled by the window),
+ * the rule's history, and the names the editor's lists show.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "pulse-audit-list.h"
+#include "pulse-item-edit.h"
 #include "pulse-rule-editor-private.h"
-#include "pulse-session-rules.h"
+#include "pulse-session-items.h"
 #include "pulse-window.h"
 
 static const struct { const char *code; const char *name; } language_names[] = {
@@ -55,44 +58,20 @@ pulse_rule_editor_priority_name (PulsePriority priority)
     }
 }
 
-static void
-show_toast (GtkWindow  *parent,
-            const char *text)
-{
-  if (PULSE_IS_WINDOW (parent))
-    pulse_window_add_toast (PULSE_WINDOW (parent), text);
-}
-
-static void
-submitted_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GtkWindow) parent = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (pulse_session_submit_rule_finish (PULSE_SESSION (object), result, &error) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* Translators: a toast when a rule could not be saved, with the reason */
-  text = g_strdup_printf (_("The rule was not saved: %s"), error->message);
-  show_toast (parent, text);
-}
-
-static void
-submit (PulseRuleEditor *self,
-        const char      *method,
-        JsonNode        *rule,
-        const char      *done)
+/* The kit saves from the window the editor belongs to: its toasts, its
+ * conflicts and its Undo live there. */
+static GtkWidget *
+main_window (PulseRuleEditor *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  gint64 version = self->before != NULL ? self->form->version : 0;
 
-  pulse_session_submit_rule_async (self->session, method, rule, version, NULL, submitted_cb,
-                                   parent != NULL ? g_object_ref (parent) : NULL);
-  show_toast (parent, done);
+  if (!PULSE_IS_WINDOW (parent))
+    {
+      g_warning ("A rule editor without its window cannot save");
+      return NULL;
+    }
+
+  return GTK_WIDGET (parent);
 }
 
 /* Saves @after, a create when the editor opened on no rule. */
@@ -100,28 +79,36 @@ void
 pulse_rule_editor_save_item (PulseRuleEditor *self,
                              JsonNode        *after)
 {
-  g_autofree char *done = NULL;
-  const char *name = json_object_get_string_member (json_node_get_object (after), "name");
+  GtkWidget *window = main_window (self);
 
-  /* Translators: a toast once a rule is saved; %s is its name */
-  done = g_strdup_printf (_("“%s” saved"), name);
-  submit (self, self->before != NULL ? "PUT" : "POST", after, done);
+  if (window != NULL)
+    pulse_item_edit_save (window, "rule", self->before, after,
+                          json_object_get_string_member (json_node_get_object (after), "name"));
 }
 
 void
 pulse_rule_editor_delete_item (PulseRuleEditor *self)
 {
-  g_autofree char *done = NULL;
+  GtkWidget *window = main_window (self);
 
-  /* Translators: a toast once a rule is deleted; %s is its name */
-  done = g_strdup_printf (_("“%s” deleted"), pulse_rule_get_name (self->rule));
-  submit (self, "DELETE", self->before, done);
+  if (window != NULL)
+    pulse_item_edit_delete (window, "rule", self->before, pulse_rule_get_name (self->rule));
 }
 
-/* The rule's history comes with the shared edit kit; until then the
- * group stays hidden. */
+/* Who changed the rule, and when; for a rule the server has. */
 void
 pulse_rule_editor_add_history (PulseRuleEditor *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->history_group), FALSE);
+  GtkWidget *list;
+
+  if (self->rule == NULL || !pulse_session_can_edit (self->session, "rule"))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->history_group), FALSE);
+      return;
+    }
+
+  list = pulse_audit_list_new ();
+  adw_preferences_group_add (self->history_group, list);
+  pulse_audit_list_show (PULSE_AUDIT_LIST (list), self->session, "rule",
+                         pulse_rule_get_id (self->rule));
 }

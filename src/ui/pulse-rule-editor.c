@@ -11,11 +11,10 @@
 #include "pulse-agent.h"
 #include "pulse-format.h"
 #include "pulse-queue.h"
-#include "pulse-role-policy.h"
 #include "pulse-rule-editor-private.h"
 #include "pulse-rule-phrase-row.h"
 #include "pulse-rule-replay-view.h"
-#include "pulse-session-rules.h"
+#include "pulse-session-items.h"
 #include "pulse-template.h"
 
 /*
@@ -326,8 +325,7 @@ apply_role (PulseRuleEditor *self)
 static void
 setup (PulseRuleEditor *self)
 {
-  self->editable = pulse_role_can (pulse_session_get_role (self->session),
-                                   PULSE_PERMISSION_EDIT_RULES);
+  self->editable = pulse_session_can_edit (self->session, "rule");
   self->form = pulse_rule_form_new (self->rule, self->position);
   if (self->rule != NULL)
     self->before = pulse_rule_to_json (self->rule);

@@ -8,12 +8,12 @@
 
 #include <glib/gi18n.h>
 
-#include "pulse-role-policy.h"
 #include "pulse-rule-bench.h"
 #include "pulse-rule-editor.h"
 #include "pulse-rule-row.h"
 #include "pulse-rule-shadow.h"
 #include "pulse-rules-page-private.h"
+#include "pulse-session-items.h"
 #include "pulse-session-rules.h"
 #include "pulse-window.h"
 
@@ -46,7 +46,7 @@ static GParamSpec *properties[N_PROPS];
 gboolean
 _pulse_rules_page_can_edit (PulseRulesPage *self)
 {
-  return pulse_role_can (pulse_session_get_role (self->session), PULSE_PERMISSION_EDIT_RULES);
+  return pulse_session_can_edit (self->session, "rule");
 }
 
 void
