@@ -28,6 +28,7 @@ struct _PulseRulesPage
   JsonNode         *figures;
   GCancellable     *cancellable;
   guint             figures_id;
+  gboolean          figures_stale;
   char             *focus_id;
 };
 

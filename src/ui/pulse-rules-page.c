@@ -154,11 +154,22 @@ fetch_figures (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Only a page in sight asks: the figures read weeks of contacts on the
+ * server. A hidden page asks when it is shown. */
 static void
 schedule_figures (PulseRulesPage *self)
 {
   g_clear_handle_id (&self->figures_id, g_source_remove);
-  self->figures_id = g_timeout_add (FIGURES_DELAY_MS, fetch_figures, self);
+  self->figures_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->figures_stale)
+    self->figures_id = g_timeout_add (FIGURES_DELAY_MS, fetch_figures, self);
+}
+
+static void
+on_map_cb (PulseRulesPage *self)
+{
+  if (self->figures_stale)
+    schedule_figures (self);
 }
 
 static void
@@ -318,6 +329,7 @@ pulse_rules_page_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::role", G_CALLBACK (on_rules_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   update_hint (self);
   schedule_figures (self);
 }
