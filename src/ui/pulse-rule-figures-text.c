@@ -92,47 +92,89 @@ share_member (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : NAN;
 }
 
-/* "chat 40 %, email 12 %": the channels the rule answered on. */
+typedef struct
+{
+  int    kind;
+  double share;
+} ChannelShare;
+
+static int
+by_share (gconstpointer a,
+          gconstpointer b)
+{
+  const ChannelShare *x = a, *y = b;
+
+  return x->share > y->share ? -1 : x->share < y->share ? 1 : x->kind - y->kind;
+}
+
+/* "Chat 40 %, Email 12 %": the channels the rule answered on, the
+ * largest share first, at most @limit of them (0: all) and "…" after. */
 static char *
-channel_shares (JsonObject *figures)
+channel_shares (JsonObject *figures,
+                guint       limit)
 {
   JsonArray *channels = json_object_has_member (figures, "channels")
                         ? json_object_get_array_member (figures, "channels") : NULL;
+  g_autoptr(GArray) shares = g_array_new (FALSE, FALSE, sizeof (ChannelShare));
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; channels != NULL && i < json_array_get_length (channels); i++)
     {
       JsonObject *channel = json_array_get_object_element (channels, i);
-      int kind = 0;
-      g_autofree char *share = NULL;
+      ChannelShare share = { 0, share_member (channel, "share") };
 
-      if (json_object_get_int_member_with_default (channel, "answered", 0) == 0 ||
-          !pulse_enum_from_nick (PULSE_TYPE_CHANNEL_KIND,
-                                 json_object_get_string_member_with_default (channel, "channel",
-                                                                             ""), &kind))
-        continue;
-
-      share = pulse_format_share (share_member (channel, "share"));
-      g_string_append_printf (text, "%s%s %s", text->len > 0 ? ", " : "",
-                              pulse_format_channel (kind), share);
+      if (json_object_get_int_member_with_default (channel, "answered", 0) > 0 &&
+          pulse_enum_from_nick (PULSE_TYPE_CHANNEL_KIND,
+                                json_object_get_string_member_with_default (channel, "channel",
+                                                                            ""), &share.kind))
+        g_array_append_val (shares, share);
     }
 
+  g_array_sort (shares, by_share);
+  for (guint i = 0; i < shares->len && (limit == 0 || i < limit); i++)
+    {
+      const ChannelShare *share = &g_array_index (shares, ChannelShare, i);
+      g_autofree char *value = pulse_format_share (share->share);
+
+      g_string_append_printf (text, "%s%s %s", i > 0 ? ", " : "",
+                              pulse_format_channel (share->kind), value);
+    }
+  if (limit > 0 && shares->len > limit)
+    g_string_append (text, ", …");
+
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/**
+ * pulse_rule_figures_text_channels:
+ * @figures: one rule's entry of `GET /api/v1/rules/stats`
+ *
+ * Returns: (transfer full) (nullable): every channel the rule answered
+ *   on with the share it answered automatically, largest first; %NULL
+ *   when it answered none.
+ */
+char *
+pulse_rule_figures_text_channels (JsonObject *figures)
+{
+  g_return_val_if_fail (figures != NULL, NULL);
+
+  return channel_shares (figures, 0);
 }
 
 /**
  * pulse_rule_figures_text_line:
  * @figures: one rule's entry of `GET /api/v1/rules/stats`
  *
- * Returns: (transfer full): "12 hits · answered automatically: chat
- *   40 % · CSAT after 80 % · reopened 10 %", the parts that apply.
+ * Returns: (transfer full): "12 hits · answered automatically: Chat
+ *   40 %, Email 12 % · CSAT after the answer 80 % · reopened 10 %", the
+ *   parts that apply, with the three largest channel shares.
  */
 char *
 pulse_rule_figures_text_line (JsonObject *figures)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   gint64 hits = json_object_get_int_member_with_default (figures, "hits", 0);
-  g_autofree char *shares = channel_shares (figures);
+  g_autofree char *shares = channel_shares (figures, 3);
   JsonObject *csat = json_object_has_member (figures, "csat")
                      ? json_object_get_object_member (figures, "csat") : NULL;
   double csat_value = share_member (csat, "value");

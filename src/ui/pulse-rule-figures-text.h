@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 char     *pulse_rule_figures_text_correct         (const char  *text);
 char     *pulse_rule_figures_text_phrase_warning  (const char  *text);
 char     *pulse_rule_figures_text_line            (JsonObject  *figures);
+char     *pulse_rule_figures_text_channels        (JsonObject  *figures);
 gboolean  pulse_rule_figures_text_never_fired     (JsonObject  *figures);
 char     *pulse_rule_figures_text_replay          (JsonObject  *answer);
 char     *pulse_rule_figures_text_answered        (JsonObject  *answer);

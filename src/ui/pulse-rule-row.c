@@ -181,6 +181,8 @@ pulse_rule_row_set_figures (PulseRuleRow *self,
   g_autoptr(GString) all = g_string_new (NULL);
   g_autofree char *line = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *channels = NULL;
+  g_autofree char *tooltip = NULL;
   GtkWidget *child;
 
   g_return_if_fail (PULSE_IS_RULE_ROW (self));
@@ -205,7 +207,14 @@ pulse_rule_row_set_figures (PulseRuleRow *self,
   g_free (self->flags_text);
   self->flags_text = all->len > 0 ? g_strdup (all->str) : NULL;
   if (figures != NULL)
-    line = pulse_rule_figures_text_line (figures);
+    {
+      line = pulse_rule_figures_text_line (figures);
+      channels = pulse_rule_figures_text_channels (figures);
+    }
+  /* Translators: the tooltip of a rule's row: every channel it answered on */
+  tooltip = channels != NULL ? g_strdup_printf (_("Answered automatically, of each channel's "
+                                                  "contacts in 30 days: %s"), channels) : NULL;
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
   subtitle = line != NULL ? g_strdup_printf ("%s\n%s", self->summary, line)
                           : g_strdup (self->summary);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
