@@ -43,6 +43,8 @@ typedef struct
   gint64             from;
   gint64             to;
   int                days;
+  gulong             disconnected_id;
+  gboolean           disconnected;
 } Request;
 
 typedef struct
@@ -150,6 +152,16 @@ build_answer (Request *request)
   return g_steal_pointer (&figures);
 }
 
+/* A client that gave up gets no answer: its message is gone. */
+static void
+on_message_disconnected_cb (SoupServerMessage *msg,
+                            gpointer           user_data)
+{
+  Request *request = user_data;
+
+  request->disconnected = TRUE;
+}
+
 static void
 figures_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -157,6 +169,13 @@ figures_done_cb (GObject      *object,
 {
   Request *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+
+  g_clear_signal_handler (&request->disconnected_id, request->msg);
+  if (request->disconnected)
+    {
+      g_clear_object (&request->msg);
+      return;
+    }
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -201,6 +220,8 @@ start_counting (PulseServer       *server,
   request->from = request->to - days * PULSE_USEC_PER_DAY;
 
   soup_server_message_pause (msg);
+  request->disconnected_id = g_signal_connect (msg, "disconnected",
+                                               G_CALLBACK (on_message_disconnected_cb), request);
   task = g_task_new (server, NULL, figures_done_cb, NULL);
   g_task_set_source_tag (task, start_counting);
   g_task_set_task_data (task, request, request_free);

@@ -108,7 +108,7 @@ pulse_rule_row_new (PulseRule *rule,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->summary);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 3);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 4);
 
   handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
   gtk_widget_set_visible (handle, editable);
