@@ -246,6 +246,35 @@ apply_action (PulseTicket              *ticket,
  *
  * Returns: (transfer full) (nullable): the rule that fired, or %NULL.
  */
+/**
+ * pulse_rule_runner_contact_from_ticket:
+ * @contact: (out caller-allocates): filled with borrowed pointers into
+ *   @ticket, valid while it is unchanged
+ * @ticket: a contact
+ *
+ * What the rules are evaluated against for @ticket: its subject, the
+ * customer's first message, channel, queue, tags, language and the UTC
+ * minute it was created at.
+ */
+void
+pulse_rule_runner_contact_from_ticket (PulseRuleContact *contact,
+                                       PulseTicket      *ticket)
+{
+  gint64 created;
+
+  g_return_if_fail (contact != NULL);
+  g_return_if_fail (PULSE_IS_TICKET (ticket));
+
+  created = pulse_ticket_get_created_at (ticket);
+  *contact = (PulseRuleContact) {
+    pulse_ticket_get_subject (ticket), first_customer_text (ticket),
+    pulse_ticket_get_channel (ticket), pulse_ticket_get_queue_id (ticket),
+    pulse_ticket_get_tags (ticket), pulse_ticket_get_language (ticket),
+    (int) (((created % PULSE_USEC_PER_DAY) + PULSE_USEC_PER_DAY) % PULSE_USEC_PER_DAY /
+           PULSE_USEC_PER_MINUTE),
+  };
+}
+
 PulseRule *
 pulse_rule_runner_run (PulseRuleMatcher         *matcher,
                        PulseTicket              *ticket,
@@ -256,19 +285,14 @@ pulse_rule_runner_run (PulseRuleMatcher         *matcher,
 {
   g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(PulseRuleMatchResult) result = NULL;
-  gint64 created = pulse_ticket_get_created_at (ticket);
-  PulseRuleContact contact = {
-    pulse_ticket_get_subject (ticket), first_customer_text (ticket),
-    pulse_ticket_get_channel (ticket), pulse_ticket_get_queue_id (ticket),
-    pulse_ticket_get_tags (ticket), pulse_ticket_get_language (ticket),
-    (int) (((created % PULSE_USEC_PER_DAY) + PULSE_USEC_PER_DAY) % PULSE_USEC_PER_DAY /
-           PULSE_USEC_PER_MINUTE),
-  };
+  PulseRuleContact contact;
   PulseRule *rule;
 
   g_return_val_if_fail (PULSE_IS_RULE_MATCHER (matcher), NULL);
   g_return_val_if_fail (PULSE_IS_TICKET (ticket), NULL);
   g_return_val_if_fail (lookup != NULL, NULL);
+
+  pulse_rule_runner_contact_from_ticket (&contact, ticket);
 
   result = pulse_rule_matcher_evaluate (matcher, &contact, error);
   if (result == NULL)

@@ -34,5 +34,7 @@ PulseRule  *pulse_rule_runner_run            (PulseRuleMatcher         *matcher,
                                               GStrv                    *notes,
                                               GError                  **error);
 const char *pulse_rule_runner_get_disclosure (const char               *language);
+void        pulse_rule_runner_contact_from_ticket (PulseRuleContact *contact,
+                                                   PulseTicket      *ticket);
 
 G_END_DECLS

@@ -615,3 +615,24 @@ pulse_rule_get_action (PulseRule *self,
 
   return g_ptr_array_index (self->actions, index);
 }
+
+/**
+ * pulse_rule_compare_order:
+ * @a: a rule
+ * @b: another
+ *
+ * Execution order, as the Rules page lists them: by position, then id.
+ *
+ * Returns: negative if @a runs first, positive if @b does, 0 if the same
+ */
+int
+pulse_rule_compare_order (PulseRule *a,
+                          PulseRule *b)
+{
+  g_return_val_if_fail (PULSE_IS_RULE (a) && PULSE_IS_RULE (b), 0);
+
+  if (a->position != b->position)
+    return a->position < b->position ? -1 : 1;
+
+  return g_strcmp0 (a->id, b->id);
+}

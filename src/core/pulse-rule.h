@@ -55,5 +55,7 @@ const PulseRulePhrase *pulse_rule_get_phrase          (PulseRule        *self,
 guint                  pulse_rule_get_n_actions       (PulseRule        *self);
 const PulseRuleAction *pulse_rule_get_action          (PulseRule        *self,
                                                        guint             index);
+int                    pulse_rule_compare_order       (PulseRule        *a,
+                                                       PulseRule        *b);
 
 G_END_DECLS

@@ -354,10 +354,15 @@ handle_mutation (PulseServer         *server,
 
   pulse_server_mutation_set_id (m, id != NULL ? id : pulse_server_mutation_input_id (m));
 
-  /* POST /api/v1/rules/test is the test bench, so no rule may be "test". */
-  if (g_str_equal (kind->kind, "rule") && g_str_equal (m->id, "test"))
+  /* /api/v1/rules/test, /replay and /stats are the test bench and the
+   * figures, so no rule may take those ids. */
+  if (g_str_equal (kind->kind, "rule") &&
+      (g_str_equal (m->id, "test") || g_str_equal (m->id, "replay") ||
+       g_str_equal (m->id, "stats")))
     {
-      pulse_server_respond_error (msg, 422, "invalid_data", "id: “test” is reserved for rules");
+      g_autofree char *text = g_strdup_printf ("id: “%s” is reserved for rules", m->id);
+
+      pulse_server_respond_error (msg, 422, "invalid_data", text);
       return;
     }
 

@@ -20,6 +20,7 @@
 #include "pulse-server-http.h"
 #include "pulse-server-items.h"
 #include "pulse-server-metrics.h"
+#include "pulse-server-rules-replay.h"
 #include "pulse-server-rules-test.h"
 #include "pulse-server-ingest.h"
 #include "pulse-server-snapshot.h"
@@ -177,6 +178,7 @@ install_routes (PulseServer *self)
   pulse_server_items_install (self);
   pulse_server_audit_install (self);
   pulse_server_rules_test_install (self);
+  pulse_server_rules_replay_install (self);
   pulse_server_ingest_install (self);
   pulse_server_tickets_install (self);
   pulse_server_metrics_install (self);

@@ -29,4 +29,29 @@ gboolean  pulse_session_set_rule_enabled_finish (PulseSession       *self,
                                                  GAsyncResult       *result,
                                                  GError            **error);
 
+void      pulse_session_replay_rule_async       (PulseSession        *self,
+                                                 JsonNode            *request,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+JsonNode *pulse_session_replay_rule_finish      (PulseSession        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+void      pulse_session_fetch_rule_figures_async (PulseSession       *self,
+                                                  guint               days,
+                                                  GCancellable       *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+JsonNode *pulse_session_fetch_rule_figures_finish (PulseSession      *self,
+                                                   GAsyncResult      *result,
+                                                   GError           **error);
+void      pulse_session_move_rules_async        (PulseSession        *self,
+                                                 GPtrArray           *rules,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+int       pulse_session_move_rules_finish       (PulseSession        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 G_END_DECLS

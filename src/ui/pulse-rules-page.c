@@ -8,45 +8,31 @@
 
 #include <glib/gi18n.h>
 
-#include "pulse-format.h"
-#include "pulse-enums.h"
-#include "pulse-json.h"
-#include "pulse-role-policy.h"
-#include "pulse-rule-text.h"
-#include "pulse-rules-page.h"
+#include "pulse-rule-bench.h"
+#include "pulse-rule-editor.h"
+#include "pulse-rule-row.h"
+#include "pulse-rule-shadow.h"
+#include "pulse-rules-page-private.h"
+#include "pulse-session-items.h"
 #include "pulse-session-rules.h"
 #include "pulse-window.h"
+
+/* How long the list stays quiet before its figures are asked for again. */
+#define FIGURES_DELAY_MS 1500
+#define FIGURES_DAYS 30
 
 /*
  * PulseRulesPage:
  *
  * The automation rules in execution order — the first whose conditions
- * hold fires — each with what it looks for and does and a switch to
- * turn it off, which goes through the outbox like every edit; and above
- * them a test bench: a message typed or pasted is run through the
- * server's rules (`POST /api/v1/rules/test`, nothing saved), showing the
- * rule that fires, the one that would fire next, the words they matched
- * and words whose look-alike Latin and Cyrillic letters keep a rule
- * from firing. Editing a rule's conditions is the next step (issue 8).
+ * hold fires — each with what it looks for and does, its figures over
+ * 30 days and flags (no hits; shadowed by an earlier rule, see
+ * pulse-rule-shadow.c), a switch, and a way to move it: drag the row, or
+ * Alt+Up / Alt+Down (or its menu). Activating a row opens the editor;
+ * "New Rule" opens an empty one. Every change goes through the outbox.
+ * Above, the test bench (PulseRuleBench). A role that may not edit rules
+ * sees the same without the controls that change them.
  */
-struct _PulseRulesPage
-{
-  AdwBin            parent_instance;
-
-  GtkDropDown      *channel_dropdown;
-  GtkEntry         *subject_entry;
-  GtkTextView      *text_view;
-  GtkLabel         *test_status;
-  GtkWidget        *test_button;
-  GtkListBox       *results;
-  GtkLabel         *rules_hint;
-  GtkListBox       *rules_list;
-
-  PulseSession     *session;
-  GtkSortListModel *sorted;
-  GCancellable     *cancellable;
-};
-
 G_DEFINE_FINAL_TYPE (PulseRulesPage, pulse_rules_page, ADW_TYPE_BIN)
 
 enum {
@@ -57,20 +43,133 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-can_edit (PulseRulesPage *self)
+gboolean
+_pulse_rules_page_can_edit (PulseRulesPage *self)
 {
-  return pulse_role_can (pulse_session_get_role (self->session), PULSE_PERMISSION_EDIT_RULES);
+  return pulse_session_can_edit (self->session, "rule");
 }
 
-static void
-toast (PulseRulesPage *self,
+void
+_pulse_rules_page_toast (PulseRulesPage *self,
        const char     *text)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (PULSE_IS_WINDOW (root))
     pulse_window_add_toast (PULSE_WINDOW (root), text);
+}
+
+/* The rules in execution order, as the list shows them. */
+GPtrArray *
+_pulse_rules_page_ordered_rules (PulseRulesPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->sorted);
+  GPtrArray *rules = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (rules, g_list_model_get_item (model, i));
+  return rules;
+}
+
+static JsonObject *
+figures_for (PulseRulesPage *self,
+             PulseRule      *rule)
+{
+  JsonArray *rules;
+
+  if (self->figures == NULL || !JSON_NODE_HOLDS_OBJECT (self->figures) ||
+      !json_object_has_member (json_node_get_object (self->figures), "rules"))
+    return NULL;
+
+  rules = json_object_get_array_member (json_node_get_object (self->figures), "rules");
+  for (guint i = 0; i < json_array_get_length (rules); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (rules, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (entry, "rule_id", NULL),
+                     pulse_rule_get_id (rule)) == 0)
+        return entry;
+    }
+
+  return NULL;
+}
+
+static void
+update_row_figures (PulseRulesPage *self,
+                    PulseRuleRow   *row,
+                    GPtrArray      *rules)
+{
+  PulseRule *rule = pulse_rule_row_get_rule (row);
+
+  pulse_rule_row_set_figures (row, figures_for (self, rule), pulse_rule_find_shadow (rules, rule));
+}
+
+static void
+update_all_figures (PulseRulesPage *self)
+{
+  g_autoptr(GPtrArray) rules = _pulse_rules_page_ordered_rules (self);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->rules_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (PULSE_IS_RULE_ROW (row))
+        update_row_figures (self, PULSE_RULE_ROW (row), rules);
+    }
+}
+
+static void
+figures_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PulseRulesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  JsonNode *answer;
+
+  answer = pulse_session_fetch_rule_figures_finish (PULSE_SESSION (object), result, &error);
+  if (answer == NULL)
+    {
+      /* The flags are a help, not the page: keep the last ones. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No rule figures: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->figures, json_node_unref);
+  self->figures = answer;
+  update_all_figures (self);
+}
+
+static gboolean
+fetch_figures (gpointer user_data)
+{
+  PulseRulesPage *self = user_data;
+
+  self->figures_id = 0;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  pulse_session_fetch_rule_figures_async (self->session, FIGURES_DAYS, self->cancellable,
+                                          figures_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Only a page in sight asks: the figures read weeks of contacts on the
+ * server. A hidden page asks when it is shown. */
+static void
+schedule_figures (PulseRulesPage *self)
+{
+  g_clear_handle_id (&self->figures_id, g_source_remove);
+  self->figures_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->figures_stale)
+    self->figures_id = g_timeout_add (FIGURES_DELAY_MS, fetch_figures, self);
+}
+
+static void
+on_map_cb (PulseRulesPage *self)
+{
+  if (self->figures_stale)
+    schedule_figures (self);
 }
 
 static void
@@ -87,7 +186,7 @@ saved_cb (GObject      *object,
 
   /* Translators: a toast when switching a rule failed, with the reason */
   text = g_strdup_printf (_("The rule was not changed: %s"), error->message);
-  toast (self, text);
+  _pulse_rules_page_toast (self, text);
 }
 
 static gboolean
@@ -107,31 +206,54 @@ on_switch_state_cb (GtkSwitch *button,
   return FALSE;
 }
 
+static void
+open_editor (PulseRulesPage *self,
+             PulseRule      *rule)
+{
+  g_autoptr(GPtrArray) rules = _pulse_rules_page_ordered_rules (self);
+  int last = 0;
+  GtkWidget *editor;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  for (guint i = 0; i < rules->len; i++)
+    last = MAX (last, pulse_rule_get_position (g_ptr_array_index (rules, i)));
+
+  editor = pulse_rule_editor_new (self->session, rule, last + 1);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+on_row_activated_cb (PulseRuleRow   *row,
+                     PulseRulesPage *self)
+{
+  open_editor (self, pulse_rule_row_get_rule (row));
+}
+
+static void
+rules_new_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  open_editor (PULSE_RULES_PAGE (widget), NULL);
+}
+
 static GtkWidget *
 create_rule_row (gpointer item,
                  gpointer user_data)
 {
   PulseRulesPage *self = user_data;
   PulseRule *rule = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_switch_new ();
-  g_autofree char *title = g_strdup_printf ("%d. %s", pulse_rule_get_position (rule),
-                                            pulse_rule_get_name (rule));
-  g_autofree char *summary = pulse_rule_text_summary (rule);
+  GtkWidget *row = pulse_rule_row_new (rule, _pulse_rules_page_can_edit (self));
+  g_autoptr(GPtrArray) rules = _pulse_rules_page_ordered_rules (self);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_switch_set_active (GTK_SWITCH (button), pulse_rule_get_enabled (rule));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (button, can_edit (self));
-  gtk_widget_set_tooltip_text (button, pulse_rule_get_enabled (rule)
-                               ? _("Runs on new contacts") : _("Switched off"));
-  g_signal_connect_object (button, "state-set", G_CALLBACK (on_switch_state_cb), rule, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-  if (!pulse_rule_get_enabled (rule))
-    gtk_widget_add_css_class (row, "dim-label");
+  g_signal_connect_object (pulse_rule_row_get_switch (PULSE_RULE_ROW (row)), "state-set",
+                           G_CALLBACK (on_switch_state_cb), rule, 0);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated_cb), self, 0);
+  if (_pulse_rules_page_can_edit (self))
+    _pulse_rules_page_add_drag_and_drop (row);
+  update_row_figures (self, PULSE_RULE_ROW (row), rules);
   return row;
 }
 
@@ -140,159 +262,53 @@ by_position (gconstpointer a,
              gconstpointer b,
              gpointer      user_data)
 {
-  int x = pulse_rule_get_position ((PulseRule *) a);
-  int y = pulse_rule_get_position ((PulseRule *) b);
-
-  return x < y ? -1 : x > y ? 1 : g_strcmp0 (pulse_rule_get_id ((PulseRule *) a),
-                                           pulse_rule_get_id ((PulseRule *) b));
+  return pulse_rule_compare_order ((PulseRule *) a, (PulseRule *) b);
 }
 
 static void
 update_hint (PulseRulesPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  gboolean editable = _pulse_rules_page_can_edit (self);
 
+  gtk_widget_set_visible (self->new_button, editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rules.new", editable);
   if (n == 0)
     gtk_label_set_label (self->rules_hint, _("The server has no automation rules yet."));
-  else if (can_edit (self))
+  else if (editable)
     gtk_label_set_label (self->rules_hint, _("The first rule whose conditions hold fires. "
-                                             "A rule switched off no longer runs on new "
-                                             "contacts; the change is saved even offline."));
+                                             "Open a rule to edit it; drag it, or press "
+                                             "Alt+Up or Alt+Down, to change the order. Changes "
+                                             "are saved even offline."));
   else
     gtk_label_set_label (self->rules_hint, _("The first rule whose conditions hold fires. "
                                              "Your role may read rules but not change them."));
 }
 
-static GtkWidget *
-result_row (const PulseRuleTestLine *line)
-{
-  static const struct
-  {
-    const char *icon_name;
-    const char *css_class;
-  } looks[] = {
-    [PULSE_RULE_TEST_LINE_FIRES] = { "emblem-ok-symbolic", "success" },
-    [PULSE_RULE_TEST_LINE_NEXT] = { "go-next-symbolic", "accent" },
-    [PULSE_RULE_TEST_LINE_MATCHES] = { "view-more-horizontal-symbolic", "dim-label" },
-    [PULSE_RULE_TEST_LINE_WARNING] = { "dialog-warning-symbolic", "warning" },
-  };
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (looks[line->kind].icon_name);
-  GtkWidget *badge = gtk_label_new (NULL);
-
-  switch (line->kind)
-    {
-    case PULSE_RULE_TEST_LINE_FIRES:
-      gtk_label_set_label (GTK_LABEL (badge), C_("rule test", "Fires"));
-      break;
-    case PULSE_RULE_TEST_LINE_NEXT:
-      gtk_label_set_label (GTK_LABEL (badge), C_("rule test", "Would fire next"));
-      break;
-    case PULSE_RULE_TEST_LINE_MATCHES:
-      gtk_label_set_label (GTK_LABEL (badge), C_("rule test", "Also matches"));
-      break;
-    case PULSE_RULE_TEST_LINE_WARNING:
-    default:
-      gtk_label_set_label (GTK_LABEL (badge), C_("rule test", "Look-alike letters"));
-      break;
-    }
-
-  gtk_widget_add_css_class (icon, looks[line->kind].css_class);
-  gtk_widget_add_css_class (badge, "caption");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line->title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line->subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-  return row;
-}
-
-static char *
-dup_text (PulseRulesPage *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
+/* After a move the list is rebuilt: the moved rule's row gets the focus
+ * back, so Alt+Up can be pressed again. */
 static void
-show_answer (PulseRulesPage *self,
-             JsonObject     *answer)
+restore_focus (PulseRulesPage *self)
 {
-  g_autofree char *text = dup_text (self);
-  g_autoptr(GPtrArray) lines = NULL;
-  GtkListBoxRow *old;
+  int index;
+  GtkListBoxRow *row;
 
-  lines = pulse_rule_text_explain (answer, gtk_editable_get_text (GTK_EDITABLE (
-                                     self->subject_entry)), text);
-  while ((old = gtk_list_box_get_row_at_index (self->results, 0)) != NULL)
-    gtk_list_box_remove (self->results, GTK_WIDGET (old));
-  for (guint i = 0; i < lines->len; i++)
-    gtk_list_box_append (self->results, result_row (g_ptr_array_index (lines, i)));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->results), lines->len > 0);
-  gtk_label_set_label (self->test_status, lines->len > 0 ? NULL
-                       : _("No rule would fire: the message reaches an agent unanswered."));
-}
-
-static void
-tested_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(PulseRulesPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = NULL;
-
-  answer = pulse_session_test_rules_finish (PULSE_SESSION (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->focus_id == NULL)
     return;
 
-  gtk_widget_set_sensitive (self->test_button, TRUE);
-  if (answer == NULL)
-    {
-      gtk_label_set_label (self->test_status, error->message);
-      return;
-    }
-
-  show_answer (self, json_node_get_object (answer));
-}
-
-static void
-on_test_cb (PulseRulesPage *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) message = NULL;
-  g_autofree char *text = dup_text (self);
-  guint channel = gtk_drop_down_get_selected (self->channel_dropdown);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "channel");
-  json_builder_add_string_value (builder, pulse_enum_to_nick (PULSE_TYPE_CHANNEL_KIND,
-                                                              channel));
-  json_builder_set_member_name (builder, "subject");
-  json_builder_add_string_value (builder,
-                                 gtk_editable_get_text (GTK_EDITABLE (self->subject_entry)));
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, text);
-  json_builder_end_object (builder);
-  message = json_builder_get_root (builder);
-
-  gtk_widget_set_sensitive (self->test_button, FALSE);
-  gtk_label_set_label (self->test_status, _("Testing…"));
-  pulse_session_test_rules_async (self->session, message, self->cancellable, tested_cb,
-                                  g_object_ref (self));
+  index = _pulse_rules_page_index_of (self, self->focus_id);
+  row = index >= 0 ? gtk_list_box_get_row_at_index (self->rules_list, index) : NULL;
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static void
 on_rules_changed_cb (PulseRulesPage *self)
 {
   update_hint (self);
+  restore_focus (self);
+  update_all_figures (self);
+  schedule_figures (self);
 }
 
 static void
@@ -303,6 +319,7 @@ pulse_rules_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (pulse_rules_page_parent_class)->constructed (object);
 
+  pulse_rule_bench_set_session (self->bench, self->session);
   self->sorted = gtk_sort_list_model_new (
     G_LIST_MODEL (g_object_ref (pulse_session_get_list (self->session, PULSE_STATE_KIND_RULE))),
     GTK_SORTER (sorter));
@@ -312,7 +329,9 @@ pulse_rules_page_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::role", G_CALLBACK (on_rules_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   update_hint (self);
+  schedule_figures (self);
 }
 
 static void
@@ -322,10 +341,13 @@ pulse_rules_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->figures_id, g_source_remove);
   if (self->rules_list != NULL)
     gtk_list_box_bind_model (self->rules_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->sorted);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->figures, json_node_unref);
+  g_clear_pointer (&self->focus_id, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PULSE_TYPE_RULES_PAGE);
 
   G_OBJECT_CLASS (pulse_rules_page_parent_class)->dispose (object);
@@ -383,29 +405,22 @@ pulse_rules_page_class_init (PulseRulesPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PULSE_TYPE_RULE_BENCH);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PULSE_RESOURCE_PATH "/ui/pulse-rules-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PulseRulesPage, channel_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, PulseRulesPage, subject_entry);
-  gtk_widget_class_bind_template_child (widget_class, PulseRulesPage, text_view);
-  gtk_widget_class_bind_template_child (widget_class, PulseRulesPage, test_status);
-  gtk_widget_class_bind_template_child (widget_class, PulseRulesPage, test_button);
-  gtk_widget_class_bind_template_child (widget_class, PulseRulesPage, results);
+  gtk_widget_class_bind_template_child (widget_class, PulseRulesPage, bench);
+  gtk_widget_class_bind_template_child (widget_class, PulseRulesPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, PulseRulesPage, rules_hint);
   gtk_widget_class_bind_template_child (widget_class, PulseRulesPage, rules_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_test_cb);
+
+  gtk_widget_class_install_action (widget_class, "rules.new", NULL, rules_new_action);
+  _pulse_rules_page_install_moves (widget_class);
 }
 
 static void
 pulse_rules_page_init (PulseRulesPage *self)
 {
-  g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (PulseChannelKind kind = PULSE_CHANNEL_KIND_EMAIL; kind <= PULSE_CHANNEL_KIND_IN_APP; kind++)
-    gtk_string_list_append (channels, pulse_format_channel (kind));
-  gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (channels));
-  gtk_drop_down_set_selected (self->channel_dropdown, PULSE_CHANNEL_KIND_CHAT);
 }
 
 GtkWidget *
