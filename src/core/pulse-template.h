@@ -47,6 +47,15 @@ void                pulse_template_set_disclosure         (PulseTemplate  *self,
 const char         *pulse_template_get_updated_by         (PulseTemplate  *self);
 void                pulse_template_set_updated_by         (PulseTemplate  *self,
                                                            const char     *updated_by);
+const char         *pulse_template_get_family             (PulseTemplate  *self);
+void                pulse_template_set_family             (PulseTemplate  *self,
+                                                           const char     *family);
+const char         *pulse_template_get_section            (PulseTemplate  *self);
+void                pulse_template_set_section            (PulseTemplate  *self,
+                                                           const char     *section);
+const char         *pulse_template_get_category           (PulseTemplate  *self);
+void                pulse_template_set_category           (PulseTemplate  *self,
+                                                           const char     *category);
 gboolean            pulse_template_is_valid_variable_name (const char     *name);
 
 G_END_DECLS
