@@ -291,6 +291,23 @@ pulse_template_get_channels (PulseTemplate *self)
   return self->channels;
 }
 
+/**
+ * pulse_template_set_channels:
+ * @channels: a bitmask of PULSE_CHANNEL_SET_BIT(); 0 for every channel
+ */
+void
+pulse_template_set_channels (PulseTemplate *self,
+                             guint          channels)
+{
+  g_return_if_fail (PULSE_IS_TEMPLATE (self));
+
+  if (self->channels == channels)
+    return;
+
+  self->channels = channels;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNELS]);
+}
+
 const char *
 pulse_template_get_body (PulseTemplate *self)
 {

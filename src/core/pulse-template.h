@@ -35,6 +35,8 @@ const char         *pulse_template_get_language           (PulseTemplate  *self)
 void                pulse_template_set_language           (PulseTemplate  *self,
                                                            const char     *language);
 guint               pulse_template_get_channels           (PulseTemplate  *self);
+void                pulse_template_set_channels           (PulseTemplate  *self,
+                                                           guint           channels);
 const char         *pulse_template_get_body               (PulseTemplate  *self);
 void                pulse_template_set_body               (PulseTemplate  *self,
                                                            const char     *body);
