@@ -148,6 +148,8 @@ show_status (PulseTemplateEditor *self,
     text = g_strdup (_("Write the reply the client gets."));
   else if (issues->len > 0)
     text = issue_text (issues->pdata[0], body);
+  else if (placeholders->len == 0)
+    text = g_strdup (_("No variables: every client gets the same text."));
   else
     /* Translators: under the template's text, when every variable is known */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u variable, all documented.",

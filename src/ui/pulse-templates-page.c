@@ -11,8 +11,8 @@
 #include "pulse-session-items.h"
 #include "pulse-session-templates.h"
 #include "pulse-template-editor.h"
-#include "pulse-template-lint.h"
 #include "pulse-template-node.h"
+#include "pulse-template-tree.h"
 #include "pulse-templates-page.h"
 
 /*
@@ -49,6 +49,7 @@ struct _PulseTemplatesPage
   gint64              usage_at;
   guint               rebuild_id;
   gboolean            opened;     /* a first family was shown */
+  PulseSync          *watched_sync; /* not a reference: only compared */
 };
 
 G_DEFINE_FINAL_TYPE (PulseTemplatesPage, pulse_templates_page, ADW_TYPE_BIN)
@@ -72,129 +73,12 @@ create_children (gpointer item,
   return children != NULL ? g_object_ref (children) : NULL;
 }
 
-static PulseTemplateNode *
-row_node (GtkTreeListRow *row)
-{
-  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
-}
-
-/* The family of a family or version row, NULL for the others. */
-static PulseTemplateNode *
-family_of (GtkTreeListRow *row)
-{
-  g_autoptr(PulseTemplateNode) node = row_node (row);
-  g_autoptr(GtkTreeListRow) parent = NULL;
-
-  if (node == NULL)
-    return NULL;
-  if (pulse_template_node_get_kind (node) == PULSE_TEMPLATE_NODE_FAMILY)
-    return g_steal_pointer (&node);
-  if (pulse_template_node_get_kind (node) != PULSE_TEMPLATE_NODE_VERSION)
-    return NULL;
-
-  parent = gtk_tree_list_row_get_parent (row);
-  return row_node (parent);
-}
-
-static gboolean
-has_issues (PulseTemplate      *template,
-            const char * const *languages)
-{
-  g_autoptr(GPtrArray) issues = pulse_template_lint (template, languages);
-
-  return issues->len > 0;
-}
-
-/* Whether lint finds fault with the version, or with any of a family's. */
-static gboolean
-row_has_issues (GtkTreeListRow *row)
-{
-  g_autoptr(PulseTemplateNode) node = row_node (row);
-  g_autoptr(PulseTemplateNode) family = family_of (row);
-  g_autoptr(GPtrArray) versions = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) languages = NULL;
-
-  if (family == NULL)
-    return FALSE;
-
-  versions = pulse_template_node_dup_versions (family);
-  for (guint i = 0; i < versions->len; i++)
-    g_strv_builder_add (builder, pulse_template_get_language (versions->pdata[i]));
-  languages = g_strv_builder_end (builder);
-
-  if (pulse_template_node_get_kind (node) == PULSE_TEMPLATE_NODE_VERSION)
-    return has_issues (pulse_template_node_get_template (node),
-                       (const char * const *) languages);
-
-  for (guint i = 0; i < versions->len; i++)
-    if (has_issues (versions->pdata[i], (const char * const *) languages))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_tooltip_text (warning, _("The checks found something to fix"));
-  gtk_widget_add_css_class (warning, "warning");
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), subtitle);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), warning);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  gtk_list_item_set_child (item, expander);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  g_autoptr(PulseTemplateNode) node = row_node (row);
-  GtkWidget *expander = gtk_list_item_get_child (item);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *labels = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_first_child (labels);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  PulseTemplateNodeKind kind = pulse_template_node_get_kind (node);
-  const char *text = pulse_template_node_get_subtitle (node);
-
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  gtk_label_set_text (GTK_LABEL (title), pulse_template_node_get_title (node));
-  gtk_label_set_text (GTK_LABEL (subtitle), text != NULL ? text : "");
-  gtk_widget_set_visible (subtitle, text != NULL);
-  if (kind == PULSE_TEMPLATE_NODE_SECTION)
-    gtk_widget_add_css_class (title, "heading");
-  else
-    gtk_widget_remove_css_class (title, "heading");
-  gtk_widget_set_visible (gtk_widget_get_last_child (box), row_has_issues (row));
-  gtk_list_item_set_selectable (item, kind >= PULSE_TEMPLATE_NODE_FAMILY);
-}
-
 static void
 show_selected (PulseTemplatesPage *self)
 {
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(PulseTemplateNode) node = row_node (row);
-  g_autoptr(PulseTemplateNode) family = family_of (row);
+  g_autoptr(PulseTemplateNode) node = pulse_template_tree_row_node (row);
+  g_autoptr(PulseTemplateNode) family = pulse_template_tree_row_family (row);
   g_autoptr(GPtrArray) versions = NULL;
   PulseTemplate *template;
 
@@ -233,7 +117,7 @@ expand_rows (PulseTemplatesPage *self,
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
     {
       g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
-      g_autoptr(PulseTemplateNode) node = row_node (row);
+      g_autoptr(PulseTemplateNode) node = pulse_template_tree_row_node (row);
       PulseTemplate *template = pulse_template_node_get_template (node);
       PulseTemplateNodeKind kind = pulse_template_node_get_kind (node);
 
@@ -268,7 +152,7 @@ open_first_family (PulseTemplatesPage *self)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
     {
       g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
-      g_autoptr(PulseTemplateNode) node = row_node (row);
+      g_autoptr(PulseTemplateNode) node = pulse_template_tree_row_node (row);
 
       if (pulse_template_node_get_kind (node) == PULSE_TEMPLATE_NODE_FAMILY)
         {
@@ -354,12 +238,9 @@ counted_cb (GObject      *object,
 }
 
 static void
-on_map_cb (PulseTemplatesPage *self)
+count_usage (PulseTemplatesPage *self)
 {
   gint64 now = g_get_real_time ();
-
-  if (self->usage_at != 0 && now - self->usage_at < USAGE_MAX_AGE)
-    return;
 
   self->usage_at = now;
   g_cancellable_cancel (self->cancellable);
@@ -367,6 +248,57 @@ on_map_cb (PulseTemplatesPage *self)
   self->cancellable = g_cancellable_new ();
   pulse_session_count_template_usage_async (self->session, now, self->cancellable, counted_cb,
                                             self);
+}
+
+/* The history arrived: count again with it. */
+static void
+on_history_complete_cb (PulseTemplatesPage *self)
+{
+  PulseSync *sync = pulse_session_get_sync (self->session);
+
+  if (sync == NULL || !pulse_sync_get_history_complete (sync))
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    count_usage (self);
+  else
+    self->usage_at = 0;
+}
+
+/* Watches the history of the server followed now: when it is complete,
+ * the figures are counted again with it. */
+static void
+watch_history (PulseTemplatesPage *self)
+{
+  PulseSync *sync = pulse_session_get_sync (self->session);
+
+  if (sync == NULL || sync == self->watched_sync)
+    return;
+
+  self->watched_sync = sync;
+  g_signal_connect_object (sync, "notify::history-complete",
+                           G_CALLBACK (on_history_complete_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_map_cb (PulseTemplatesPage *self)
+{
+  watch_history (self);
+  if (self->usage_at == 0 || g_get_real_time () - self->usage_at >= USAGE_MAX_AGE)
+    count_usage (self);
+}
+
+/* Live on a server (again): its contacts are there to count. */
+static void
+on_connection_state_cb (PulseTemplatesPage *self)
+{
+  if (pulse_session_get_connection_state (self->session) != PULSE_CONNECTION_STATE_LIVE)
+    return;
+
+  watch_history (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    count_usage (self);
+  else
+    self->usage_at = 0;
 }
 
 static void
@@ -384,6 +316,8 @@ pulse_templates_page_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::role", G_CALLBACK (on_templates_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::connection-state",
+                           G_CALLBACK (on_connection_state_cb), self, G_CONNECT_SWAPPED);
   rebuild (self);
 }
 
@@ -476,7 +410,7 @@ pulse_templates_page_class_init (PulseTemplatesPageClass *klass)
 static void
 pulse_templates_page_init (PulseTemplatesPage *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = pulse_template_tree_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->selection = gtk_single_selection_new (NULL);
@@ -484,8 +418,6 @@ pulse_templates_page_init (PulseTemplatesPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (on_selection_changed_cb), self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_list_view_set_factory (self->tree_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->selection));
