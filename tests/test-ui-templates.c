@@ -16,6 +16,7 @@
 
 #include <adwaita.h>
 
+#include "pulse-audit-list.h"
 #include "pulse-template-editor.h"
 #include "pulse-template-node.h"
 #include "pulse-templates-page.h"
@@ -314,6 +315,71 @@ test_edit_two_languages (void)
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
 
+static guint
+n_on_server (PulseTestServer *ts)
+{
+  g_autoptr(PulseTestResponse) r = pulse_test_server_request (ts, "GET", "/api/v1/templates",
+                                                              pulse_test_server_get_token (
+                                                                ts, PULSE_ROLE_VIEWER),
+                                                              NULL, NULL);
+
+  return json_array_get_length (json_object_get_array_member (pulse_test_response_object (r),
+                                                              "templates"));
+}
+
+static gboolean
+has_four (gpointer ts)
+{
+  return n_on_server (ts) == 4;
+}
+
+static gboolean
+has_three (gpointer ts)
+{
+  return n_on_server (ts) == 3;
+}
+
+/* A new template, written and saved, then deleted: both reach the
+ * server through the edit kit. */
+static void
+test_new_and_delete (void)
+{
+  g_autoptr(PulseTestServer) ts = NULL;
+  g_autoptr(PulseSession) session = NULL;
+  PulseWindow *window;
+  GtkWidget *page;
+  GtkWidget *save;
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  ts = server_with_templates ();
+  session = pulse_test_live_sign_in_as (ts, PULSE_ROLE_LEAD);
+  page = open_page (session, &window);
+
+  g_signal_emit_by_name (find_named (page, "template-new"), "clicked");
+  save = find_named (page, "template-save");
+  /* Nothing to send before the reply is written. */
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_cmpstr (label_text (page, "template-status"), ==, "Write the reply the client gets.");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (page, "template-name")), "Дякуємо");
+  type_body (page, "Дякуємо, {{client.first_name}}!");
+  g_assert_cmpstr (label_text (page, "template-preview"), ==,
+                   "Дякуємо, Олена!\n\nЦю відповідь надіслано автоматично.");
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  g_assert_true (pulse_test_wait_for (has_four, ts, WAIT_MS));
+  /* The editor has the server's version once its history shows. */
+  g_assert_true (pulse_test_wait_for (pulse_test_ui_is_mapped,
+                                      pulse_test_ui_find_widget (page, PULSE_TYPE_AUDIT_LIST,
+                                                                 NULL), WAIT_MS));
+
+  g_signal_emit_by_name (find_named (page, "template-delete"), "clicked");
+  g_assert_true (pulse_test_wait_for (has_three, ts, WAIT_MS));
+
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+}
+
 static void
 test_read_only (void)
 {
@@ -351,6 +417,7 @@ main (int   argc,
   pulse_test_ui_init ();
 
   g_test_add_func ("/pulse/ui/templates/edit-two-languages", test_edit_two_languages);
+  g_test_add_func ("/pulse/ui/templates/new-and-delete", test_new_and_delete);
   g_test_add_func ("/pulse/ui/templates/read-only", test_read_only);
 
   ret = g_test_run ();

@@ -245,7 +245,6 @@ on_delete_cb (PulseTemplateEditor *self)
   g_clear_pointer (&self->current, g_free);
   if (drafts->len > 0)
     self->current = g_strdup (pulse_template_get_id (drafts->pdata[0]));
-  gtk_widget_set_visible (GTK_WIDGET (self), drafts->len > 0);
   _pulse_template_editor_load (self);
 }
 
@@ -396,7 +395,6 @@ pulse_template_editor_show_family (PulseTemplateEditor *self,
   else if (self->current == NULL || !g_hash_table_contains (self->drafts, self->current))
     pulse_set_str (&self->current, pulse_template_get_id (versions->pdata[0]));
 
-  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   _pulse_template_editor_load (self);
 }
 
@@ -422,7 +420,6 @@ pulse_template_editor_show_new (PulseTemplateEditor *self)
   g_hash_table_add (self->dirty, g_strdup (id));
   pulse_set_str (&self->family, id);
   pulse_set_str (&self->current, id);
-  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   _pulse_template_editor_load (self);
 }
 

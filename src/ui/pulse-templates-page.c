@@ -193,6 +193,8 @@ rebuild (gpointer user_data)
    * the first time there are templates, it opens the first family. */
   if (editing && select != GTK_INVALID_LIST_POSITION)
     show_selected (self);
+  else if (editing && pulse_template_editor_get_current (self->editor) == NULL)
+    gtk_stack_set_visible_child_name (self->editor_stack, "none");
   else if (!self->opened && !editing && g_list_model_get_n_items (templates) > 0)
     open_first_family (self);
 
