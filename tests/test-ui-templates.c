@@ -247,17 +247,25 @@ usage_counted (gpointer page)
 }
 
 static GtkWidget *
-open_page (PulseSession *session,
-           PulseWindow **window)
+open_page_sized (PulseSession *session,
+                 PulseWindow **window,
+                 int           width)
 {
   GtkWidget *page;
 
-  *window = pulse_test_ui_open_window (session, 1280, 1000);
+  *window = pulse_test_ui_open_window (session, width, 1000);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (*window), "win.show-page", "s",
                                              "templates"));
   page = pulse_test_ui_find_widget (GTK_WIDGET (*window), PULSE_TYPE_TEMPLATES_PAGE, NULL);
   g_assert_nonnull (page);
   return page;
+}
+
+static GtkWidget *
+open_page (PulseSession *session,
+           PulseWindow **window)
+{
+  return open_page_sized (session, window, 1280);
 }
 
 static void
@@ -407,6 +415,49 @@ test_read_only (void)
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
 
+static int
+min_width (GtkWidget *widget)
+{
+  int width = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  return width;
+}
+
+/* 500 px wide, the tree and the editor take turns. */
+static void
+test_narrow (void)
+{
+  g_autoptr(PulseTestServer) ts = NULL;
+  g_autoptr(PulseSession) session = NULL;
+  PulseWindow *window;
+  GtkWidget *page;
+  AdwLeaflet *leaflet;
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  ts = server_with_templates ();
+  session = pulse_test_live_sign_in_as (ts, PULSE_ROLE_LEAD);
+  page = open_page_sized (session, &window, 500);
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  leaflet = ADW_LEAFLET (pulse_test_ui_find_widget (page, ADW_TYPE_LEAFLET, NULL));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  /* The page itself asks for no more than a phone-wide column. */
+  g_assert_cmpint (min_width (page), <=, 360);
+
+  open_version (page, "Reminder");
+  g_assert_true (gtk_widget_is_ancestor (find_named (page, "template-body"),
+                                         adw_leaflet_get_visible_child (leaflet)));
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  pulse_test_ui_save_screenshot (GTK_WIDGET (window), "templates-narrow");
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  g_assert_true (gtk_widget_is_ancestor (find_named (page, "template-tree"),
+                                         adw_leaflet_get_visible_child (leaflet)));
+
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/pulse/ui/templates/edit-two-languages", test_edit_two_languages);
   g_test_add_func ("/pulse/ui/templates/new-and-delete", test_new_and_delete);
   g_test_add_func ("/pulse/ui/templates/read-only", test_read_only);
+  g_test_add_func ("/pulse/ui/templates/narrow", test_narrow);
 
   ret = g_test_run ();
   pulse_test_ui_shutdown ();

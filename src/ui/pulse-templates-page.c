@@ -34,6 +34,8 @@ struct _PulseTemplatesPage
 
   GtkStack           *stack;
   GtkStack           *editor_stack;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *content;
   AdwBin             *editor_bin;
   GtkListView        *tree_view;
   GtkLabel           *count_label;
@@ -95,6 +97,7 @@ show_selected (PulseTemplatesPage *self)
   pulse_template_editor_show_family (self->editor, versions,
                                      template != NULL ? pulse_template_get_id (template) : NULL);
   gtk_stack_set_visible_child_name (self->editor_stack, "editor");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
@@ -215,6 +218,14 @@ on_new_cb (PulseTemplatesPage *self)
   pulse_template_editor_show_new (self->editor);
   gtk_stack_set_visible_child_name (self->stack, "templates");
   gtk_stack_set_visible_child_name (self->editor_stack, "editor");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* Folded, the tree and the editor take turns. */
+static void
+on_back_cb (PulseTemplatesPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -401,12 +412,15 @@ pulse_templates_page_class_init (PulseTemplatesPageClass *klass)
                                                PULSE_RESOURCE_PATH "/ui/pulse-templates-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PulseTemplatesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PulseTemplatesPage, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, PulseTemplatesPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PulseTemplatesPage, content);
   gtk_widget_class_bind_template_child (widget_class, PulseTemplatesPage, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, PulseTemplatesPage, tree_view);
   gtk_widget_class_bind_template_child (widget_class, PulseTemplatesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, PulseTemplatesPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, PulseTemplatesPage, empty_new_button);
   gtk_widget_class_bind_template_callback (widget_class, on_new_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_cb);
 }
 
 static void
