@@ -222,6 +222,7 @@ typedef struct
   PulseTestServer *ts;
   const char      *id;
   const char      *body;
+  gint64           version;
 } ServerWait;
 
 static gboolean
@@ -237,7 +238,35 @@ server_has (gpointer user_data)
 
   return r->status == 200 &&
          g_strcmp0 (json_object_get_string_member (object, "body"), wait->body) == 0 &&
-         json_object_get_int_member (object, "version") == 2;
+         json_object_get_int_member (object, "version") == wait->version;
+}
+
+static PulseTemplateEditor *the_editor;
+
+static gboolean
+shows_version (gpointer id)
+{
+  return g_strcmp0 (pulse_template_editor_get_current (the_editor), id) == 0;
+}
+
+static void
+add_language (GtkWidget  *page,
+              const char *name)
+{
+  GtkWidget *box = find_named (page, "template-add-languages");
+
+  the_editor = PULSE_TEMPLATE_EDITOR (pulse_test_ui_find_widget (page, PULSE_TYPE_TEMPLATE_EDITOR,
+                                                                 NULL));
+  for (GtkWidget *button = gtk_widget_get_first_child (box);
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), name) == 0)
+      {
+        g_signal_emit_by_name (button, "clicked");
+        return;
+      }
+
+  g_error ("no “%s” in the languages to add", name);
 }
 
 static gboolean
@@ -278,14 +307,16 @@ test_edit_two_languages (void)
   const char *uk = "{{client.first_name}}, до {{loan.due_date}} сплатіть {{loan.balance}}. "
                    "{{loan.amout}}";
   const char *en = "{{client.first_name}}, please pay {{loan.balance}} by {{loan.due_date}}.";
-  ServerWait uk_saved = { NULL, "tpl-remind-uk", uk };
-  ServerWait en_saved = { NULL, "tpl-remind-en", en };
+  const char *ru = "{{client.first_name}}, оплатите {{loan.balance}} до {{loan.due_date}}.";
+  ServerWait uk_saved = { NULL, "tpl-remind-uk", uk, 2 };
+  ServerWait en_saved = { NULL, "tpl-remind-en", en, 2 };
+  ServerWait ru_saved = { NULL, "remind-ru", ru, 1 };
 
   if (pulse_test_ui_skip_without_display ())
     return;
 
   ts = server_with_templates ();
-  uk_saved.ts = en_saved.ts = ts;
+  uk_saved.ts = en_saved.ts = ru_saved.ts = ts;
   session = pulse_test_live_sign_in_as (ts, PULSE_ROLE_LEAD);
   page = open_page (session, &window);
 
@@ -319,6 +350,16 @@ test_edit_two_languages (void)
   g_signal_emit_by_name (find_named (page, "template-save"), "clicked");
   g_assert_true (pulse_test_wait_for (server_has, &uk_saved, WAIT_MS));
   g_assert_true (pulse_test_wait_for (server_has, &en_saved, WAIT_MS));
+
+  /* A third language, made from the version shown and translated. */
+  add_language (page, "Russian");
+  g_assert_true (pulse_test_wait_for (shows_version, (gpointer) "remind-ru", WAIT_MS));
+  g_assert_false (lint_says (page, "No version in Russian"));
+  type_body (page, ru);
+  g_assert_cmpstr (label_text (page, "template-preview"), ==,
+                   "Олена, оплатите 8\u00a0340,50\u00a0UAH до 15 декабря 2026.");
+  g_signal_emit_by_name (find_named (page, "template-save"), "clicked");
+  g_assert_true (pulse_test_wait_for (server_has, &ru_saved, WAIT_MS));
 
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }

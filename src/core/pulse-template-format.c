@@ -101,7 +101,8 @@ format_number (const char          *value,
     value++;
   dot = strchr (value, '.');
   whole = g_strndup (value, dot != NULL ? (gsize) (dot - value) : strlen (value));
-  if (!all_digits (whole, strlen (whole)) || (dot != NULL && !all_digits (dot + 1, strlen (dot + 1))))
+  if (!all_digits (whole, strlen (whole)) ||
+      (dot != NULL && !all_digits (dot + 1, strlen (dot + 1))))
     return NULL;
 
   if (negative)

@@ -77,18 +77,17 @@ on_language_clicked_cb (GtkToggleButton     *button,
 
 /* A new version in @language, a copy of the one shown to translate. */
 static void
-on_add_language_cb (GtkButton           *button,
-                    PulseTemplateEditor *self)
+add_version (PulseTemplateEditor *self,
+             const char          *language)
 {
-  const char *language = g_object_get_data (G_OBJECT (button), "language");
   PulseTemplate *draft = _pulse_template_editor_get_draft (self);
   g_autofree char *id = g_strdup_printf ("%s-%s", self->family, language);
   PulseTemplate *copy;
 
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->add_language_button));
   if (draft == NULL)
     return;
-  if (g_hash_table_contains (self->drafts, id) || _pulse_template_editor_find_version (self, id) != NULL)
+  if (g_hash_table_contains (self->drafts, id) ||
+      _pulse_template_editor_find_version (self, id) != NULL)
     {
       g_free (id);
       id = g_uuid_string_random ();
@@ -110,14 +109,74 @@ on_add_language_cb (GtkButton           *button,
   _pulse_template_editor_load (self);
 }
 
+typedef struct
+{
+  PulseTemplateEditor *self;
+  char                *language;
+} AddLanguage;
+
+static void
+add_language_free (AddLanguage *add)
+{
+  g_object_unref (add->self);
+  g_free (add->language);
+  g_free (add);
+}
+
+static gboolean
+add_language_idle (gpointer user_data)
+{
+  AddLanguage *add = user_data;
+
+  add_version (add->self, add->language);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the click is over: the menu is remade, this button with it. */
+static void
+on_add_language_cb (GtkButton           *button,
+                    PulseTemplateEditor *self)
+{
+  AddLanguage *add = g_new0 (AddLanguage, 1);
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->add_language_button));
+  add->self = g_object_ref (self);
+  add->language = g_strdup (g_object_get_data (G_OBJECT (button), "language"));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_language_idle, add,
+                   (GDestroyNotify) add_language_free);
+}
+
+/* The languages the family lacks, to add a version in. */
+static void
+fill_add_menu (PulseTemplateEditor *self)
+{
+  const char * const *wanted = pulse_template_lint_get_languages ();
+  g_auto(GStrv) have = _pulse_template_editor_dup_languages (self);
+
+  clear_box (self->add_language_box);
+  for (guint i = 0; wanted[i] != NULL; i++)
+    {
+      GtkWidget *button;
+
+      if (g_strv_contains ((const char * const *) have, wanted[i]))
+        continue;
+      button = gtk_button_new_with_label (_pulse_template_editor_language_name (wanted[i]));
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "language", g_strdup (wanted[i]), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_add_language_cb), self);
+      gtk_box_append (self->add_language_box, button);
+    }
+  gtk_widget_set_visible (self->add_language_button,
+                          _pulse_template_editor_can_edit (self) && gtk_widget_get_first_child (
+                            GTK_WIDGET (self->add_language_box)) != NULL);
+}
+
 /* The buttons are remade only when the versions change: a button is
  * never destroyed while it is being toggled. */
 void
 _pulse_template_editor_fill_languages (PulseTemplateEditor *self)
 {
   g_autoptr(GPtrArray) drafts = _pulse_template_editor_sorted_drafts (self);
-  const char * const *wanted = pulse_template_lint_get_languages ();
-  g_auto(GStrv) have = _pulse_template_editor_dup_languages (self);
   g_autoptr(GString) key = g_string_new (NULL);
   GtkToggleButton *group = NULL;
 
@@ -150,20 +209,5 @@ _pulse_template_editor_fill_languages (PulseTemplateEditor *self)
       gtk_box_append (self->language_box, button);
     }
 
-  clear_box (self->add_language_box);
-  for (guint i = 0; wanted[i] != NULL; i++)
-    {
-      GtkWidget *button;
-
-      if (g_strv_contains ((const char * const *) have, wanted[i]))
-        continue;
-      button = gtk_button_new_with_label (_pulse_template_editor_language_name (wanted[i]));
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "language", g_strdup (wanted[i]), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_add_language_cb), self);
-      gtk_box_append (self->add_language_box, button);
-    }
-  gtk_widget_set_visible (self->add_language_button,
-                          _pulse_template_editor_can_edit (self) && gtk_widget_get_first_child (
-                            GTK_WIDGET (self->add_language_box)) != NULL);
+  fill_add_menu (self);
 }

@@ -113,7 +113,8 @@ _pulse_template_editor_load (PulseTemplateEditor *self)
   if (_pulse_template_editor_find_version (self, self->current) != NULL)
     pulse_audit_list_show (PULSE_AUDIT_LIST (self->audit), self->session, "template",
                            self->current);
-  gtk_widget_set_visible (self->audit, _pulse_template_editor_find_version (self, self->current) != NULL);
+  gtk_widget_set_visible (self->audit,
+                          _pulse_template_editor_find_version (self, self->current) != NULL);
   _pulse_template_editor_refresh (self);
 }
 
