@@ -19,7 +19,7 @@
 static const char full_message[] =
   "{\"id\":\"msg-3\",\"author_kind\":\"rule\",\"author_id\":\"bot-helper\","
   "\"at\":\"2026-11-20T09:30:05.250000Z\",\"body\":\"Ваша картка розблокована.\","
-  "\"rule_id\":\"rule-card\"}";
+  "\"rule_id\":\"rule-card\",\"template_id\":\"tpl-card\"}";
 
 static const char minimal_message[] =
   "{\"id\":\"m\",\"author_kind\":\"customer\",\"at\":\"2026-11-20T09:30:00Z\",\"body\":\"Hi\"}";
@@ -38,6 +38,7 @@ test_round_trip (void)
   g_assert_cmpint (pulse_message_get_at (message), ==, at);
   g_assert_cmpstr (pulse_message_get_body (message), ==, "Ваша картка розблокована.");
   g_assert_cmpstr (pulse_message_get_rule_id (message), ==, "rule-card");
+  g_assert_cmpstr (pulse_message_get_template_id (message), ==, "tpl-card");
 }
 
 static void
@@ -49,6 +50,7 @@ test_minimal_round_trip (void)
   g_assert_cmpint (pulse_message_get_author_kind (message), ==, PULSE_AUTHOR_KIND_CUSTOMER);
   g_assert_null (pulse_message_get_author_id (message));
   g_assert_null (pulse_message_get_rule_id (message));
+  g_assert_null (pulse_message_get_template_id (message));
 }
 
 static void
@@ -93,6 +95,8 @@ test_bad_fields (void)
     { "rule_id", "null", "rule_id: is required when the author is a rule" },
     { "rule_id", "{}", "rule_id: expected a string, got an object" },
     { "rule_id", long_id, "rule_id: longer than 128 bytes" },
+    { "template_id", "3", "template_id: expected a string, got a number" },
+    { "template_id", long_id, "template_id: longer than 128 bytes" },
   };
 
   pulse_test_assert_bad_mutations (full_message, mutations, G_N_ELEMENTS (mutations), DECODE);

@@ -129,6 +129,8 @@ test_first_match_fires_every_action (void)
   reply = message_at (ticket, 1);
   g_assert_cmpint (pulse_message_get_author_kind (reply), ==, PULSE_AUTHOR_KIND_RULE);
   g_assert_cmpstr (pulse_message_get_rule_id (reply), ==, "r-money");
+  /* The answer records its template: the Templates page counts its uses. */
+  g_assert_cmpstr (pulse_message_get_template_id (reply), ==, "tpl-money");
   g_assert_cmpstr (pulse_message_get_body (reply), ==,
                    "Деньги уже в пути.\n\nЭтот ответ отправлен автоматически.");
   /* The later rule matched too ("деньги") but did not fire. */

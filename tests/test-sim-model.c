@@ -17,6 +17,7 @@
 #include "pulse-rule.h"
 #include "pulse-sim-catalog.h"
 #include "pulse-sim-contact.h"
+#include "pulse-template-lint.h"
 #include "pulse-time-utils.h"
 
 #define SEED 20261116
@@ -434,6 +435,70 @@ test_rules_match_texts (void)
     }
 }
 
+/* The demo's templates decode, every family has a section, and lint
+ * finds what the demo data shows on purpose: a Russian overdue notice
+ * with an http:// link, a payment confirmation without Kazakh and a
+ * card notice in three languages; nothing else. */
+static void
+test_templates (void)
+{
+  g_autoptr(GPtrArray) nodes = pulse_sim_model_templates_json (model);
+  g_autoptr(GHashTable) families = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
+  guint dead_links = 0, missing = 0, other = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      PulseTemplate *template = pulse_template_new_from_json (nodes->pdata[i], &error);
+      GPtrArray *languages;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (pulse_template_get_section (template));
+      g_assert_nonnull (pulse_template_get_category (template));
+      g_ptr_array_add (templates, template);
+      languages = g_hash_table_lookup (families, pulse_template_get_family (template));
+      if (languages == NULL)
+        {
+          languages = g_ptr_array_new ();
+          g_hash_table_insert (families, (gpointer) pulse_template_get_family (template),
+                               languages);
+        }
+      g_ptr_array_add (languages, (gpointer) pulse_template_get_language (template));
+    }
+
+  /* Five FAQ answers and five hand-written families. */
+  g_assert_cmpuint (g_hash_table_size (families), ==, 10);
+  for (guint i = 0; i < templates->len; i++)
+    {
+      PulseTemplate *template = templates->pdata[i];
+      GPtrArray *languages = g_hash_table_lookup (families, pulse_template_get_family (template));
+      g_autoptr(GPtrArray) copy = g_ptr_array_copy (languages, NULL, NULL);
+      g_autoptr(GPtrArray) issues = NULL;
+
+      g_ptr_array_add (copy, NULL);
+      issues = pulse_template_lint (template, (const char * const *) copy->pdata);
+      for (guint j = 0; j < issues->len; j++)
+        {
+          PulseTemplateIssue *issue = issues->pdata[j];
+
+          g_test_message ("%s: %s", pulse_template_get_id (template), issue->message);
+          if (issue->kind == PULSE_TEMPLATE_ISSUE_DEAD_LINK)
+            dead_links++;
+          else if (issue->kind == PULSE_TEMPLATE_ISSUE_MISSING_LANGUAGE)
+            missing++;
+          else
+            other++;
+        }
+    }
+
+  g_assert_cmpuint (dead_links, ==, 1);
+  /* payment-received: 4 versions × kk; card-blocked: 3 versions × es, kk. */
+  g_assert_cmpuint (missing, ==, 4 + 3 * 2);
+  g_assert_cmpuint (other, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +516,7 @@ main (int   argc,
   g_test_add_func ("/pulse/core/sim-model/repeat-contacts", test_repeat_contacts);
   g_test_add_func ("/pulse/core/sim-model/deterministic", test_deterministic);
   g_test_add_func ("/pulse/core/sim-model/rules-match-texts", test_rules_match_texts);
+  g_test_add_func ("/pulse/core/sim-model/templates", test_templates);
   status = g_test_run ();
   g_array_unref (contacts);
   pulse_sim_model_free (model);

@@ -20,6 +20,7 @@ static const char full_template[] =
   "\"channels\":[\"email\",\"chat\"],"
   "\"body\":\"Вітаємо, {{customer_name}}! Картку *{{card_last4}} заблоковано.\","
   "\"variables\":[\"customer_name\",\"card_last4\"],\"disclosure\":false,"
+  "\"family\":\"card-blocked\",\"section\":\"Cards\",\"category\":\"Blocking\","
   "\"updated_by\":\"olena.lead\"}";
 
 static const char minimal_template[] =
@@ -44,6 +45,9 @@ test_round_trip (void)
                     ((const char *[]) { "customer_name", "card_last4", NULL }));
   g_assert_false (pulse_template_get_disclosure (template));
   g_assert_cmpstr (pulse_template_get_updated_by (template), ==, "olena.lead");
+  g_assert_cmpstr (pulse_template_get_family (template), ==, "card-blocked");
+  g_assert_cmpstr (pulse_template_get_section (template), ==, "Cards");
+  g_assert_cmpstr (pulse_template_get_category (template), ==, "Blocking");
 }
 
 static void
@@ -55,6 +59,10 @@ test_minimal_round_trip (void)
   g_assert_cmpuint (pulse_template_get_channels (template), ==, 0);
   g_assert_true (pulse_template_get_disclosure (template));
   g_assert_null (pulse_template_get_updated_by (template));
+  /* Without a family a template is a family of its own. */
+  g_assert_cmpstr (pulse_template_get_family (template), ==, "t");
+  g_assert_null (pulse_template_get_section (template));
+  g_assert_null (pulse_template_get_category (template));
 }
 
 /* Without "disclosure" the notice is on: leaving it out must not hide it. */
@@ -135,6 +143,11 @@ test_bad_fields (void)
     { "variables", "[\"a\",\"b\",\"a\"]", "variables[2]: duplicate “a”" },
     { "disclosure", "\"yes\"", "disclosure: expected a boolean, got a string" },
     { "disclosure", "0", "disclosure: expected a boolean, got a number" },
+    { "family", "5", "family: expected a string, got a number" },
+    { "family", long_id, "family: longer than 128 bytes" },
+    { "section", "[]", "section: expected a string, got an array" },
+    { "section", long_name, "section: longer than 256 bytes" },
+    { "category", "true", "category: expected a string, got a boolean" },
     { "updated_by", "5", "updated_by: expected a string, got a number" },
     { "updated_by", long_name, "updated_by: longer than 256 bytes" },
   };
@@ -155,9 +168,10 @@ test_variable_names (void)
 {
   g_autofree char *longest = g_strnfill (PULSE_TEMPLATE_MAX_VARIABLE, 'x');
   g_autofree char *too_long = g_strnfill (PULSE_TEMPLATE_MAX_VARIABLE + 1, 'x');
-  const char *valid[] = { "a", "_", "_x", "customer_name", "card_last4", "x1_2", longest };
-  const char *invalid[] = { "", "1a", "9", "A", "Name", "a-b", "a b", "a.b", "é", "{{a}}",
-                            too_long };
+  const char *valid[] = { "a", "_", "_x", "customer_name", "card_last4", "x1_2", longest,
+                          "a.b", "client.first_name", "loan.due_date", "a._b.c9" };
+  const char *invalid[] = { "", "1a", "9", "A", "Name", "a-b", "a b", "é", "{{a}}",
+                            too_long, ".a", "a.", "a..b", "a.1b", "client.First", "a. b" };
 
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
     g_assert_true (pulse_template_is_valid_variable_name (valid[i]));
@@ -212,12 +226,18 @@ test_setters_notify_on_change_only (void)
   pulse_template_set_updated_by (template, "olena");
   pulse_template_set_version (template, 1);
   pulse_template_set_version (template, 1);
-  g_assert_cmpuint (count, ==, 6);
+  pulse_template_set_family (template, "f");
+  pulse_template_set_family (template, "f");
+  pulse_template_set_section (template, "S");
+  pulse_template_set_section (template, "S");
+  pulse_template_set_category (template, "C");
+  pulse_template_set_category (template, "C");
+  g_assert_cmpuint (count, ==, 9);
 
   g_object_set (template, "body", "Bye", NULL);
   g_object_get (template, "body", &body, NULL);
   g_assert_cmpstr (body, ==, "Bye");
-  g_assert_cmpuint (count, ==, 7);
+  g_assert_cmpuint (count, ==, 10);
 }
 
 int

@@ -15,9 +15,10 @@
  *
  * One message in a ticket's conversation, from the customer, an agent, a
  * bot, an automation rule or the helpdesk itself. Messages are immutable.
- * Wire form: `{"id","author_kind","author_id"?,"at","body","rule_id"?}`;
- * `author_id` is required when the author is an agent and `rule_id` when
- * it is a rule.
+ * Wire form: `{"id","author_kind","author_id"?,"at","body","rule_id"?,
+ * "template_id"?}`; `author_id` is required when the author is an agent
+ * and `rule_id` when it is a rule. `template_id` names the reply template
+ * the message was written from, by a rule or an agent, when it was.
  */
 struct _PulseMessage
 {
@@ -29,6 +30,7 @@ struct _PulseMessage
   gint64           at;
   char            *body;
   char            *rule_id;
+  char            *template_id;
 };
 
 G_DEFINE_FINAL_TYPE (PulseMessage, pulse_message, G_TYPE_OBJECT)
@@ -41,6 +43,7 @@ enum {
   PROP_AT,
   PROP_BODY,
   PROP_RULE_ID,
+  PROP_TEMPLATE_ID,
   N_PROPS
 };
 
@@ -75,6 +78,7 @@ pulse_message_finalize (GObject *object)
   g_clear_pointer (&self->author_id, g_free);
   g_clear_pointer (&self->body, g_free);
   g_clear_pointer (&self->rule_id, g_free);
+  g_clear_pointer (&self->template_id, g_free);
 
   G_OBJECT_CLASS (pulse_message_parent_class)->finalize (object);
 }
@@ -106,6 +110,9 @@ pulse_message_get_property (GObject    *object,
       break;
     case PROP_RULE_ID:
       g_value_set_string (value, self->rule_id);
+      break;
+    case PROP_TEMPLATE_ID:
+      g_value_set_string (value, self->template_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -155,6 +162,7 @@ pulse_message_class_init (PulseMessageClass *klass)
   properties[PROP_AT] = g_param_spec_int64 ("at", NULL, NULL, 0, G_MAXINT64, 0, construct);
   properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, NULL, readable);
   properties[PROP_RULE_ID] = g_param_spec_string ("rule-id", NULL, NULL, NULL, readable);
+  properties[PROP_TEMPLATE_ID] = g_param_spec_string ("template-id", NULL, NULL, NULL, readable);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -215,6 +223,8 @@ pulse_message_new_from_json (JsonNode  *node,
                                              PULSE_JSON_MAX_TEXT);
   self->rule_id = pulse_json_reader_dup_string (&reader, "rule_id", PULSE_JSON_OPTIONAL,
                                                 PULSE_JSON_MAX_ID);
+  self->template_id = pulse_json_reader_dup_string (&reader, "template_id", PULSE_JSON_OPTIONAL,
+                                                    PULSE_JSON_MAX_ID);
   check_author (self, &reader);
 
   if (!pulse_json_reader_finish (&reader, error))
@@ -242,6 +252,7 @@ pulse_message_to_json (PulseMessage *self)
   pulse_json_add_time (builder, "at", self->at);
   pulse_json_add_string (builder, "body", self->body);
   pulse_json_add_string (builder, "rule_id", self->rule_id);
+  pulse_json_add_string (builder, "template_id", self->template_id);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -310,6 +321,20 @@ pulse_message_get_rule_id (PulseMessage *self)
   g_return_val_if_fail (PULSE_IS_MESSAGE (self), NULL);
 
   return self->rule_id;
+}
+
+/**
+ * pulse_message_get_template_id:
+ *
+ * Returns: (nullable): the reply template @self was written from, if
+ *   the helpdesk or the rule that sent it recorded one.
+ */
+const char *
+pulse_message_get_template_id (PulseMessage *self)
+{
+  g_return_val_if_fail (PULSE_IS_MESSAGE (self), NULL);
+
+  return self->template_id;
 }
 
 /**

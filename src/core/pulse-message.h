@@ -28,6 +28,7 @@ const char       *pulse_message_get_author_id      (PulseMessage     *self);
 gint64            pulse_message_get_at             (PulseMessage     *self);
 const char       *pulse_message_get_body           (PulseMessage     *self);
 const char       *pulse_message_get_rule_id        (PulseMessage     *self);
+const char       *pulse_message_get_template_id    (PulseMessage     *self);
 gboolean          pulse_message_is_human_reply     (PulseMessage     *self);
 gboolean          pulse_message_is_automated_reply (PulseMessage     *self);
 

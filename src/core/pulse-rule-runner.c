@@ -121,6 +121,7 @@ build_reply (PulseTicket   *ticket,
   pulse_json_add_string (builder, "id", id);
   pulse_json_add_string (builder, "author_kind", "rule");
   pulse_json_add_string (builder, "rule_id", pulse_rule_get_id (rule));
+  pulse_json_add_string (builder, "template_id", pulse_template_get_id (template));
   pulse_json_add_time (builder, "at", latest_at (ticket));
   pulse_json_add_string (builder, "body", body);
   json_builder_end_object (builder);

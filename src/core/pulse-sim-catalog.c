@@ -15,6 +15,7 @@
 #include "pulse-enums.h"
 #include "pulse-json.h"
 #include "pulse-sim-catalog.h"
+#include "pulse-template-render.h"
 
 /* Rules and their templates answer in writing, never on a call. */
 #define WRITTEN_CHANNELS \
@@ -46,75 +47,120 @@ pulse_sim_model_dup_languages (PulseSimModel *model)
   return g_strdupv ((char **) languages->pdata);
 }
 
+typedef struct
+{
+  const char *id;
+  const char *family;
+  const char *section;
+  const char *category;
+  const char *name;
+  const char *language;
+  guint       channels;
+  const char *body;
+  gboolean    disclosure;
+} TemplateFields;
+
 static JsonNode *
-template_json (const char  *id,
-               const char  *name,
-               const char  *language,
-               const char  *body,
-               const char **variables)
+template_json (const TemplateFields *t)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_auto(GStrv) variables = pulse_template_dup_used_names (t->body);
 
   json_builder_begin_object (builder);
-  pulse_json_add_string (builder, "id", id);
+  pulse_json_add_string (builder, "id", t->id);
   pulse_json_add_int (builder, "version", 0);
-  pulse_json_add_string (builder, "name", name);
-  pulse_json_add_string (builder, "language", language);
-  pulse_channel_set_write (builder, "channels", WRITTEN_CHANNELS);
-  pulse_json_add_string (builder, "body", body);
-  pulse_json_add_strv (builder, "variables", variables);
-  pulse_json_add_boolean (builder, "disclosure", variables == NULL);
+  pulse_json_add_string (builder, "name", t->name);
+  pulse_json_add_string (builder, "language", t->language);
+  pulse_channel_set_write (builder, "channels", t->channels);
+  pulse_json_add_string (builder, "body", t->body);
+  pulse_json_add_strv (builder, "variables", (const char * const *) variables);
+  pulse_json_add_boolean (builder, "disclosure", t->disclosure);
+  pulse_json_add_string (builder, "family", t->family);
+  pulse_json_add_string (builder, "section", t->section);
+  pulse_json_add_string (builder, "category", t->category);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
 
-/* Templates an agent fills in: the console's template engine does the
- * variables. */
-static const struct { const char *language, *name, *body; } manual[] = {
-  { "uk", "Привітання", "Добрий день, {{name}}! Дякуємо за звернення." },
-  { "ru", "Приветствие", "Здравствуйте, {{name}}! Спасибо за обращение." },
-  { "kk", "Сәлемдесу", "Сәлеметсіз бе, {{name}}! Хабарласқаныңызға рахмет." },
-  { "es", "Saludo", "¡Hola, {{name}}! Gracias por escribirnos." },
-  { "en", "Greeting", "Hello {{name}}, thank you for contacting us." },
-};
+/* The versions of a [template …] group: each language its body is
+ * written in, English (the plain key) last. */
+static void
+add_manual (GPtrArray              *out,
+            const PulseSimTemplate *manual)
+{
+  static const char *languages[] = { "uk", "ru", "kk", "es", "en" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      const char *key = g_str_equal (languages[l], "en") ? "" : languages[l];
+      g_autofree char *id = NULL;
+      GStrv body = g_hash_table_lookup (manual->body.by_language, key);
+      TemplateFields t = { NULL };
+
+      if (body == NULL)
+        continue;
+      id = g_strdup_printf ("sim-tpl-%s-%s", manual->family, languages[l]);
+      t = (TemplateFields) { id, manual->family, manual->section, manual->category,
+                             pulse_sim_texts_get (&manual->name, key)[0], languages[l],
+                             manual->channels, body[0], FALSE };
+      g_ptr_array_add (out, template_json (&t));
+    }
+}
+
+/* A FAQ category's answer: a rule sends it, so it tells the client so. */
+static void
+add_faq (GPtrArray              *out,
+         const PulseSimCategory *category,
+         const char * const     *languages)
+{
+  g_autofree char *family = g_strdup_printf ("sim-tpl-%s", category->tag);
+
+  for (guint l = 0; languages[l] != NULL; l++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%s", family, languages[l]);
+      const char *key = g_str_equal (languages[l], "en") ? NULL : languages[l];
+      /* Named after the question it answers, in its language. */
+      TemplateFields t = { id, family, category->section, category->name,
+                           pulse_sim_texts_get (&category->faq, key)[0], languages[l],
+                           WRITTEN_CHANNELS, pulse_sim_texts_get (&category->reply, key)[0],
+                           TRUE };
+
+      g_ptr_array_add (out, template_json (&t));
+    }
+}
 
 /**
  * pulse_sim_model_templates_json:
  *
- * Returns: (transfer full) (element-type JsonNode): the templates, the
- *   rules' first (id "sim-tpl-TAG-LANG").
+ * Returns: (transfer full) (element-type JsonNode): the templates: each
+ *   FAQ category's answer in every language the countries speak and in
+ *   English (id "sim-tpl-TAG-LANG"), the ones the rules send; then the
+ *   [template FAMILY] groups' versions ("sim-tpl-FAMILY-LANG").
  */
 GPtrArray *
 pulse_sim_model_templates_json (PulseSimModel *model)
 {
   PulseSimConfig *config = pulse_sim_model_get_config (model);
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  g_auto(GStrv) languages = pulse_sim_model_dup_languages (model);
-  const char *variables[] = { "name", NULL };
+  g_auto(GStrv) spoken = pulse_sim_model_dup_languages (model);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) languages = NULL;
+
+  g_strv_builder_addv (builder, (const char **) spoken);
+  if (!g_strv_contains ((const char * const *) spoken, "en"))
+    g_strv_builder_add (builder, "en");
+  languages = g_strv_builder_end (builder);
 
   for (guint c = 0; c < config->categories->len; c++)
     {
       PulseSimCategory *category = config->categories->pdata[c];
 
-      for (guint l = 0; languages[l] != NULL && pulse_sim_texts_get (&category->reply, NULL); l++)
-        {
-          g_autofree char *id = g_strdup_printf ("sim-tpl-%s-%s", category->tag, languages[l]);
-          g_autofree char *name = g_strdup_printf ("%s (%s)", category->name, languages[l]);
-
-          g_ptr_array_add (out, template_json (id, name, languages[l],
-                                               pulse_sim_texts_get (&category->reply,
-                                                                    languages[l])[0],
-                                               NULL));
-        }
+      if (pulse_sim_texts_get (&category->reply, NULL) != NULL)
+        add_faq (out, category, (const char * const *) languages);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (manual); i++)
-    {
-      g_autofree char *id = g_strdup_printf ("sim-tpl-greeting-%s", manual[i].language);
-
-      g_ptr_array_add (out, template_json (id, manual[i].name, manual[i].language,
-                                           manual[i].body, variables));
-    }
+  for (guint i = 0; i < config->templates->len; i++)
+    add_manual (out, config->templates->pdata[i]);
 
   return out;
 }

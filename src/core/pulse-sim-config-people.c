@@ -366,6 +366,7 @@ pulse_sim_config_free (PulseSimConfig *self)
     g_free (self->channels[i].name);
   g_clear_pointer (&self->streams, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
   _pulse_sim_texts_clear (&self->fraud_phrases);
   _pulse_sim_texts_clear (&self->agent_replies);
   _pulse_sim_texts_clear (&self->bot_replies);

@@ -139,6 +139,7 @@ category_free (PulseSimCategory *category)
 {
   g_free (category->tag);
   g_free (category->name);
+  g_free (category->section);
   _pulse_sim_texts_clear (&category->subject);
   _pulse_sim_texts_clear (&category->text);
   _pulse_sim_texts_clear (&category->faq);
@@ -160,6 +161,7 @@ read_category (PulseSimConfig  *self,
   g_ptr_array_add (self->categories, category);
   category->tag = g_strdup (group + strlen ("category "));
   category->name = g_key_file_get_string (file, group, "name", NULL);
+  category->section = g_key_file_get_string (file, group, "section", NULL);
   category->fraud_rule = g_key_file_get_boolean (file, group, "fraud-rule", NULL);
   if (priority != NULL && !pulse_enum_from_nick (PULSE_TYPE_PRIORITY, priority, &value))
     {

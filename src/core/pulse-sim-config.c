@@ -383,6 +383,7 @@ pulse_sim_config_new_from_data (const char  *data,
     }
 
   if (!_pulse_sim_config_read_categories (self, file, error) ||
+      !_pulse_sim_config_read_templates (self, file, error) ||
       !read_operation (self, file, error) ||
       !read_groups (self, file, "zone ", read_zone, error) ||
       !read_groups (self, file, "country ", read_country, error) ||

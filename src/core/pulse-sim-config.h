@@ -82,7 +82,20 @@ typedef struct
   PulseSimTexts  faq;
   PulseSimTexts  phrase;
   PulseSimTexts  reply;
+  char          *section;          /* where its reply template sits */
 } PulseSimCategory;
+
+/* A reply template agents fill in by hand ([template FAMILY]): one
+ * version per language its body names (the plain key is English). */
+typedef struct
+{
+  char          *family;
+  char          *section;
+  char          *category;
+  PulseSimTexts  name;
+  PulseSimTexts  body;
+  guint          channels;
+} PulseSimTemplate;
 
 typedef struct
 {
@@ -140,6 +153,7 @@ typedef struct
   PulseSimChannel channels[PULSE_SIM_N_CHANNELS];
   GPtrArray      *streams;         /* PulseSimStream */
   GPtrArray      *categories;      /* PulseSimCategory */
+  GPtrArray      *templates;       /* PulseSimTemplate */
   PulseSimTexts   fraud_phrases;
   PulseSimTexts   agent_replies;
   PulseSimTexts   bot_replies;
@@ -174,6 +188,9 @@ double          pulse_sim_config_weekly_total     (const PulseSimConfig *self);
 
 /* For the loaders (pulse-sim-config-*.c). */
 gboolean        _pulse_sim_config_read_people     (PulseSimConfig  *self,
+                                                   GKeyFile        *file,
+                                                   GError         **error);
+gboolean        _pulse_sim_config_read_templates  (PulseSimConfig  *self,
                                                    GKeyFile        *file,
                                                    GError         **error);
 gboolean        _pulse_sim_config_read_categories (PulseSimConfig  *self,

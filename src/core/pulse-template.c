@@ -6,9 +6,7 @@
 
 #include "config.h"
 
-#include "pulse-channel-set.h"
-#include "pulse-json.h"
-#include "pulse-template.h"
+#include "pulse-template-private.h"
 #include "pulse-utils.h"
 
 /**
@@ -20,23 +18,12 @@
  * appended.
  *
  * Wire form: `{"id","version","name","language","channels","body",
- * "variables","disclosure","updated_by"?}`; channels and variables may be
- * absent (empty), disclosure defaults to true.
+ * "variables","disclosure","family"?,"section"?,"category"?,"updated_by"?}`;
+ * channels and variables may be absent (empty), disclosure defaults to
+ * true. The language versions of one reply share a @family (absent: the
+ * template is a family of its own, named by its id); @section and
+ * @category place the family in the Templates tree (absent: unsorted).
  */
-struct _PulseTemplate
-{
-  GObject   parent_instance;
-
-  char     *id;
-  gint64    version;
-  char     *name;
-  char     *language;
-  guint     channels;
-  char     *body;
-  GStrv     variables;
-  gboolean  disclosure;
-  char     *updated_by;
-};
 
 G_DEFINE_FINAL_TYPE (PulseTemplate, pulse_template, G_TYPE_OBJECT)
 
@@ -50,77 +37,14 @@ enum {
   PROP_BODY,
   PROP_VARIABLES,
   PROP_DISCLOSURE,
+  PROP_FAMILY,
+  PROP_SECTION,
+  PROP_CATEGORY,
   PROP_UPDATED_BY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Names are unique, so a body's {{name}} has one meaning. */
-static gboolean
-check_variable (PulseJsonReader *reader,
-                GHashTable      *seen,
-                guint            index,
-                const char      *name)
-{
-  g_autofree char *path = g_strdup_printf ("variables[%u]", index);
-
-  if (!pulse_template_is_valid_variable_name (name))
-    {
-      g_autofree char *shown = g_utf8_make_valid (name, -1);
-
-      pulse_json_reader_fail (reader, path, "“%s” is not a variable name ([a-z_][a-z0-9_]*)",
-                              shown);
-      return FALSE;
-    }
-
-  if (!g_hash_table_add (seen, (gpointer) name))
-    {
-      pulse_json_reader_fail (reader, path, "duplicate “%s”", name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static GStrv
-read_variables (PulseJsonReader *reader)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_auto(GStrv) names = NULL;
-
-  names = pulse_json_reader_dup_strv (reader, "variables", PULSE_JSON_OPTIONAL,
-                                      PULSE_JSON_MAX_ITEMS, PULSE_TEMPLATE_MAX_VARIABLE);
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      if (!check_variable (reader, seen, i, names[i]))
-        return NULL;
-    }
-
-  return g_steal_pointer (&names);
-}
-
-static void
-read_fields (PulseTemplate   *self,
-             PulseJsonReader *reader)
-{
-  self->id = pulse_json_reader_dup_string (reader, "id", PULSE_JSON_REQUIRED, PULSE_JSON_MAX_ID);
-  self->version = pulse_json_reader_get_int (reader, "version", PULSE_JSON_REQUIRED,
-                                             0, G_MAXINT64, 0);
-  self->name = pulse_json_reader_dup_string (reader, "name", PULSE_JSON_REQUIRED,
-                                             PULSE_JSON_MAX_NAME);
-  self->language = pulse_json_reader_dup_string (reader, "language", PULSE_JSON_REQUIRED,
-                                                 PULSE_JSON_MAX_ID);
-  pulse_channel_set_read (reader, "channels", &self->channels);
-  self->body = pulse_json_reader_dup_string (reader, "body", PULSE_JSON_REQUIRED,
-                                             PULSE_TEMPLATE_MAX_BODY);
-  g_strfreev (self->variables);
-  self->variables = read_variables (reader);
-  self->disclosure = pulse_json_reader_get_boolean (reader, "disclosure", PULSE_JSON_OPTIONAL,
-                                                    TRUE);
-  self->updated_by = pulse_json_reader_dup_string (reader, "updated_by", PULSE_JSON_OPTIONAL,
-                                                   PULSE_JSON_MAX_NAME);
-}
 
 static void
 pulse_template_finalize (GObject *object)
@@ -132,6 +56,9 @@ pulse_template_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->body, g_free);
   g_clear_pointer (&self->variables, g_strfreev);
+  g_clear_pointer (&self->family, g_free);
+  g_clear_pointer (&self->section, g_free);
+  g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->updated_by, g_free);
 
   G_OBJECT_CLASS (pulse_template_parent_class)->finalize (object);
@@ -171,6 +98,15 @@ pulse_template_get_property (GObject    *object,
     case PROP_DISCLOSURE:
       g_value_set_boolean (value, self->disclosure);
       break;
+    case PROP_FAMILY:
+      g_value_set_string (value, self->family);
+      break;
+    case PROP_SECTION:
+      g_value_set_string (value, self->section);
+      break;
+    case PROP_CATEGORY:
+      g_value_set_string (value, self->category);
+      break;
     case PROP_UPDATED_BY:
       g_value_set_string (value, self->updated_by);
       break;
@@ -207,6 +143,15 @@ pulse_template_set_property (GObject      *object,
     case PROP_DISCLOSURE:
       pulse_template_set_disclosure (self, g_value_get_boolean (value));
       break;
+    case PROP_FAMILY:
+      pulse_template_set_family (self, g_value_get_string (value));
+      break;
+    case PROP_SECTION:
+      pulse_template_set_section (self, g_value_get_string (value));
+      break;
+    case PROP_CATEGORY:
+      pulse_template_set_category (self, g_value_get_string (value));
+      break;
     case PROP_UPDATED_BY:
       pulse_template_set_updated_by (self, g_value_get_string (value));
       break;
@@ -236,6 +181,9 @@ pulse_template_class_init (PulseTemplateClass *klass)
   properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, NULL, rw);
   properties[PROP_VARIABLES] = g_param_spec_boxed ("variables", NULL, NULL, G_TYPE_STRV, ro);
   properties[PROP_DISCLOSURE] = g_param_spec_boolean ("disclosure", NULL, NULL, TRUE, rw);
+  properties[PROP_FAMILY] = g_param_spec_string ("family", NULL, NULL, NULL, rw);
+  properties[PROP_SECTION] = g_param_spec_string ("section", NULL, NULL, NULL, rw);
+  properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, NULL, rw);
   properties[PROP_UPDATED_BY] = g_param_spec_string ("updated-by", NULL, NULL, NULL, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -261,49 +209,6 @@ pulse_template_new (const char *id)
   g_return_val_if_fail (id != NULL, NULL);
 
   return g_object_new (PULSE_TYPE_TEMPLATE, "id", id, NULL);
-}
-
-/**
- * pulse_template_new_from_json:
- * @node: the wire form of a template
- * @error: return location for a %PULSE_ERROR_INVALID_DATA error naming
- *   the field at fault
- *
- * Returns: (transfer full) (nullable): the template, or %NULL on error.
- */
-PulseTemplate *
-pulse_template_new_from_json (JsonNode  *node,
-                              GError   **error)
-{
-  return pulse_json_decode_object (node, PULSE_TYPE_TEMPLATE, "a template",
-                                   (PulseJsonFieldsFunc) read_fields, error);
-}
-
-/**
- * pulse_template_to_json:
- *
- * Returns: (transfer full): the wire form of @self.
- */
-JsonNode *
-pulse_template_to_json (PulseTemplate *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
-  g_return_val_if_fail (PULSE_IS_TEMPLATE (self), NULL);
-
-  json_builder_begin_object (builder);
-  pulse_json_add_string (builder, "id", self->id);
-  pulse_json_add_int (builder, "version", self->version);
-  pulse_json_add_string (builder, "name", self->name);
-  pulse_json_add_string (builder, "language", self->language);
-  pulse_channel_set_write (builder, "channels", self->channels);
-  pulse_json_add_string (builder, "body", self->body);
-  pulse_json_add_strv (builder, "variables", (const char * const *) self->variables);
-  pulse_json_add_boolean (builder, "disclosure", self->disclosure);
-  pulse_json_add_string (builder, "updated_by", self->updated_by);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
 }
 
 const char *
@@ -384,6 +289,23 @@ pulse_template_get_channels (PulseTemplate *self)
   g_return_val_if_fail (PULSE_IS_TEMPLATE (self), 0);
 
   return self->channels;
+}
+
+/**
+ * pulse_template_set_channels:
+ * @channels: a bitmask of PULSE_CHANNEL_SET_BIT(); 0 for every channel
+ */
+void
+pulse_template_set_channels (PulseTemplate *self,
+                             guint          channels)
+{
+  g_return_if_fail (PULSE_IS_TEMPLATE (self));
+
+  if (self->channels == channels)
+    return;
+
+  self->channels = channels;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNELS]);
 }
 
 const char *
@@ -491,27 +413,72 @@ pulse_template_set_updated_by (PulseTemplate *self,
 }
 
 /**
- * pulse_template_is_valid_variable_name:
- * @name: (nullable): a candidate name
+ * pulse_template_get_family:
  *
- * Returns: %TRUE if @name matches `[a-z_][a-z0-9_]*` and is at most
- *   %PULSE_TEMPLATE_MAX_VARIABLE bytes long.
+ * Returns: the family the template is a language version of: its
+ *   `family` member, or its id when it has none.
  */
-gboolean
-pulse_template_is_valid_variable_name (const char *name)
+const char *
+pulse_template_get_family (PulseTemplate *self)
 {
-  gsize i;
+  g_return_val_if_fail (PULSE_IS_TEMPLATE (self), NULL);
 
-  if (name == NULL || name[0] == '\0' || g_ascii_isdigit (name[0]))
-    return FALSE;
+  return self->family != NULL && self->family[0] != '\0' ? self->family : self->id;
+}
 
-  for (i = 0; name[i] != '\0'; i++)
-    {
-      if (i == PULSE_TEMPLATE_MAX_VARIABLE)
-        return FALSE;
-      if (!g_ascii_islower (name[i]) && !g_ascii_isdigit (name[i]) && name[i] != '_')
-        return FALSE;
-    }
+void
+pulse_template_set_family (PulseTemplate *self,
+                           const char    *family)
+{
+  g_return_if_fail (PULSE_IS_TEMPLATE (self));
 
-  return TRUE;
+  if (pulse_set_str (&self->family, family))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY]);
+}
+
+/**
+ * pulse_template_get_section:
+ *
+ * Returns: (nullable): the top level of the tree the template sits in
+ *   ("Loans", "Payments"), if set.
+ */
+const char *
+pulse_template_get_section (PulseTemplate *self)
+{
+  g_return_val_if_fail (PULSE_IS_TEMPLATE (self), NULL);
+
+  return self->section;
+}
+
+void
+pulse_template_set_section (PulseTemplate *self,
+                            const char    *section)
+{
+  g_return_if_fail (PULSE_IS_TEMPLATE (self));
+
+  if (pulse_set_str (&self->section, section))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+}
+
+/**
+ * pulse_template_get_category:
+ *
+ * Returns: (nullable): the group within the section ("Repayment"), if set.
+ */
+const char *
+pulse_template_get_category (PulseTemplate *self)
+{
+  g_return_val_if_fail (PULSE_IS_TEMPLATE (self), NULL);
+
+  return self->category;
+}
+
+void
+pulse_template_set_category (PulseTemplate *self,
+                             const char    *category)
+{
+  g_return_if_fail (PULSE_IS_TEMPLATE (self));
+
+  if (pulse_set_str (&self->category, category))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
 }

@@ -35,6 +35,8 @@ const char         *pulse_template_get_language           (PulseTemplate  *self)
 void                pulse_template_set_language           (PulseTemplate  *self,
                                                            const char     *language);
 guint               pulse_template_get_channels           (PulseTemplate  *self);
+void                pulse_template_set_channels           (PulseTemplate  *self,
+                                                           guint           channels);
 const char         *pulse_template_get_body               (PulseTemplate  *self);
 void                pulse_template_set_body               (PulseTemplate  *self,
                                                            const char     *body);
@@ -47,6 +49,15 @@ void                pulse_template_set_disclosure         (PulseTemplate  *self,
 const char         *pulse_template_get_updated_by         (PulseTemplate  *self);
 void                pulse_template_set_updated_by         (PulseTemplate  *self,
                                                            const char     *updated_by);
+const char         *pulse_template_get_family             (PulseTemplate  *self);
+void                pulse_template_set_family             (PulseTemplate  *self,
+                                                           const char     *family);
+const char         *pulse_template_get_section            (PulseTemplate  *self);
+void                pulse_template_set_section            (PulseTemplate  *self,
+                                                           const char     *section);
+const char         *pulse_template_get_category           (PulseTemplate  *self);
+void                pulse_template_set_category           (PulseTemplate  *self,
+                                                           const char     *category);
 gboolean            pulse_template_is_valid_variable_name (const char     *name);
 
 G_END_DECLS

@@ -29,7 +29,9 @@ same_message (gpointer a,
          pulse_message_get_author_kind (ma) == pulse_message_get_author_kind (mb) &&
          g_strcmp0 (pulse_message_get_author_id (ma), pulse_message_get_author_id (mb)) == 0 &&
          g_strcmp0 (pulse_message_get_body (ma), pulse_message_get_body (mb)) == 0 &&
-         g_strcmp0 (pulse_message_get_rule_id (ma), pulse_message_get_rule_id (mb)) == 0;
+         g_strcmp0 (pulse_message_get_rule_id (ma), pulse_message_get_rule_id (mb)) == 0 &&
+         g_strcmp0 (pulse_message_get_template_id (ma),
+                    pulse_message_get_template_id (mb)) == 0;
 }
 
 static gboolean
