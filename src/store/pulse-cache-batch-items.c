@@ -153,15 +153,17 @@ pulse_cache_batch_delete_entity (PulseCacheBatch  *self,
  * status is kept as text: a status a newer server adds is stored (and
  * counts as open), not refused. */
 static gboolean
-bind_ticket (PulseStmt  *stmt,
-             JsonNode   *ticket,
-             GError    **error)
+bind_ticket (PulseStmt   *stmt,
+             JsonNode    *ticket,
+             char       **out_id,
+             JsonArray  **messages,
+             GError     **error)
 {
   PulseJsonReader reader;
   g_autofree char *id = NULL;
   gint64 created_at, updated_at;
-  gsize length;
-  char *text;
+  gsize head_length, tail_length;
+  char *head, *tail;
 
   if (!pulse_json_reader_init (&reader, ticket, "a ticket", error))
     return FALSE;
@@ -191,9 +193,12 @@ bind_ticket (PulseStmt  *stmt,
       return FALSE;
     }
 
-  sqlite3_bind_text (stmt, 1, g_steal_pointer (&id), -1, g_free);
-  text = _pulse_cache_json_to_string (ticket, &length);
-  sqlite3_bind_text64 (stmt, 7, text, length, g_free, SQLITE_UTF8);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  *out_id = g_steal_pointer (&id);
+  *messages = _pulse_cache_ticket_to_strings (ticket, &head, &head_length, &tail, &tail_length);
+  sqlite3_bind_text64 (stmt, 7, head, head_length, g_free, SQLITE_UTF8);
+  if (tail != NULL)
+    sqlite3_bind_text64 (stmt, 8, tail, tail_length, g_free, SQLITE_UTF8);
   return TRUE;
 }
 
@@ -204,7 +209,10 @@ bind_ticket (PulseStmt  *stmt,
  *
  * Stores a ticket. Only `id`, `version`, `created_at`, `updated_at`,
  * `status` and `queue_id` are read (and must be valid); the rest is kept
- * as given.
+ * as given. Its messages are rows of their own, and only those not stored
+ * yet at their place are written (by `id`: messages never change once
+ * sent), so a ticket that gained a message costs its header and that
+ * message.
  *
  * Returns: %FALSE on error (an error naming the field); the batch has
  *   then failed.
@@ -216,6 +224,9 @@ pulse_cache_batch_put_ticket (PulseCacheBatch  *self,
                               GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *id = NULL;
+  JsonArray *messages = NULL;
+  gboolean put = FALSE;
   PulseStmt *stmt;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -227,13 +238,22 @@ pulse_cache_batch_put_ticket (PulseCacheBatch  *self,
   if (stmt == NULL)
     return _pulse_cache_batch_fail (self, g_steal_pointer (&local_error), error);
 
-  if (!bind_ticket (stmt, ticket, &local_error))
+  if (!bind_ticket (stmt, ticket, &id, &messages, &local_error))
     {
       sqlite3_clear_bindings (stmt);
       return _pulse_cache_batch_fail (self, g_steal_pointer (&local_error), error);
     }
 
-  return run_versioned (self, stmt, applied, error);
+  if (!run_versioned (self, stmt, &put, error))
+    return FALSE;
+  if (applied != NULL)
+    *applied = put;
+
+  /* A stale put leaves the messages of the newer version alone. */
+  if (put && !_pulse_cache_put_messages (self->cache, id, messages, &local_error))
+    return _pulse_cache_batch_fail (self, g_steal_pointer (&local_error), error);
+
+  return TRUE;
 }
 
 /**
