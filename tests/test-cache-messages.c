@@ -225,6 +225,32 @@ test_stale_and_rollback (CacheFixture  *f,
   ASSERT_ROWS (f, "t-1", "0:m1 1:m2 2:m3");
 }
 
+/* A put that changes what the ticket indexes hold (status, creation
+ * time) goes through the upsert: the open count and the rows follow. */
+static void
+test_header_changes (CacheFixture  *f,
+                     gconstpointer  data)
+{
+  g_autofree char *v1 = ticket_text ("t-1", 1, "open", "m1");
+  g_autofree char *v2 = ticket_text ("t-1", 2, "resolved", "m1,m2");
+  g_autofree char *v3 = ticket_text ("t-1", 3, "pending", "m1,m2");
+  g_autofree char *v1_again = ticket_text ("t-1", 1, "open", "m1");
+
+  g_assert_true (put (f->cache, v1));
+  test_assert_counts (f->cache, 0, 1, 1);
+  g_assert_true (put (f->cache, v2));
+  test_assert_counts (f->cache, 0, 1, 0);
+  assert_reads (f->cache, "t-1", v2);
+  g_assert_true (put (f->cache, v3));
+  test_assert_counts (f->cache, 0, 1, 1);
+  assert_reads (f->cache, "t-1", v3);
+  /* Stale, with the status it had: the header-only update does not
+   * take it either. */
+  g_assert_false (put (f->cache, v1_again));
+  assert_reads (f->cache, "t-1", v3);
+  ASSERT_ROWS (f, "t-1", "0:m1 1:m2");
+}
+
 /* Every way a ticket leaves takes its messages with it. */
 static void
 test_rows_leave_with_ticket (CacheFixture  *f,
@@ -326,6 +352,7 @@ main (int   argc,
   ADD ("append-writes-one-row", test_append_writes_one_row);
   ADD ("insert-and-trim", test_insert_and_trim);
   ADD ("stale-and-rollback", test_stale_and_rollback);
+  ADD ("header-changes", test_header_changes);
   ADD ("rows-leave-with-ticket", test_rows_leave_with_ticket);
   ADD ("schema-1-rebuilt", test_schema_1_rebuilt);
 

@@ -45,6 +45,12 @@ static const char * const stmt_sql[] = {
     " status = excluded.status, queue_id = excluded.queue_id, body = excluded.body,"
     " tail = excluded.tail"
     " WHERE excluded.version >= ticket.version",
+  /* The common put, a newer version of a stored ticket with the same
+   * creation time and status: none of the indexed columns is set, so
+   * only the row changes and the ticket indexes are left alone. */
+  [PULSE_CACHE_STMT_UPDATE_TICKET] =
+    "UPDATE ticket SET version = ?2, updated_at = ?4, queue_id = ?6, body = ?7, tail = ?8"
+    " WHERE id = ?1 AND version <= ?2 AND created_at = ?3 AND status = ?5",
   [PULSE_CACHE_STMT_DELETE_TICKET] =
     "DELETE FROM ticket WHERE id = ?1 AND version <= ?2",
   [PULSE_CACHE_STMT_MESSAGE_IDS] =
