@@ -268,11 +268,13 @@ test_rows_leave_with_ticket (CacheFixture  *f,
 
   batch = pulse_cache_batch_begin (f->cache, &error);
   g_assert_true (pulse_cache_batch_delete_ticket (batch, "t-1", 1, NULL, &error));
-  test_commit (g_steal_pointer (&batch));
+  test_commit (batch);
+  g_clear_pointer (&batch, pulse_cache_batch_free);
   ASSERT_ROWS (f, "t-1", "");
 
   batch = pulse_cache_batch_begin_replace (f->cache, PULSE_CACHE_REPLACE_OPEN_TICKETS, 1, &error);
-  test_commit (g_steal_pointer (&batch));
+  test_commit (batch);
+  g_clear_pointer (&batch, pulse_cache_batch_free);
   ASSERT_ROWS (f, "t-2", "");
   ASSERT_ROWS (f, "t-3", "0:m4");
 

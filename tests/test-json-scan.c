@@ -18,6 +18,13 @@
 #include "pulse-json.h"
 #include "pulse-test-json-same.h"
 
+/* AddressSanitizer makes json-glib some 20 times slower: fewer rounds. */
+#if defined(__SANITIZE_ADDRESS__)
+#define FUZZ_ROUNDS 2000
+#else
+#define FUZZ_ROUNDS 20000
+#endif
+
 /* Taken by the fast path, and the same tree as json-glib's. */
 static void
 assert_taken (const char *text)
@@ -161,7 +168,7 @@ test_fuzz (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
   guint taken = 0;
 
-  for (guint round = 0; round < 20000; round++)
+  for (guint round = 0; round < FUZZ_ROUNDS; round++)
     {
       g_autofree char *text = g_strdup (sample);
       gsize length = strlen (text);
@@ -187,8 +194,8 @@ test_fuzz (void)
     }
 
   /* Damage in a string's text leaves a valid document: some are taken. */
-  g_test_message ("%u of 20000 damaged documents taken by the fast path", taken);
-  g_assert_cmpuint (taken, >, 100);
+  g_test_message ("%u of %d damaged documents taken by the fast path", taken, FUZZ_ROUNDS);
+  g_assert_cmpuint (taken, >, FUZZ_ROUNDS / 200);
 }
 
 int
