@@ -21,7 +21,16 @@
 #include "pulse-time-utils.h"
 
 #define ANCHOR "2026-11-16T09:00:00Z"
-#define HOURS  2
+
+/* The simulator runs some 50 times slower under AddressSanitizer: a
+ * shorter run there, still with every hot type in numbers. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MINUTES  30
+#define AT_LEAST 5
+#else
+#define MINUTES  120
+#define AT_LEAST 50
+#endif
 
 static PulseSimulator *
 new_simulator (PulseTestServer *server)
@@ -68,7 +77,7 @@ test_simulator_events (void)
 
   g_assert_true (pulse_simulator_seed (simulator, 1, &error));
   g_assert_true (pulse_simulator_backfill_hours (simulator, hour - 1, hour, &error));
-  for (gint64 at = anchor; at <= anchor + HOURS * PULSE_USEC_PER_HOUR;
+  for (gint64 at = anchor; at <= anchor + MINUTES * PULSE_USEC_PER_MINUTE;
        at += 5 * PULSE_USEC_PER_MINUTE)
     g_assert_true (pulse_simulator_advance (simulator, at, &error));
   g_assert_no_error (error);
@@ -94,11 +103,15 @@ test_simulator_events (void)
                   GPOINTER_TO_UINT (g_hash_table_lookup (types, "ticket.updated")),
                   GPOINTER_TO_UINT (g_hash_table_lookup (types, "agent.status")));
   /* The hot types are all there, in numbers. */
-  g_assert_cmpuint (n, >, 500);
-  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (types, "ticket.created")), >, 50);
-  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (types, "message.created")), >, 50);
-  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (types, "ticket.updated")), >, 50);
-  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (types, "agent.status")), >, 10);
+  g_assert_cmpuint (n, >, 10 * AT_LEAST);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (types, "ticket.created")), >,
+                    AT_LEAST);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (types, "message.created")), >,
+                    AT_LEAST);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (types, "ticket.updated")), >,
+                    AT_LEAST);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (types, "agent.status")), >,
+                    AT_LEAST / 5);
 }
 
 int
