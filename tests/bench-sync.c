@@ -26,6 +26,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include <glib/gstdio.h>
 
@@ -38,12 +39,42 @@
 #define CHUNK    500
 #define FILL     5000
 
-enum { ST_PARSE, ST_STATE, ST_LISTS, ST_CACHE, ST_ALL, N_STAGES };
+enum { ST_PARSE, ST_STATE, ST_LISTS, ST_CACHE, ST_COMMIT, ST_ALL, N_STAGES };
 
 static const char * const stage_names[] = {
   "decode (pulse_json_parse)", "state (pulse_state_apply)", "lists (entity_list_apply)",
-  "cache (batch of 500)", "whole pipeline",
+  "cache (batch of 500)", "  of which the commits", "whole pipeline",
 };
+
+/* Wall-clock and this thread's CPU µs: the machine is shared, and the
+ * CPU time is what a stage costs whatever else runs (not the fsync
+ * waits of the commits, which the app's writer thread overlaps). */
+typedef struct
+{
+  gint64 wall;
+  gint64 cpu;
+} Stamp;
+
+static Stamp
+stamp (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (Stamp) { g_get_monotonic_time (),
+                   (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000 };
+}
+
+static void
+add_since (Stamp  from,
+           Stamp  to,
+           gint64 wall[N_STAGES],
+           gint64 cpu[N_STAGES],
+           guint  stage)
+{
+  wall[stage] += to.wall - from.wall;
+  cpu[stage] += to.cpu - from.cpu;
+}
 
 /* The state kinds that have a list (pulse-entity-list-kinds.c). */
 #define FIRST_LIST_KIND PULSE_STATE_KIND_QUEUE
@@ -122,14 +153,18 @@ lists_batch (GPtrArray *lists,
     }
 }
 
-/* As pulse-sync-store.c's write_op() for what these events change. */
+/* As pulse-sync-store.c's write_op() for what these events change.
+ * Adds the µs of the commit (its fsync waits on the shared disk). */
 static void
 write_ops (PulseCache *cache,
            GArray     *ops,
-           gint64      seq)
+           gint64      seq,
+           gint64     *wall,
+           gint64     *cpu)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PulseCacheBatch) batch = pulse_cache_batch_begin (cache, &error);
+  Stamp t0;
 
   g_assert_no_error (error);
   for (guint i = 0; i < ops->len; i++)
@@ -146,7 +181,9 @@ write_ops (PulseCache *cache,
                                                      op->id, version, op->item, NULL, &error));
     }
   pulse_cache_batch_set_seq (batch, seq);
+  t0 = stamp ();
   g_assert_true (pulse_cache_batch_commit (batch, &error));
+  add_since (t0, stamp (), wall, cpu, ST_COMMIT);
 }
 
 static PulseCache *
@@ -170,31 +207,32 @@ events_cache (const char *path,
 }
 
 /* One event through decode, state and lists; its change kept for the
- * cache. Adds the µs of each stage to @us. */
+ * cache. Adds the µs of each stage to @wall and @cpu. */
 static void
 apply_one (PulseState *state,
            GPtrArray  *lists,
            const char *frame,
            GArray     *ops,
-           gint64     *us)
+           gint64     *wall,
+           gint64     *cpu)
 {
   g_auto(PulseStateChange) change = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) event = NULL;
-  gint64 t0 = g_get_monotonic_time (), t1, t2;
+  Stamp t0 = stamp (), t1, t2;
 
   event = pulse_json_parse (frame, -1, &error);
-  t1 = g_get_monotonic_time ();
+  t1 = stamp ();
   g_assert_no_error (error);
   if (!pulse_state_apply (state, event, &change, &error))
     g_error ("event not applied: %s\n%s", error->message, frame);
-  t2 = g_get_monotonic_time ();
+  t2 = stamp ();
   if (change.kind >= FIRST_LIST_KIND && change.kind <= LAST_LIST_KIND &&
       change.action != PULSE_STATE_ACTION_NONE)
     pulse_entity_list_apply (lists->pdata[change.kind], &change);
-  us[ST_LISTS] += g_get_monotonic_time () - t2;
-  us[ST_PARSE] += t1 - t0;
-  us[ST_STATE] += t2 - t1;
+  add_since (t2, stamp (), wall, cpu, ST_LISTS);
+  add_since (t0, t1, wall, cpu, ST_PARSE);
+  add_since (t1, t2, wall, cpu, ST_STATE);
   if (change.item != NULL && change.action != PULSE_STATE_ACTION_NONE)
     {
       Op op = { change.kind, g_strdup (change.id), json_node_ref (change.item) };
@@ -203,12 +241,13 @@ apply_one (PulseState *state,
     }
 }
 
-/* One run of @frames; fills @rate (events/s per stage). */
+/* One run of @frames; fills @rate and @cpu_rate (events/s per stage). */
 static void
 run_events (GPtrArray *frames,
             gint64     seq,
             gint64     now,
-            double    *rate)
+            double    *rate,
+            double    *cpu_rate)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pulse-bench-sync-XXXXXX", &error);
@@ -218,32 +257,50 @@ run_events (GPtrArray *frames,
   g_autoptr(PulseState) state = pulse_state_new_from_snapshot (snapshot, &error);
   g_autoptr(GPtrArray) lists = bench_new_lists (state);
   g_autoptr(GArray) ops = g_array_new (FALSE, FALSE, sizeof (Op));
-  gint64 us[N_STAGES] = { 0 };
+  gint64 wall[N_STAGES] = { 0 }, cpu[N_STAGES] = { 0 };
 
   g_assert_no_error (error);
   g_array_set_clear_func (ops, (GDestroyNotify) op_clear);
   for (guint start = 0; start < frames->len; start += CHUNK)
     {
-      gint64 t0 = g_get_monotonic_time (), t1;
+      Stamp t0 = stamp (), t1;
 
       lists_batch (lists, TRUE);
-      us[ST_LISTS] += g_get_monotonic_time () - t0;
+      add_since (t0, stamp (), wall, cpu, ST_LISTS);
       for (guint i = start; i < MIN (start + CHUNK, frames->len); i++)
-        apply_one (state, lists, frames->pdata[i], ops, us);
-      t0 = g_get_monotonic_time ();
+        apply_one (state, lists, frames->pdata[i], ops, wall, cpu);
+      t0 = stamp ();
       lists_batch (lists, FALSE);
-      t1 = g_get_monotonic_time ();
-      write_ops (cache, ops, pulse_state_get_seq (state));
-      us[ST_LISTS] += t1 - t0;
-      us[ST_CACHE] += g_get_monotonic_time () - t1;
+      t1 = stamp ();
+      add_since (t0, t1, wall, cpu, ST_LISTS);
+      write_ops (cache, ops, pulse_state_get_seq (state), wall, cpu);
+      add_since (t1, stamp (), wall, cpu, ST_CACHE);
       g_array_set_size (ops, 0);
     }
-  us[ST_ALL] = us[ST_PARSE] + us[ST_STATE] + us[ST_LISTS] + us[ST_CACHE];
+  /* The commits are part of the cache stage already. */
+  wall[ST_ALL] = wall[ST_PARSE] + wall[ST_STATE] + wall[ST_LISTS] + wall[ST_CACHE];
+  cpu[ST_ALL] = cpu[ST_PARSE] + cpu[ST_STATE] + cpu[ST_LISTS] + cpu[ST_CACHE];
   for (guint s = 0; s < N_STAGES; s++)
-    rate[s] = frames->len / (us[s] / 1e6);
+    {
+      rate[s] = frames->len / (wall[s] / 1e6);
+      cpu_rate[s] = frames->len / (MAX (cpu[s], 1) / 1e6);
+    }
 
   g_clear_object (&cache);
   bench_remove_dir (dir);
+}
+
+static void
+print_rates (const char *what,
+             double      rate[N_STAGES][N_RUNS])
+{
+  printf ("   %-28s %12s %12s %12s  (events/s, %s)\n", "stage", "min", "median", "max", what);
+  for (guint s = 0; s < N_STAGES; s++)
+    {
+      bench_sort_runs (rate[s], N_RUNS);
+      printf ("   %-28s %12.0f %12.0f %12.0f\n", stage_names[s], rate[s][0], rate[s][1],
+              rate[s][2]);
+    }
 }
 
 static void
@@ -256,7 +313,7 @@ bench_events (void)
   guint counts[4] = { 0 };
   static const char * const types[] = { "ticket.created", "message.created", "ticket.updated",
                                         "agent.status" };
-  double rate[N_STAGES][N_RUNS];
+  double rate[N_STAGES][N_RUNS], cpu_rate[N_STAGES][N_RUNS];
   gsize bytes = 0;
 
   for (guint i = 0; i < n; i++)
@@ -275,20 +332,18 @@ bench_events (void)
 
   for (guint r = 0; r < N_RUNS; r++)
     {
-      double one[N_STAGES];
+      double one[N_STAGES], one_cpu[N_STAGES];
 
-      run_events (frames, seq, now, one);
+      run_events (frames, seq, now, one, one_cpu);
       for (guint s = 0; s < N_STAGES; s++)
-        rate[s][r] = one[s];
+        {
+          rate[s][r] = one[s];
+          cpu_rate[s][r] = one_cpu[s];
+        }
     }
-  printf ("   %-28s %12s %12s %12s  (events/s)\n", "stage", "min", "median", "max");
-  for (guint s = 0; s < N_STAGES; s++)
-    {
-      bench_sort_runs (rate[s], N_RUNS);
-      printf ("   %-28s %12.0f %12.0f %12.0f\n", stage_names[s], rate[s][0], rate[s][1],
-              rate[s][2]);
-    }
-  printf ("   target >= 100,000 events/s (whole pipeline, median): %s\n\n",
+  print_rates ("wall clock", rate);
+  print_rates ("CPU time of the thread (not the commits' fsync waits)", cpu_rate);
+  printf ("   target >= 100,000 events/s (whole pipeline, median wall clock): %s\n\n",
           rate[ST_ALL][1] >= 100000 ? "MET" : "NOT MET");
 }
 

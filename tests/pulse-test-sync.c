@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gstdio.h>
 
 #include "pulse-json.h"
@@ -81,10 +83,12 @@ remove_dir (const char *dir)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
+      /* The integrity check's worker may close the cache last, and
+       * SQLite then removes its -wal and -shm itself. */
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         remove_dir (path);
-      else
-        g_assert_cmpint (g_remove (path), ==, 0);
+      else if (g_remove (path) != 0)
+        g_assert_cmpint (errno, ==, ENOENT);
     }
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }

@@ -374,7 +374,7 @@ test_prune_keeps_open_and_recent (CacheFixture  *f,
   raw_exec (f->path, "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n"
                      " WHERE i < 10000) INSERT INTO ticket SELECT printf ('old-%05d', i), 1,"
                      " 1793491200000000 + i * 1000000, 1793491200000000 + i * 1000000,"
-                     " 'closed', 'q-ua', '{}' FROM n");
+                     " 'closed', 'q-ua', '{}', NULL FROM n");
   batch = pulse_cache_batch_begin (f->cache, &error);
   test_put_ticket (batch, "old-open", 1, TEST_BASE_USEC, "pending", TRUE);
   test_put_ticket (batch, "edge", 1, cutoff, "resolved", TRUE);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "pulse-error.h"
+#include "pulse-json-private.h"
 #include "pulse-json.h"
 #include "pulse-time-utils.h"
 
@@ -122,10 +123,6 @@ pulse_enum_from_nick (GType       enum_type,
   return TRUE;
 }
 
-/* json-glib parses recursively: a megabyte of "[" would overflow the
- * stack. No document of the protocol nests anywhere near this deep. */
-#define MAX_DEPTH 64
-
 /* One pass over the text before json-glib sees it: nesting depth, what
  * json-glib accepts but JSON does not (single quotes, comments), and
  * "\u0000", which json-glib would turn into a string cut short at the
@@ -170,10 +167,11 @@ check_shape (const char  *text,
         }
       else if (c == '[' || c == '{')
         {
-          if (++depth > MAX_DEPTH)
+          if (++depth > PULSE_JSON_MAX_DEPTH)
             {
               g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA,
-                           "malformed JSON: nested deeper than %d levels", MAX_DEPTH);
+                           "malformed JSON: nested deeper than %d levels",
+                           PULSE_JSON_MAX_DEPTH);
               return FALSE;
             }
         }
@@ -190,7 +188,10 @@ check_shape (const char  *text,
  * @length: length of @text, or -1 if nul-terminated
  *
  * Refuses documents nested deeper than 64 levels and strings with NUL
- * characters, before json-glib sees them.
+ * characters, before json-glib sees them. The common documents (events,
+ * cache rows, pages) are read by a faster scanner of our own
+ * (pulse-json-scan.c) into the same sealed tree; anything it does not
+ * take, malformed or unusual, goes to json-glib as before.
  *
  * Returns: (transfer full): the root node, or %NULL with a
  *   %PULSE_ERROR_INVALID_DATA error naming where the text broke.
@@ -200,13 +201,19 @@ pulse_json_parse (const char  *text,
                   gssize       length,
                   GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  gsize size = length < 0 ? strlen (text) : (gsize) length;
   JsonNode *root;
 
-  if (!check_shape (text, length < 0 ? strlen (text) : (gsize) length, error))
+  root = _pulse_json_scan (text, size);
+  if (root != NULL)
+    return root;
+
+  if (!check_shape (text, size, error))
     return NULL;
 
+  parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, text, length, &local_error))
     {
       g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA,

@@ -119,27 +119,38 @@ live_tickets (PulseCache  *cache,
 {
   g_autoptr(GPtrArray) tickets = pulse_cache_list_open_tickets (cache, error);
   g_autoptr(GPtrArray) marks = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) marked = NULL;
 
   if (tickets == NULL ||
       (marks = pulse_cache_list_entities (cache, PULSE_SYNC_KIND_RECENT, error)) == NULL)
     return NULL;
 
+  ids = g_ptr_array_new ();
   for (guint i = 0; i < marks->len; i++)
     {
       JsonObject *mark = json_node_get_object (marks->pdata[i]);
       const char *id = json_object_get_string_member_with_default (mark, "id", NULL);
-      g_autoptr(GError) local_error = NULL;
-      JsonNode *ticket;
 
-      if (id == NULL || json_object_get_int_member_with_default (mark, "at", 0) <
+      if (id != NULL && json_object_get_int_member_with_default (mark, "at", 0) >=
                           now - PULSE_SYNC_RECENT_WINDOW)
-        continue;
+        g_ptr_array_add (ids, (gpointer) id);
+    }
+  g_ptr_array_add (ids, NULL);
 
-      /* A reopened ticket is among the open ones too; the state keeps one. */
-      ticket = pulse_cache_get_ticket (cache, id, &local_error);
+  /* A reopened ticket is among the open ones too; the state keeps one.
+   * All in one read; if one row is unreadable, one by one, leaving out
+   * only what cannot be read. */
+  marked = pulse_cache_get_tickets (cache, (const char * const *) ids->pdata, NULL);
+  for (guint i = 0; marked == NULL && i + 1 < ids->len; i++)
+    {
+      JsonNode *ticket = pulse_cache_get_ticket (cache, ids->pdata[i], NULL);
+
       if (ticket != NULL)
         g_ptr_array_add (tickets, ticket);
     }
+  for (guint i = 0; marked != NULL && i < marked->len; i++)
+    g_ptr_array_add (tickets, json_node_ref (marked->pdata[i]));
 
   return g_steal_pointer (&tickets);
 }

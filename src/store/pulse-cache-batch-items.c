@@ -149,52 +149,120 @@ pulse_cache_batch_delete_entity (PulseCacheBatch  *self,
   return run_versioned (self, stmt, applied, error);
 }
 
-/* Binds the columns reads select on, taken from the ticket's JSON. The
- * status is kept as text: a status a newer server adds is stored (and
- * counts as open), not refused. */
+/* A ticket's row: the columns reads select on, from its JSON, and its
+ * text split around the messages (pulse-cache-messages.c). */
+typedef struct
+{
+  char      *id;
+  gint64     version;
+  gint64     created_at;
+  gint64     updated_at;
+  char      *status;
+  char      *queue_id;
+  char      *head;
+  gsize      head_length;
+  char      *tail;
+  gsize      tail_length;
+  JsonArray *messages;
+} TicketRow;
+
+static void
+ticket_row_clear (TicketRow *row)
+{
+  g_free (row->id);
+  g_free (row->status);
+  g_free (row->queue_id);
+  g_free (row->head);
+  g_free (row->tail);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TicketRow, ticket_row_clear)
+
+/* The status is kept as text: a status a newer server adds is stored
+ * (and counts as open), not refused. */
 static gboolean
-bind_ticket (PulseStmt  *stmt,
-             JsonNode   *ticket,
-             GError    **error)
+read_ticket_row (JsonNode   *ticket,
+                 TicketRow  *row,
+                 GError    **error)
 {
   PulseJsonReader reader;
-  g_autofree char *id = NULL;
-  gint64 created_at, updated_at;
-  gsize length;
-  char *text;
 
   if (!pulse_json_reader_init (&reader, ticket, "a ticket", error))
     return FALSE;
 
-  id = pulse_json_reader_dup_string (&reader, "id", PULSE_JSON_REQUIRED, PULSE_JSON_MAX_ID);
-  sqlite3_bind_int64 (stmt, 2, pulse_json_reader_get_int (&reader, "version",
-                                                          PULSE_JSON_REQUIRED,
-                                                          0, G_MAXINT64, 0));
-  created_at = pulse_json_reader_get_time (&reader, "created_at", PULSE_JSON_REQUIRED);
-  updated_at = pulse_json_reader_get_time (&reader, "updated_at", PULSE_JSON_OPTIONAL);
-  sqlite3_bind_int64 (stmt, 3, created_at);
-  sqlite3_bind_int64 (stmt, 4, updated_at != 0 ? updated_at : created_at);
-  sqlite3_bind_text (stmt, 5, pulse_json_reader_dup_string (&reader, "status",
-                                                            PULSE_JSON_REQUIRED, MAX_STATUS),
-                     -1, g_free);
-  sqlite3_bind_text (stmt, 6, pulse_json_reader_dup_string (&reader, "queue_id",
-                                                            PULSE_JSON_REQUIRED,
-                                                            PULSE_JSON_MAX_ID),
-                     -1, g_free);
+  row->id = pulse_json_reader_dup_string (&reader, "id", PULSE_JSON_REQUIRED, PULSE_JSON_MAX_ID);
+  row->version = pulse_json_reader_get_int (&reader, "version", PULSE_JSON_REQUIRED, 0,
+                                            G_MAXINT64, 0);
+  row->created_at = pulse_json_reader_get_time (&reader, "created_at", PULSE_JSON_REQUIRED);
+  row->updated_at = pulse_json_reader_get_time (&reader, "updated_at", PULSE_JSON_OPTIONAL);
+  if (row->updated_at == 0)
+    row->updated_at = row->created_at;
+  row->status = pulse_json_reader_dup_string (&reader, "status", PULSE_JSON_REQUIRED,
+                                              MAX_STATUS);
+  row->queue_id = pulse_json_reader_dup_string (&reader, "queue_id", PULSE_JSON_REQUIRED,
+                                                PULSE_JSON_MAX_ID);
 
-  if (id != NULL && *id == '\0')
+  if (row->id != NULL && *row->id == '\0')
     pulse_json_reader_fail (&reader, "id", "must not be empty");
 
   if (!pulse_json_reader_finish (&reader, error))
     {
-      g_prefix_error (error, "ticket %s: ", id != NULL && *id != '\0' ? id : "without an id");
+      g_prefix_error (error, "ticket %s: ", row->id != NULL && *row->id != '\0' ? row->id
+                                                                              : "without an id");
       return FALSE;
     }
 
-  sqlite3_bind_text (stmt, 1, g_steal_pointer (&id), -1, g_free);
-  text = _pulse_cache_json_to_string (ticket, &length);
-  sqlite3_bind_text64 (stmt, 7, text, length, g_free, SQLITE_UTF8);
+  row->messages = _pulse_cache_ticket_to_strings (ticket, &row->head, &row->head_length,
+                                                  &row->tail, &row->tail_length);
   return TRUE;
+}
+
+/* ?1 … ?8 as PUT_TICKET and UPDATE_TICKET number them; @row outlives
+ * the step. */
+static void
+bind_ticket_row (PulseStmt       *stmt,
+                 const TicketRow *row)
+{
+  sqlite3_bind_text (stmt, 1, row->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, row->version);
+  sqlite3_bind_int64 (stmt, 3, row->created_at);
+  sqlite3_bind_int64 (stmt, 4, row->updated_at);
+  sqlite3_bind_text (stmt, 5, row->status, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, row->queue_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text64 (stmt, 7, row->head, row->head_length, SQLITE_STATIC, SQLITE_UTF8);
+  if (row->tail != NULL)
+    sqlite3_bind_text64 (stmt, 8, row->tail, row->tail_length, SQLITE_STATIC, SQLITE_UTF8);
+}
+
+/* The header-only update first (most puts are one); the upsert for a new
+ * ticket, a changed status or creation time, or a stale version. */
+static gboolean
+store_ticket_row (PulseCacheBatch  *self,
+                  const TicketRow  *row,
+                  gboolean         *put,
+                  GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PulseStmt *stmt;
+  gint64 changes = 0;
+
+  stmt = _pulse_cache_get_stmt (self->cache, PULSE_CACHE_STMT_UPDATE_TICKET, &local_error);
+  if (stmt != NULL)
+    {
+      bind_ticket_row (stmt, row);
+      if (_pulse_cache_run (self->cache, stmt, &changes, &local_error) && changes > 0)
+        {
+          *put = TRUE;
+          return TRUE;
+        }
+    }
+  if (local_error == NULL)
+    stmt = _pulse_cache_get_stmt (self->cache, PULSE_CACHE_STMT_PUT_TICKET, &local_error);
+  if (local_error != NULL)
+    return _pulse_cache_batch_fail (self, g_steal_pointer (&local_error), error);
+
+  bind_ticket_row (stmt, row);
+  return run_versioned (self, stmt, put, error);
 }
 
 /**
@@ -204,7 +272,10 @@ bind_ticket (PulseStmt  *stmt,
  *
  * Stores a ticket. Only `id`, `version`, `created_at`, `updated_at`,
  * `status` and `queue_id` are read (and must be valid); the rest is kept
- * as given.
+ * as given. Its messages are rows of their own, and only those not stored
+ * yet at their place are written (by `id`: messages never change once
+ * sent), so a ticket that gained a message costs its header and that
+ * message.
  *
  * Returns: %FALSE on error (an error naming the field); the batch has
  *   then failed.
@@ -216,24 +287,27 @@ pulse_cache_batch_put_ticket (PulseCacheBatch  *self,
                               GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
-  PulseStmt *stmt;
+  g_auto(TicketRow) row = { 0 };
+  gboolean put = FALSE;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (!_pulse_cache_batch_check_usable (self, error))
     return FALSE;
 
-  stmt = _pulse_cache_get_stmt (self->cache, PULSE_CACHE_STMT_PUT_TICKET, &local_error);
-  if (stmt == NULL)
+  if (!read_ticket_row (ticket, &row, &local_error))
     return _pulse_cache_batch_fail (self, g_steal_pointer (&local_error), error);
 
-  if (!bind_ticket (stmt, ticket, &local_error))
-    {
-      sqlite3_clear_bindings (stmt);
-      return _pulse_cache_batch_fail (self, g_steal_pointer (&local_error), error);
-    }
+  if (!store_ticket_row (self, &row, &put, error))
+    return FALSE;
+  if (applied != NULL)
+    *applied = put;
 
-  return run_versioned (self, stmt, applied, error);
+  /* A stale put leaves the messages of the newer version alone. */
+  if (put && !_pulse_cache_put_messages (self->cache, row.id, row.messages, &local_error))
+    return _pulse_cache_batch_fail (self, g_steal_pointer (&local_error), error);
+
+  return TRUE;
 }
 
 /**

@@ -75,6 +75,25 @@ static const char * const migrations[] = {
   "  theirs TEXT,"
   "  created_at INTEGER NOT NULL"
   ") STRICT;",
+  /* 2: a ticket's messages as rows of their own, so a new message is one
+   * small insert instead of a rewrite of the whole conversation. The
+   * ticket's body is then its text up to the messages' "[" and `tail`
+   * the text from their "]" on (NULL: the body is whole); `ord` is the
+   * message's place in the array. A file at schema 1 is rebuilt, never
+   * migrated (see above), so this runs only on a fresh, empty file. */
+  "ALTER TABLE ticket ADD COLUMN tail TEXT;"
+  "CREATE TABLE message ("
+  "  ticket_id TEXT NOT NULL,"
+  "  ord INTEGER NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  PRIMARY KEY (ticket_id, ord)"
+  ") STRICT, WITHOUT ROWID;"
+  /* Every way a ticket leaves (deletion, replacement, pruning) takes its
+   * messages with it. */
+  "CREATE TRIGGER ticket_messages_gone AFTER DELETE ON ticket BEGIN"
+  "  DELETE FROM message WHERE ticket_id = old.id;"
+  " END;",
   NULL
 };
 

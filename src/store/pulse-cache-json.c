@@ -158,3 +158,70 @@ _pulse_cache_json_to_string (JsonNode *node,
   *length = out->len;
   return g_string_free (out, FALSE);
 }
+
+/**
+ * _pulse_cache_ticket_to_strings:
+ * @ticket: a ticket's wire form
+ * @head: (out): the text up to and with the messages' "[" (all of it
+ *   when there is no "messages" array)
+ * @tail: (out) (nullable): the text from the messages' "]" on, or %NULL
+ *   when there is no "messages" array
+ *
+ * A ticket split for the cache's ticket and message rows (schema 2):
+ * head, each message's text joined by ",", then tail, is
+ * _pulse_cache_json_to_string()'s text of @ticket.
+ *
+ * Returns: (transfer none) (nullable): the messages, left out of @head
+ *   and @tail; %NULL when there are none to leave out.
+ */
+JsonArray *
+_pulse_cache_ticket_to_strings (JsonNode  *ticket,
+                                char     **head,
+                                gsize     *head_length,
+                                char     **tail,
+                                gsize     *tail_length)
+{
+  GString *out = g_string_sized_new (1024);
+  GString *rest = NULL;
+  JsonArray *messages = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (ticket))
+    {
+      write_node (out, ticket);
+      *tail = NULL;
+      *tail_length = 0;
+      *head_length = out->len;
+      *head = g_string_free (out, FALSE);
+      return NULL;
+    }
+
+  g_string_append_c (out, '{');
+  json_object_iter_init_ordered (&iter, json_node_get_object (ticket));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      GString *to = rest != NULL ? rest : out;
+
+      if (to->len > 1 || rest != NULL)
+        g_string_append_c (to, ',');
+      write_string (to, name);
+      g_string_append_c (to, ':');
+      if (rest == NULL && JSON_NODE_HOLDS_ARRAY (member) && g_str_equal (name, "messages"))
+        {
+          messages = json_node_get_array (member);
+          g_string_append_c (out, '[');
+          rest = g_string_new ("]");
+        }
+      else
+        write_node (to, member);
+    }
+  g_string_append_c (rest != NULL ? rest : out, '}');
+
+  *head_length = out->len;
+  *head = g_string_free (out, FALSE);
+  *tail_length = rest != NULL ? rest->len : 0;
+  *tail = rest != NULL ? g_string_free (rest, FALSE) : NULL;
+  return messages;
+}

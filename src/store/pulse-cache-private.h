@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 
 /* The cache schema. A file at any other version is rebuilt, not migrated
  * (pulse-cache-file.c says why); bump it with every change of layout. */
-#define PULSE_CACHE_SCHEMA_VERSION 1
+#define PULSE_CACHE_SCHEMA_VERSION 2
 
 /* Tickets in these states are history; every other status, including one
  * a newer server invents, counts as open. */
@@ -33,7 +33,11 @@ typedef enum
   PULSE_CACHE_STMT_PUT_ENTITY,
   PULSE_CACHE_STMT_DELETE_ENTITY,
   PULSE_CACHE_STMT_PUT_TICKET,
+  PULSE_CACHE_STMT_UPDATE_TICKET,
   PULSE_CACHE_STMT_DELETE_TICKET,
+  PULSE_CACHE_STMT_MESSAGE_IDS,
+  PULSE_CACHE_STMT_PUT_MESSAGE,
+  PULSE_CACHE_STMT_TRIM_MESSAGES,
   PULSE_CACHE_N_STMTS
 } PulseCacheStmt;
 
@@ -146,10 +150,29 @@ gboolean            _pulse_cache_check_text         (const char       *what,
 
 char               *_pulse_cache_json_to_string    (JsonNode         *node,
                                                      gsize            *length);
+JsonArray          *_pulse_cache_ticket_to_strings (JsonNode         *ticket,
+                                                     char            **head,
+                                                     gsize            *head_length,
+                                                     char            **tail,
+                                                     gsize            *tail_length);
+gboolean            _pulse_cache_put_messages      (PulseCache       *self,
+                                                     const char       *ticket_id,
+                                                     JsonArray        *messages,
+                                                     GError          **error);
 gboolean            _pulse_cache_batch_fail         (PulseCacheBatch  *self,
                                                      GError           *error,
                                                      GError          **out);
 gboolean            _pulse_cache_batch_check_usable (PulseCacheBatch  *self,
                                                      GError          **error);
+
+/* A ticket's text as stored: its body, with its messages between body
+ * and tail (pulse-cache-file.c, schema 2); `t` is the ticket table. The
+ * messages come in `ord` order, the order of the primary key the
+ * subquery walks. */
+#define PULSE_CACHE_TICKET_BODY_SQL \
+  "CASE WHEN t.tail IS NULL THEN t.body ELSE t.body ||" \
+  " coalesce ((SELECT group_concat (m.body, ',') FROM" \
+  "   (SELECT body FROM message WHERE ticket_id = t.id ORDER BY ord) AS m), '')" \
+  " || t.tail END"
 
 G_END_DECLS

@@ -354,7 +354,8 @@ pulse_cache_get_ticket (PulseCache  *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   if (!_pulse_cache_read_begin (self, &read,
-                                "SELECT body FROM ticket WHERE id = ?1", error))
+                                "SELECT " PULSE_CACHE_TICKET_BODY_SQL " FROM ticket AS t"
+                                " WHERE t.id = ?1", error))
     return NULL;
 
   sqlite3_bind_text (read.stmt, 1, id, -1, SQLITE_STATIC);
@@ -378,8 +379,8 @@ pulse_cache_list_open_tickets (PulseCache  *self,
   g_return_val_if_fail (PULSE_IS_CACHE (self), NULL);
 
   if (!_pulse_cache_read_begin (self, &read,
-                                "SELECT body FROM ticket WHERE " PULSE_CACHE_OPEN_SQL
-                                " ORDER BY created_at, id", error))
+                                "SELECT " PULSE_CACHE_TICKET_BODY_SQL " FROM ticket AS t"
+                                " WHERE " PULSE_CACHE_OPEN_SQL " ORDER BY created_at, id", error))
     return NULL;
 
   return _pulse_cache_collect_json (&read, 0, error);
@@ -423,7 +424,8 @@ pulse_cache_list_tickets (PulseCache        *self,
    * page at @from, and paging would be quadratic. (from, '') stands for
    * "from @from on": every id sorts after ''. */
   if (!_pulse_cache_read_begin (self, &read,
-                                "SELECT body, created_at, id FROM ticket"
+                                "SELECT " PULSE_CACHE_TICKET_BODY_SQL ", t.created_at, t.id"
+                                " FROM ticket AS t"
                                 " WHERE (created_at, id) > (?1, ?2) AND created_at < ?3"
                                 " ORDER BY created_at, id LIMIT ?4", error))
     return NULL;

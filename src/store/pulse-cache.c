@@ -38,14 +38,27 @@ static const char * const stmt_sql[] = {
   [PULSE_CACHE_STMT_DELETE_ENTITY] =
     "DELETE FROM entity WHERE kind = ?1 AND id = ?2 AND version <= ?3",
   [PULSE_CACHE_STMT_PUT_TICKET] =
-    "INSERT INTO ticket (id, version, created_at, updated_at, status, queue_id, body)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    "INSERT INTO ticket (id, version, created_at, updated_at, status, queue_id, body, tail)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
     " ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
     " created_at = excluded.created_at, updated_at = excluded.updated_at,"
-    " status = excluded.status, queue_id = excluded.queue_id, body = excluded.body"
+    " status = excluded.status, queue_id = excluded.queue_id, body = excluded.body,"
+    " tail = excluded.tail"
     " WHERE excluded.version >= ticket.version",
+  /* The common put, a newer version of a stored ticket with the same
+   * creation time and status: none of the indexed columns is set, so
+   * only the row changes and the ticket indexes are left alone. */
+  [PULSE_CACHE_STMT_UPDATE_TICKET] =
+    "UPDATE ticket SET version = ?2, updated_at = ?4, queue_id = ?6, body = ?7, tail = ?8"
+    " WHERE id = ?1 AND version <= ?2 AND created_at = ?3 AND status = ?5",
   [PULSE_CACHE_STMT_DELETE_TICKET] =
     "DELETE FROM ticket WHERE id = ?1 AND version <= ?2",
+  [PULSE_CACHE_STMT_MESSAGE_IDS] =
+    "SELECT id FROM message WHERE ticket_id = ?1 ORDER BY ord",
+  [PULSE_CACHE_STMT_PUT_MESSAGE] =
+    "INSERT OR REPLACE INTO message (ticket_id, ord, id, body) VALUES (?1, ?2, ?3, ?4)",
+  [PULSE_CACHE_STMT_TRIM_MESSAGES] =
+    "DELETE FROM message WHERE ticket_id = ?1 AND ord >= ?2",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (stmt_sql) == PULSE_CACHE_N_STMTS);

@@ -118,6 +118,9 @@ gint64               pulse_cache_count_entities         (PulseCache        *self
 JsonNode            *pulse_cache_get_ticket             (PulseCache        *self,
                                                          const char        *id,
                                                          GError           **error);
+GPtrArray           *pulse_cache_get_tickets            (PulseCache        *self,
+                                                         const char * const *ids,
+                                                         GError           **error);
 GPtrArray           *pulse_cache_list_open_tickets      (PulseCache        *self,
                                                          GError           **error);
 GPtrArray           *pulse_cache_list_tickets           (PulseCache        *self,
