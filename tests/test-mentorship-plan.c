@@ -241,9 +241,33 @@ test_edit_mentor (void)
 
   moved = decode (pulse_mentorship_edit_set_mentor (m, "agent-7"));
   g_assert_cmpstr (pulse_mentorship_get_mentor_id (moved), ==, "agent-7");
+  g_assert_cmpstr (pulse_mentorship_get_newcomer_id (moved), ==, "agent-19");
   g_assert_cmpuint (pulse_mentorship_get_n_steps (moved), ==, 3);
   assert_refused (pulse_mentorship_edit_set_mentor (m, "agent-19"),
                   "newcomer_id: must differ from mentor_id");
+}
+
+/* Phone moved before chat: the plan reads by date. */
+static void
+test_order (void)
+{
+  g_autoptr(PulseMentorship) m = new_plan ();
+  g_autoptr(PulseMentorship) moved = NULL;
+  g_autoptr(GArray) order = NULL;
+  g_autoptr(GArray) same = NULL;
+
+  moved = decode (pulse_mentorship_edit_set_date (m, 2, at ("2026-09-20T06:00:00Z")));
+  order = pulse_mentorship_dup_order (moved);
+  g_assert_cmpuint (order->len, ==, 3);
+  g_assert_cmpuint (g_array_index (order, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (order, guint, 1), ==, 2);
+  g_assert_cmpuint (g_array_index (order, guint, 2), ==, 1);
+
+  g_clear_pointer (&moved, g_object_unref);
+  moved = decode (pulse_mentorship_edit_set_date (m, 2, at ("2026-10-01T06:00:00Z")));
+  same = pulse_mentorship_dup_order (moved);
+  g_assert_cmpuint (g_array_index (same, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (same, guint, 2), ==, 2);
 }
 
 /* A cancelled probation has nothing late, and keeps what was signed off. */
@@ -275,6 +299,7 @@ main (int   argc,
   g_test_add_func ("/pulse/core/mentorship-plan/decisions", test_decisions);
   g_test_add_func ("/pulse/core/mentorship-plan/edit-dates", test_edit_dates);
   g_test_add_func ("/pulse/core/mentorship-plan/edit-mentor", test_edit_mentor);
+  g_test_add_func ("/pulse/core/mentorship-plan/order", test_order);
   g_test_add_func ("/pulse/core/mentorship-plan/cancelled", test_cancelled);
 
   return g_test_run ();

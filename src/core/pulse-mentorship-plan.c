@@ -207,3 +207,39 @@ pulse_mentorship_find_step (PulseMentorship  *self,
 
   return -1;
 }
+
+static int
+by_date (gconstpointer a,
+         gconstpointer b,
+         gpointer      user_data)
+{
+  PulseMentorship *self = user_data;
+  gint64 x = pulse_mentorship_get_step (self, *(const guint *) a)->opens_at;
+  gint64 y = pulse_mentorship_get_step (self, *(const guint *) b)->opens_at;
+
+  if (x != y)
+    return x < y ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
+}
+
+/**
+ * pulse_mentorship_dup_order:
+ *
+ * The plan's steps by date, earliest first (the plan keeps them in any
+ * order); steps on the same date keep their plan order.
+ *
+ * Returns: (transfer full) (element-type guint): step indices.
+ */
+GArray *
+pulse_mentorship_dup_order (PulseMentorship *self)
+{
+  GArray *order;
+
+  g_return_val_if_fail (PULSE_IS_MENTORSHIP (self), NULL);
+
+  order = g_array_sized_new (FALSE, FALSE, sizeof (guint), pulse_mentorship_get_n_steps (self));
+  for (guint i = 0; i < pulse_mentorship_get_n_steps (self); i++)
+    g_array_append_val (order, i);
+  g_array_sort_with_data (order, by_date, self);
+  return order;
+}

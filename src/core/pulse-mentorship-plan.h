@@ -55,6 +55,7 @@ guint                pulse_mentorship_count_milestones (PulseMentorship *self);
 guint                pulse_mentorship_count_done       (PulseMentorship *self);
 double               pulse_mentorship_get_progress     (PulseMentorship *self);
 guint                pulse_mentorship_get_signed_off   (PulseMentorship *self);
+GArray              *pulse_mentorship_dup_order        (PulseMentorship *self);
 int                  pulse_mentorship_find_step        (PulseMentorship *self,
                                                         PulseChannelKind channel);
 
