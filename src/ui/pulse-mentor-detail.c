@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pulse-agent-format.h"
+#include "pulse-audit-list.h"
 #include "pulse-enums.h"
 #include "pulse-format.h"
 #include "pulse-json.h"
@@ -52,6 +53,7 @@ struct _PulseMentorDetail
   AdwPreferencesGroup *kpi_group;
   GtkListBox          *kpi_list;
   AdwPreferencesGroup *audit_group;
+  GtkWidget           *audit_list;
 
   PulseSession        *session;
   PulseAgent          *newcomer;
@@ -77,7 +79,7 @@ save (PulseMentorDetail *self,
 {
   g_autoptr(JsonNode) owned = after;
 
-  return pulse_mentors_save (GTK_WIDGET (self), self->session, self->mentorship, owned, title);
+  return pulse_mentors_save (GTK_WIDGET (self), self->mentorship, owned, title);
 }
 
 static const char *
@@ -86,6 +88,14 @@ newcomer_name (PulseMentorDetail *self)
   const char *name = pulse_agent_get_name (self->newcomer);
 
   return name != NULL ? name : pulse_agent_get_id (self->newcomer);
+}
+
+/* How the edit kit's toasts name the item: "“Probation of Ivan P.” saved". */
+static char *
+dup_title (PulseMentorDetail *self)
+{
+  /* Translators: how a toast names a newcomer's mentorship */
+  return g_strdup_printf (_("Probation of %s"), newcomer_name (self));
 }
 
 /* Who may mentor: agents and leads of the newcomer's team who are past
@@ -162,12 +172,8 @@ on_sign_off_clicked_cb (GtkButton *button,
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step"));
   const PulseMentorshipStep *step = pulse_mentorship_get_step (self->mentorship, index);
   gboolean undo = step->signed_off_at != 0;
-  g_autofree char *title = NULL;
+  g_autofree char *title = dup_title (self);
 
-  /* Translators: a toast's subject: a channel and the newcomer */
-  title = g_strdup_printf (undo ? _("Sign-off of %s for %s taken back")
-                                : _("%s for %s signed off"),
-                           pulse_format_channel (step->channel), newcomer_name (self));
   save (self, pulse_mentorship_edit_sign_off (self->mentorship, index,
                                               undo ? 0 : g_get_real_time (),
                                               pulse_session_get_user_name (self->session)),
@@ -191,9 +197,7 @@ on_step_date_cb (GtkEntry *entry,
       return;
     }
 
-  /* Translators: a toast's subject: a channel milestone moved */
-  title = g_strdup_printf (_("Date of %s for %s"), pulse_format_channel (step->channel),
-                           newcomer_name (self));
+  title = dup_title (self);
   save (self, pulse_mentorship_edit_set_date (self->mentorship, (int) index, date), title);
 }
 
@@ -311,8 +315,7 @@ on_test_date_cb (PulseMentorDetail *self)
       return;
     }
 
-  /* Translators: a toast's subject */
-  title = g_strdup_printf (_("Test date for %s"), newcomer_name (self));
+  title = dup_title (self);
   save (self, pulse_mentorship_edit_set_date (self->mentorship, -1, date), title);
 }
 
@@ -330,8 +333,7 @@ on_decide_clicked_cb (PulseMentorDetail *self,
   else if (GTK_WIDGET (button) == self->extend_button)
     decision = PULSE_MENTORSHIP_DECISION_EXTEND;
 
-  /* Translators: a toast's subject: the decision after the test */
-  title = g_strdup_printf (_("Decision for %s"), newcomer_name (self));
+  title = dup_title (self);
   save (self, pulse_mentorship_edit_decide (self->mentorship, decision,
                                             gtk_spin_button_get_value (self->score_spin)),
         title);
@@ -352,9 +354,7 @@ on_assign_clicked_cb (PulseMentorDetail *self)
     return;
 
   mentor = self->candidates->pdata[selected];
-  /* Translators: a toast's subject: the newcomer and their mentor */
-  title = g_strdup_printf (_("%s mentored by %s"), newcomer_name (self),
-                           pulse_agent_get_name (mentor));
+  title = dup_title (self);
   if (self->mentorship != NULL && pulse_mentorship_is_open (self->mentorship))
     {
       save (self, pulse_mentorship_edit_set_mentor (self->mentorship, pulse_agent_get_id (mentor)),
@@ -370,7 +370,7 @@ on_assign_clicked_cb (PulseMentorDetail *self)
   id = g_strconcat ("mt-", uuid, NULL);
   plan = pulse_mentorship_edit_new_plan (id, pulse_agent_get_id (mentor),
                                          pulse_agent_get_id (self->newcomer), start);
-  pulse_mentors_save (GTK_WIDGET (self), self->session, NULL, plan, title);
+  pulse_mentors_save (GTK_WIDGET (self), NULL, plan, title);
 }
 
 static void
@@ -481,6 +481,8 @@ pulse_mentor_detail_init (PulseMentorDetail *self)
 {
   self->candidates = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->audit_list = pulse_audit_list_new ();
+  adw_preferences_group_add (self->audit_group, self->audit_list);
 }
 
 static void
@@ -541,5 +543,10 @@ pulse_mentor_detail_show (PulseMentorDetail *self,
       fill_test (self, editable);
     }
   pulse_mentor_figures_fill (self->kpi_list, self->kpi_group, self->session, newcomer);
-  gtk_widget_set_visible (GTK_WIDGET (self->audit_group), FALSE);
+
+  /* The server lets only a kind's editors read its history. */
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_group), has_plan && editable);
+  if (has_plan && editable)
+    pulse_audit_list_show (PULSE_AUDIT_LIST (self->audit_list), self->session, "mentorship",
+                           pulse_mentorship_get_id (mentorship));
 }

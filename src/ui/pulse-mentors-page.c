@@ -11,6 +11,7 @@
 #include "pulse-entity-list.h"
 #include "pulse-format.h"
 #include "pulse-mentor-detail.h"
+#include "pulse-mentors-board.h"
 #include "pulse-mentors-page.h"
 #include "pulse-mentors-save.h"
 #include "pulse-mentors-text.h"
@@ -62,152 +63,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What one rebuild knows: the newcomers, each one's probation, the
- * mentors' loads and the names the rows use. */
-typedef struct
-{
-  gint64      now;
-  GPtrArray  *newcomers;
-  GHashTable *plans;
-  GHashTable *loads;
-  GHashTable *mentees;
-  GHashTable *names;
-} Board;
-
-static void
-board_clear (Board *board)
-{
-  g_clear_pointer (&board->newcomers, g_ptr_array_unref);
-  g_clear_pointer (&board->plans, g_hash_table_unref);
-  g_clear_pointer (&board->loads, g_hash_table_unref);
-  g_clear_pointer (&board->mentees, g_hash_table_unref);
-  g_clear_pointer (&board->names, g_hash_table_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Board, board_clear)
-
-static const char *
-agent_name (Board      *board,
-            const char *id)
-{
-  const char *name = id != NULL ? g_hash_table_lookup (board->names, id) : NULL;
-
-  return name != NULL ? name : id;
-}
-
-/* An open probation wins over a closed one, a later start over an earlier. */
-static gboolean
-replaces (PulseMentorship *candidate,
-          PulseMentorship *current)
-{
-  if (current == NULL)
-    return TRUE;
-  if (pulse_mentorship_is_open (candidate) != pulse_mentorship_is_open (current))
-    return pulse_mentorship_is_open (candidate);
-  return pulse_mentorship_get_started_at (candidate) > pulse_mentorship_get_started_at (current);
-}
-
-static void
-read_mentorships (PulseMentorsPage *self,
-                  Board            *board)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (self->mentorships); i++)
-    {
-      g_autoptr(PulseMentorship) m = g_list_model_get_item (self->mentorships, i);
-      const char *newcomer = pulse_mentorship_get_newcomer_id (m);
-      const char *mentor = pulse_mentorship_get_mentor_id (m);
-      GPtrArray *list;
-
-      if (replaces (m, g_hash_table_lookup (board->plans, newcomer)))
-        g_hash_table_replace (board->plans, (gpointer) newcomer, m);
-      if (!pulse_mentorship_is_open (m))
-        continue;
-
-      g_hash_table_replace (board->loads, (gpointer) mentor,
-                            GUINT_TO_POINTER (GPOINTER_TO_UINT (
-                              g_hash_table_lookup (board->loads, mentor)) + 1));
-      if ((list = g_hash_table_lookup (board->mentees, mentor)) == NULL)
-        g_hash_table_insert (board->mentees, (gpointer) mentor, list = g_ptr_array_new ());
-      g_ptr_array_add (list, (gpointer) newcomer);
-    }
-}
-
-static int
-by_urgency (gconstpointer a,
-            gconstpointer b,
-            gpointer      user_data)
-{
-  Board *board = user_data;
-  PulseAgent *x = *(PulseAgent **) a;
-  PulseAgent *y = *(PulseAgent **) b;
-  PulseMentorship *mx = g_hash_table_lookup (board->plans, pulse_agent_get_id (x));
-  PulseMentorship *my = g_hash_table_lookup (board->plans, pulse_agent_get_id (y));
-  guint ox = mx != NULL ? pulse_mentorship_count_overdue (mx, board->now) : 0;
-  guint oy = my != NULL ? pulse_mentorship_count_overdue (my, board->now) : 0;
-
-  if (ox != oy)
-    return ox > oy ? -1 : 1;
-  return g_utf8_collate (pulse_agent_get_name (x) ?: "", pulse_agent_get_name (y) ?: "");
-}
-
-/* The list's mentorships stay alive as long as the board: it holds
- * borrowed pointers into the session's models, read on the main thread. */
-static void
-read_board (PulseMentorsPage *self,
-            Board            *board)
-{
-  board->now = g_get_real_time ();
-  board->newcomers = g_ptr_array_new_with_free_func (g_object_unref);
-  board->plans = g_hash_table_new (g_str_hash, g_str_equal);
-  board->loads = g_hash_table_new (g_str_hash, g_str_equal);
-  board->mentees = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                          (GDestroyNotify) g_ptr_array_unref);
-  board->names = g_hash_table_new (g_str_hash, g_str_equal);
-  read_mentorships (self, board);
-
-  for (guint i = 0; i < g_list_model_get_n_items (self->agents); i++)
-    {
-      g_autoptr(PulseAgent) agent = g_list_model_get_item (self->agents, i);
-      PulseMentorship *m = g_hash_table_lookup (board->plans, pulse_agent_get_id (agent));
-
-      if (pulse_agent_get_name (agent) != NULL)
-        g_hash_table_insert (board->names, (gpointer) pulse_agent_get_id (agent),
-                             (gpointer) pulse_agent_get_name (agent));
-      if (pulse_agent_is_newcomer (agent, board->now) ||
-          (m != NULL && pulse_mentorship_is_open (m)))
-        g_ptr_array_add (board->newcomers, g_object_ref (agent));
-    }
-
-  g_ptr_array_sort_with_data (board->newcomers, by_urgency, board);
-}
-
-/* Everything the rows show, so an agent's status report (which changes
- * none of it) does not rebuild the page. Milestones turn due and overdue
- * with time: the hour is part of it. */
-static char *
-dup_signature (PulseMentorsPage *self,
-               Board            *board)
-{
-  GString *out = g_string_new (NULL);
-
-  g_string_append_printf (out, "%" G_GINT64_FORMAT " %d|", board->now / G_USEC_PER_SEC / 3600,
-                          pulse_mentors_can_edit (self->session));
-  for (guint i = 0; i < board->newcomers->len; i++)
-    {
-      PulseAgent *agent = board->newcomers->pdata[i];
-      PulseMentorship *m = g_hash_table_lookup (board->plans, pulse_agent_get_id (agent));
-
-      g_string_append_printf (out, "%s %s %u %s|", pulse_agent_get_id (agent),
-                              pulse_agent_get_name (agent), pulse_agent_get_channels (agent),
-                              m != NULL ? pulse_mentorship_get_id (m) : "-");
-      if (m != NULL)
-        g_string_append_printf (out, "%" G_GINT64_FORMAT " %s|", pulse_mentorship_get_version (m),
-                                agent_name (board, pulse_mentorship_get_mentor_id (m)));
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static void
 clear_list (GtkListBox *list)
 {
@@ -246,7 +101,7 @@ timeline (PulseMentorship *m,
 }
 
 static GtkWidget *
-newcomer_row (Board      *board,
+newcomer_row (PulseMentorsBoard *board,
               PulseAgent *agent)
 {
   PulseMentorship *m = g_hash_table_lookup (board->plans, pulse_agent_get_id (agent));
@@ -256,7 +111,7 @@ newcomer_row (Board      *board,
   guint overdue;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 agent_name (board, pulse_agent_get_id (agent)));
+                                 pulse_mentors_board_name (board, pulse_agent_get_id (agent)));
   gtk_widget_set_name (row, pulse_agent_get_id (agent));
   if (m == NULL)
     {
@@ -267,7 +122,7 @@ newcomer_row (Board      *board,
   progress = pulse_mentors_text_progress (m);
   /* Translators: under a newcomer: their mentor and "2 of 4 milestones" */
   subtitle = g_strdup_printf (_("Mentor %s · %s"),
-                              agent_name (board, pulse_mentorship_get_mentor_id (m)), progress);
+                              pulse_mentors_board_name (board, pulse_mentorship_get_mentor_id (m)), progress);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   overdue = pulse_mentorship_count_overdue (m, board->now);
   if (overdue > 0)
@@ -285,7 +140,7 @@ newcomer_row (Board      *board,
 }
 
 static GtkWidget *
-mentor_row (Board      *board,
+mentor_row (PulseMentorsBoard *board,
             const char *mentor_id,
             GPtrArray  *mentees)
 {
@@ -297,8 +152,8 @@ mentor_row (Board      *board,
 
   for (guint i = 0; i < mentees->len; i++)
     g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
-                            agent_name (board, mentees->pdata[i]));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), agent_name (board, mentor_id));
+                            pulse_mentors_board_name (board, mentees->pdata[i]));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pulse_mentors_board_name (board, mentor_id));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), names->str);
   gtk_widget_set_name (row, mentor_id);
   gtk_level_bar_set_mode (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_MODE_DISCRETE);
@@ -319,7 +174,7 @@ mentor_row (Board      *board,
 /* "Olena K., lead of Kyiv desk", or the team alone, or nothing. */
 static char *
 dup_lead_text (PulseMentorsPage *self,
-               Board            *board,
+               PulseMentorsBoard *board,
                PulseAgent       *newcomer)
 {
   const char *team_id = pulse_agent_get_team_id (newcomer);
@@ -334,7 +189,7 @@ dup_lead_text (PulseMentorsPage *self,
     return g_strdup_printf (_("for the lead of %s"), pulse_team_get_name (team));
 
   /* Translators: who an overdue milestone is raised to: the lead's name and team */
-  return g_strdup_printf (_("for %s, lead of %s"), agent_name (board, lead_id),
+  return g_strdup_printf (_("for %s, lead of %s"), pulse_mentors_board_name (board, lead_id),
                           pulse_team_get_name (team));
 }
 
@@ -342,7 +197,7 @@ dup_lead_text (PulseMentorsPage *self,
  * much, and whom it is raised to. */
 static void
 add_overdue_row (PulseMentorsPage *self,
-                 Board            *board,
+                 PulseMentorsBoard *board,
                  PulseAgent       *newcomer,
                  const char       *what,
                  gint64            oldest)
@@ -354,7 +209,7 @@ add_overdue_row (PulseMentorsPage *self,
   g_autofree char *subtitle = NULL;
 
   /* Translators: an overdue row: the newcomer, then the late milestones ("Email, Chat") */
-  title = g_strdup_printf (_("%s: %s"), agent_name (board, pulse_agent_get_id (newcomer)), what);
+  title = g_strdup_printf (_("%s: %s"), pulse_mentors_board_name (board, pulse_agent_get_id (newcomer)), what);
   /* Translators: "12 days late · for Olena K., lead of Kyiv desk" */
   subtitle = g_strdup_printf (_("%s · %s"), late, lead);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -378,7 +233,7 @@ add_overdue (GString    *what,
 
 static void
 fill_overdue (PulseMentorsPage *self,
-              Board            *board)
+              PulseMentorsBoard *board)
 {
   for (guint i = 0; i < board->newcomers->len; i++)
     {
@@ -408,7 +263,7 @@ fill_overdue (PulseMentorsPage *self,
 
 static void
 fill_mentors (PulseMentorsPage *self,
-              Board            *board)
+              PulseMentorsBoard *board)
 {
   g_autoptr(GList) ids = g_hash_table_get_keys (board->mentees);
 
@@ -436,7 +291,7 @@ find_row (GtkListBox *list,
 
 static void
 show_selected (PulseMentorsPage *self,
-               Board            *board)
+               PulseMentorsBoard *board)
 {
   PulseAgent *agent = NULL;
 
@@ -455,12 +310,12 @@ static void
 rebuild (PulseMentorsPage *self,
          gboolean          force)
 {
-  g_auto(Board) board = { 0 };
+  g_auto(PulseMentorsBoard) board = { 0 };
   g_autofree char *signature = NULL;
   gboolean editable = pulse_mentors_can_edit (self->session);
 
-  read_board (self, &board);
-  signature = dup_signature (self, &board);
+  pulse_mentors_board_read (&board, self->mentorships, self->agents, g_get_real_time ());
+  signature = pulse_mentors_board_dup_signature (&board, editable);
   if (!force && g_strcmp0 (signature, self->signature) == 0)
     return;
   g_free (self->signature);
@@ -523,7 +378,7 @@ static void
 on_newcomer_selected_cb (PulseMentorsPage *self,
                          GtkListBoxRow    *row)
 {
-  g_auto(Board) board = { 0 };
+  g_auto(PulseMentorsBoard) board = { 0 };
 
   /* Rebuilds select rows themselves; disposal empties the lists. */
   if (self->building || self->mentorships == NULL)
@@ -531,7 +386,7 @@ on_newcomer_selected_cb (PulseMentorsPage *self,
 
   g_free (self->selected);
   self->selected = row != NULL ? g_strdup (gtk_widget_get_name (GTK_WIDGET (row))) : NULL;
-  read_board (self, &board);
+  pulse_mentors_board_read (&board, self->mentorships, self->agents, g_get_real_time ());
   show_selected (self, &board);
 }
 

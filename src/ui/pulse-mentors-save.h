@@ -17,7 +17,6 @@ void     pulse_mentors_toast    (GtkWidget       *widget,
                                  const char      *text);
 gboolean pulse_mentors_can_edit (PulseSession    *session);
 gboolean pulse_mentors_save     (GtkWidget       *widget,
-                                 PulseSession    *session,
                                  PulseMentorship *before,
                                  JsonNode        *after,
                                  const char      *title);
