@@ -15,6 +15,8 @@
 #include <adwaita.h>
 
 #include "pulse-agent.h"
+#include "pulse-agent-row.h"
+#include "pulse-agents-page.h"
 #include "pulse-mentor-detail.h"
 #include "pulse-mentors-page.h"
 #include "pulse-mentorship.h"
@@ -194,6 +196,30 @@ server_channels (PulseTestServer *ts)
   return g_string_free (out, FALSE);
 }
 
+/* The Agents page's table row of "a-n1" opens @channel (the Agents page
+ * reads the same agent, updated by the server's agent.updated). */
+static gboolean
+agents_table_has_channel (gpointer data)
+{
+  gpointer *pair = data;
+  GtkWidget *view = pulse_test_ui_find_widget (pair[0], GTK_TYPE_COLUMN_VIEW, NULL);
+  GListModel *rows = NULL;
+
+  if (view != NULL)
+    rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PulseAgentRow) row = g_list_model_get_item (rows, i);
+      guint channels = 0;
+
+      g_object_get (row, "channels", &channels, NULL);
+      if (g_str_equal (pulse_agent_row_get_id (row), "a-n1"))
+        return (channels & (1u << GPOINTER_TO_UINT (pair[1]))) != 0;
+    }
+
+  return FALSE;
+}
+
 static GtkWidget *
 open_page (PulseSession *session,
            PulseWindow **window)
@@ -263,6 +289,19 @@ test_assign_and_sign_off (void)
   g_assert_true (pulse_test_wait_for (has_overdue_row, &one, PULSE_TEST_LIVE_WAIT_MS));
   pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
   pulse_test_ui_save_screenshot (GTK_WIDGET (window), "mentors-signed-off");
+
+  /* The Agents page shows chat open to the newcomer too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "agents"));
+  {
+    gpointer pair[] = { pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_AGENTS_PAGE,
+                                                   NULL),
+                        GUINT_TO_POINTER (PULSE_CHANNEL_KIND_CHAT) };
+
+    g_assert_nonnull (pair[0]);
+    g_assert_true (pulse_test_wait_for (agents_table_has_channel, pair,
+                                        PULSE_TEST_LIVE_WAIT_MS));
+  }
 
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
