@@ -168,7 +168,7 @@ pulse_mentors_board_dup_signature (PulseMentorsBoard *board,
                               m != NULL ? pulse_mentorship_get_id (m) : "-");
       if (m != NULL)
         g_string_append_printf (out, "%" G_GINT64_FORMAT " %s|", pulse_mentorship_get_version (m),
-                                pulse_mentors_board_name (board, pulse_mentorship_get_mentor_id (m)));
+                                pulse_mentorship_get_mentor_id (m));
     }
 
   return g_string_free (out, FALSE);

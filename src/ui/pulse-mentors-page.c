@@ -102,7 +102,7 @@ timeline (PulseMentorship *m,
 
 static GtkWidget *
 newcomer_row (PulseMentorsBoard *board,
-              PulseAgent *agent)
+              PulseAgent        *agent)
 {
   PulseMentorship *m = g_hash_table_lookup (board->plans, pulse_agent_get_id (agent));
   GtkWidget *row = adw_action_row_new ();
@@ -122,7 +122,8 @@ newcomer_row (PulseMentorsBoard *board,
   progress = pulse_mentors_text_progress (m);
   /* Translators: under a newcomer: their mentor and "2 of 4 milestones" */
   subtitle = g_strdup_printf (_("Mentor %s · %s"),
-                              pulse_mentors_board_name (board, pulse_mentorship_get_mentor_id (m)), progress);
+                              pulse_mentors_board_name (board, pulse_mentorship_get_mentor_id (m)),
+                              progress);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   overdue = pulse_mentorship_count_overdue (m, board->now);
   if (overdue > 0)
@@ -141,8 +142,8 @@ newcomer_row (PulseMentorsBoard *board,
 
 static GtkWidget *
 mentor_row (PulseMentorsBoard *board,
-            const char *mentor_id,
-            GPtrArray  *mentees)
+            const char        *mentor_id,
+            GPtrArray         *mentees)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autoptr(GString) names = g_string_new (NULL);
@@ -153,7 +154,8 @@ mentor_row (PulseMentorsBoard *board,
   for (guint i = 0; i < mentees->len; i++)
     g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
                             pulse_mentors_board_name (board, mentees->pdata[i]));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pulse_mentors_board_name (board, mentor_id));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 pulse_mentors_board_name (board, mentor_id));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), names->str);
   gtk_widget_set_name (row, mentor_id);
   gtk_level_bar_set_mode (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_MODE_DISCRETE);
@@ -173,9 +175,9 @@ mentor_row (PulseMentorsBoard *board,
 
 /* "Olena K., lead of Kyiv desk", or the team alone, or nothing. */
 static char *
-dup_lead_text (PulseMentorsPage *self,
+dup_lead_text (PulseMentorsPage  *self,
                PulseMentorsBoard *board,
-               PulseAgent       *newcomer)
+               PulseAgent        *newcomer)
 {
   const char *team_id = pulse_agent_get_team_id (newcomer);
   PulseTeam *team = team_id != NULL
@@ -196,11 +198,11 @@ dup_lead_text (PulseMentorsPage *self,
 /* One row per newcomer: which milestones are late, the oldest by how
  * much, and whom it is raised to. */
 static void
-add_overdue_row (PulseMentorsPage *self,
+add_overdue_row (PulseMentorsPage  *self,
                  PulseMentorsBoard *board,
-                 PulseAgent       *newcomer,
-                 const char       *what,
-                 gint64            oldest)
+                 PulseAgent        *newcomer,
+                 const char        *what,
+                 gint64             oldest)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
@@ -209,7 +211,8 @@ add_overdue_row (PulseMentorsPage *self,
   g_autofree char *subtitle = NULL;
 
   /* Translators: an overdue row: the newcomer, then the late milestones ("Email, Chat") */
-  title = g_strdup_printf (_("%s: %s"), pulse_mentors_board_name (board, pulse_agent_get_id (newcomer)), what);
+  title = g_strdup_printf (_("%s: %s"),
+                           pulse_mentors_board_name (board, pulse_agent_get_id (newcomer)), what);
   /* Translators: "12 days late · for Olena K., lead of Kyiv desk" */
   subtitle = g_strdup_printf (_("%s · %s"), late, lead);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -232,7 +235,7 @@ add_overdue (GString    *what,
 }
 
 static void
-fill_overdue (PulseMentorsPage *self,
+fill_overdue (PulseMentorsPage  *self,
               PulseMentorsBoard *board)
 {
   for (guint i = 0; i < board->newcomers->len; i++)
@@ -262,7 +265,7 @@ fill_overdue (PulseMentorsPage *self,
 }
 
 static void
-fill_mentors (PulseMentorsPage *self,
+fill_mentors (PulseMentorsPage  *self,
               PulseMentorsBoard *board)
 {
   g_autoptr(GList) ids = g_hash_table_get_keys (board->mentees);
@@ -290,7 +293,7 @@ find_row (GtkListBox *list,
 }
 
 static void
-show_selected (PulseMentorsPage *self,
+show_selected (PulseMentorsPage  *self,
                PulseMentorsBoard *board)
 {
   PulseAgent *agent = NULL;
