@@ -20,6 +20,9 @@ static const char directory[] =
   "\"channels\":[\"email\",\"chat\",\"phone\"]},"
   "{\"id\":\"ag-n1\",\"name\":\"Newcomer\",\"team_id\":\"team-ua\",\"position\":\"agent\","
   "\"status\":\"offline\",\"status_since\":\"2026-11-20T06:00:00Z\",\"channels\":[\"email\"],"
+  "\"hired_at\":\"2026-09-01T06:00:00Z\"},"
+  "{\"id\":\"ag-n2\",\"name\":\"Second\",\"team_id\":\"team-ua\",\"position\":\"agent\","
+  "\"status\":\"offline\",\"status_since\":\"2026-11-20T06:00:00Z\",\"channels\":[],"
   "\"hired_at\":\"2026-09-01T06:00:00Z\"}]}";
 
 #define EMAIL_SIGNED_OFF ",\"signed_off_at\":\"2026-09-01T06:00:00Z\""
@@ -74,8 +77,9 @@ create (PulseTestServer *ts,
 }
 
 static JsonObject *
-get_agent (PulseTestServer    *ts,
-           PulseTestResponse **keep)
+get_agent_id (PulseTestServer    *ts,
+              const char         *id,
+              PulseTestResponse **keep)
 {
   *keep = pulse_test_server_request (ts, "GET", "/api/v1/snapshot",
                                      pulse_test_server_get_token (ts, PULSE_ROLE_VIEWER),
@@ -88,9 +92,16 @@ get_agent (PulseTestServer    *ts,
                                                         "agents");
       JsonObject *agent = json_array_get_object_element (agents, i);
 
-      if (g_str_equal (json_object_get_string_member (agent, "id"), "ag-n1"))
+      if (g_str_equal (json_object_get_string_member (agent, "id"), id))
         return agent;
     }
+}
+
+static JsonObject *
+get_agent (PulseTestServer    *ts,
+           PulseTestResponse **keep)
+{
+  return get_agent_id (ts, "ag-n1", keep);
 }
 
 static char *
@@ -241,6 +252,31 @@ test_sign_off_opens_channel (void)
   assert_last_event_is_agent (ts, "email", 3);
 }
 
+/* A mentorship moved to another newcomer opens its sign-offs to them; the
+ * first keeps what they had. */
+static void
+test_moved_to_another_newcomer (void)
+{
+  g_autoptr(PulseTestServer) ts = new_server ();
+  g_autofree char *moved = mentorship_json ("mt-1", "ag-m", "ag-n2", EMAIL_SIGNED_OFF, "");
+  g_autoptr(PulseTestResponse) r = NULL;
+  g_autoptr(PulseTestResponse) first = NULL;
+  g_autoptr(PulseTestResponse) second = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *opened = NULL;
+
+  g_assert_cmpuint (create (ts, PULSE_ROLE_LEAD, "mt-1", "ag-m", "ag-n1", EMAIL_SIGNED_OFF), ==,
+                    201);
+  r = pulse_test_server_request (ts, "PUT", "/api/v1/mentorships/mt-1",
+                                 pulse_test_server_get_token (ts, PULSE_ROLE_LEAD), moved,
+                                 "If-Match", "1", NULL);
+  g_assert_cmpuint (r->status, ==, 200);
+  kept = channels_of (get_agent_id (ts, "ag-n1", &first));
+  opened = channels_of (get_agent_id (ts, "ag-n2", &second));
+  g_assert_cmpstr (kept, ==, "email");
+  g_assert_cmpstr (opened, ==, "email");
+}
+
 /* A sign-off for a newcomer the directory does not know changes nothing. */
 static void
 test_sign_off_unknown_agent (void)
@@ -296,6 +332,8 @@ main (int   argc,
   g_test_add_func ("/pulse/server/mentorships/limit-configured", test_limit_configured);
   g_test_add_func ("/pulse/server/mentorships/sign-off-opens-channel",
                    test_sign_off_opens_channel);
+  g_test_add_func ("/pulse/server/mentorships/moved-to-another-newcomer",
+                   test_moved_to_another_newcomer);
   g_test_add_func ("/pulse/server/mentorships/sign-off-unknown-agent",
                    test_sign_off_unknown_agent);
   g_test_add_func ("/pulse/server/mentorships/roles", test_roles);

@@ -101,6 +101,20 @@ test_milestone_lines (void)
   g_assert_cmpstr (pulse_mentors_text_state (PULSE_MILESTONE_DUE), ==, "Due");
 }
 
+static void
+test_unscheduled_test (void)
+{
+  g_autoptr(JsonNode) node = pulse_mentorship_edit_new_plan ("mt", "a", "b",
+                                                             at ("2026-09-01T06:00:00Z"));
+  g_autoptr(PulseMentorship) m = pulse_mentorship_new_from_json (node, NULL);
+  g_autoptr(JsonNode) cleared = pulse_mentorship_edit_set_date (m, -1, 0);
+  g_autoptr(PulseMentorship) none = pulse_mentorship_new_from_json (cleared, NULL);
+  g_autofree char *line = pulse_mentors_text_test (none, at ("2027-01-01T00:00:00Z"));
+
+  g_assert_cmpint (pulse_mentorship_get_test_at (none), ==, 0);
+  g_assert_cmpstr (line, ==, "Not scheduled");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -110,6 +124,7 @@ main (int   argc,
   g_test_add_func ("/pulse/ui/mentors-text/entry-dates", test_entry_dates);
   g_test_add_func ("/pulse/ui/mentors-text/counts", test_counts);
   g_test_add_func ("/pulse/ui/mentors-text/milestone-lines", test_milestone_lines);
+  g_test_add_func ("/pulse/ui/mentors-text/unscheduled-test", test_unscheduled_test);
 
   return g_test_run ();
 }

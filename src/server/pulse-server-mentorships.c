@@ -134,9 +134,13 @@ apply_channels (PulseServerMutation  *m,
                 PulseMentorship      *previous,
                 GError              **error)
 {
-  guint was = previous != NULL ? pulse_mentorship_get_signed_off (previous) : 0;
-  guint now = pulse_mentorship_get_signed_off (item);
   const char *newcomer_id = pulse_mentorship_get_newcomer_id (item);
+  /* A mentorship moved to another newcomer opens all its sign-offs to
+   * them; the first newcomer keeps what they had. */
+  gboolean same = previous != NULL &&
+                  g_str_equal (pulse_mentorship_get_newcomer_id (previous), newcomer_id);
+  guint was = same ? pulse_mentorship_get_signed_off (previous) : 0;
+  guint now = pulse_mentorship_get_signed_off (item);
   g_autoptr(PulseDirectoryStore) directory = NULL;
   g_autoptr(JsonNode) stored = NULL;
   g_autoptr(PulseAgent) agent = NULL;

@@ -15,6 +15,7 @@
 #include "pulse-json.h"
 #include "pulse-mentor-detail.h"
 #include "pulse-mentor-figures.h"
+#include "pulse-mentors-board.h"
 #include "pulse-mentors-save.h"
 #include "pulse-mentors-text.h"
 #include "pulse-mentorship-edit.h"
@@ -98,34 +99,6 @@ dup_title (PulseMentorDetail *self)
   return g_strdup_printf (_("Probation of %s"), newcomer_name (self));
 }
 
-/* Who may mentor: agents and leads of the newcomer's team who are past
- * their own probation, the least loaded first. */
-static int
-by_load (gconstpointer a,
-         gconstpointer b,
-         gpointer      user_data)
-{
-  GHashTable *loads = user_data;
-  PulseAgent *x = *(PulseAgent **) a;
-  PulseAgent *y = *(PulseAgent **) b;
-  guint lx = GPOINTER_TO_UINT (g_hash_table_lookup (loads, pulse_agent_get_id (x)));
-  guint ly = GPOINTER_TO_UINT (g_hash_table_lookup (loads, pulse_agent_get_id (y)));
-
-  if (lx != ly)
-    return lx < ly ? -1 : 1;
-  return g_utf8_collate (pulse_agent_get_name (x) ?: "", pulse_agent_get_name (y) ?: "");
-}
-
-static gboolean
-may_mentor (PulseMentorDetail *self,
-            PulseAgent        *agent)
-{
-  return agent != self->newcomer &&
-         pulse_agent_get_position (agent) != PULSE_AGENT_POSITION_HEAD &&
-         !pulse_agent_is_newcomer (agent, self->now) &&
-         g_strcmp0 (pulse_agent_get_team_id (agent), pulse_agent_get_team_id (self->newcomer)) == 0;
-}
-
 static void
 fill_candidates (PulseMentorDetail *self,
                  GHashTable        *loads)
@@ -136,15 +109,9 @@ fill_candidates (PulseMentorDetail *self,
                         ? pulse_mentorship_get_mentor_id (self->mentorship) : NULL;
   guint selected = GTK_INVALID_LIST_POSITION;
 
-  g_ptr_array_set_size (self->candidates, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (agents); i++)
-    {
-      g_autoptr(PulseAgent) agent = g_list_model_get_item (agents, i);
-
-      if (may_mentor (self, agent))
-        g_ptr_array_add (self->candidates, g_object_ref (agent));
-    }
-  g_ptr_array_sort_with_data (self->candidates, by_load, loads);
+  g_clear_pointer (&self->candidates, g_ptr_array_unref);
+  self->candidates = pulse_mentors_board_dup_candidates (agents, self->newcomer, loads,
+                                                         self->now);
 
   for (guint i = 0; i < self->candidates->len; i++)
     {
@@ -357,6 +324,9 @@ on_assign_clicked_cb (PulseMentorDetail *self)
   title = dup_title (self);
   if (self->mentorship != NULL && pulse_mentorship_is_open (self->mentorship))
     {
+      if (g_strcmp0 (pulse_mentorship_get_mentor_id (self->mentorship),
+                     pulse_agent_get_id (mentor)) == 0)
+        return;
       save (self, pulse_mentorship_edit_set_mentor (self->mentorship, pulse_agent_get_id (mentor)),
             title);
       return;
@@ -494,8 +464,12 @@ show_heading (PulseMentorDetail *self)
   g_autofree char *line = NULL;
 
   gtk_label_set_text (self->title, newcomer_name (self));
-  /* Translators: under a newcomer's name: the hire date and the channels they answer */
-  line = g_strdup_printf (_("Hired %s · answers %s"), hired, channels);
+  if (open == 0)
+    /* Translators: under a newcomer's name: the hire date, and no channel open to them */
+    line = g_strdup_printf (_("Hired %s · no channel open yet"), hired);
+  else
+    /* Translators: under a newcomer's name: the hire date and the channels they answer */
+    line = g_strdup_printf (_("Hired %s · answers %s"), hired, channels);
   gtk_label_set_text (self->subtitle, line);
 }
 

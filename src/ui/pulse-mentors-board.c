@@ -173,3 +173,55 @@ pulse_mentors_board_dup_signature (PulseMentorsBoard *board,
 
   return g_string_free (out, FALSE);
 }
+
+static int
+by_load (gconstpointer a,
+         gconstpointer b,
+         gpointer      user_data)
+{
+  GHashTable *loads = user_data;
+  PulseAgent *x = *(PulseAgent **) a;
+  PulseAgent *y = *(PulseAgent **) b;
+  guint lx = GPOINTER_TO_UINT (g_hash_table_lookup (loads, pulse_agent_get_id (x)));
+  guint ly = GPOINTER_TO_UINT (g_hash_table_lookup (loads, pulse_agent_get_id (y)));
+
+  if (lx != ly)
+    return lx < ly ? -1 : 1;
+  return g_utf8_collate (pulse_agent_get_name (x) ?: "", pulse_agent_get_name (y) ?: "");
+}
+
+/**
+ * pulse_mentors_board_dup_candidates:
+ * @agents: the session's agents
+ * @newcomer: the newcomer to find a mentor for
+ * @loads: open mentorships per mentor id, as pulse_mentors_board_read()
+ *   counts them
+ * @now_usec: the time to judge who is a newcomer at
+ *
+ * Who may mentor @newcomer: agents and leads of the same team (no head),
+ * past their own probation, the least loaded first, then by name.
+ *
+ * Returns: (transfer full) (element-type PulseAgent): the candidates.
+ */
+GPtrArray *
+pulse_mentors_board_dup_candidates (GListModel *agents,
+                                    PulseAgent *newcomer,
+                                    GHashTable *loads,
+                                    gint64      now_usec)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (agents); i++)
+    {
+      g_autoptr(PulseAgent) agent = g_list_model_get_item (agents, i);
+
+      if (g_strcmp0 (pulse_agent_get_id (agent), pulse_agent_get_id (newcomer)) != 0 &&
+          pulse_agent_get_position (agent) != PULSE_AGENT_POSITION_HEAD &&
+          !pulse_agent_is_newcomer (agent, now_usec) &&
+          g_strcmp0 (pulse_agent_get_team_id (agent), pulse_agent_get_team_id (newcomer)) == 0)
+        g_ptr_array_add (out, g_object_ref (agent));
+    }
+
+  g_ptr_array_sort_with_data (out, by_load, loads);
+  return out;
+}

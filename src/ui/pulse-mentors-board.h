@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "pulse-agent.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -32,15 +34,19 @@ typedef struct
   GHashTable *names;
 } PulseMentorsBoard;
 
-void        pulse_mentors_board_read          (PulseMentorsBoard *board,
-                                               GListModel        *mentorships,
-                                               GListModel        *agents,
-                                               gint64             now_usec);
-void        pulse_mentors_board_clear         (PulseMentorsBoard *board);
-const char *pulse_mentors_board_name          (PulseMentorsBoard *board,
-                                               const char        *id);
-char       *pulse_mentors_board_dup_signature (PulseMentorsBoard *board,
-                                               gboolean           editable);
+void        pulse_mentors_board_read           (PulseMentorsBoard *board,
+                                                GListModel        *mentorships,
+                                                GListModel        *agents,
+                                                gint64             now_usec);
+void        pulse_mentors_board_clear          (PulseMentorsBoard *board);
+const char *pulse_mentors_board_name           (PulseMentorsBoard *board,
+                                                const char        *id);
+char       *pulse_mentors_board_dup_signature  (PulseMentorsBoard *board,
+                                                gboolean           editable);
+GPtrArray  *pulse_mentors_board_dup_candidates (GListModel        *agents,
+                                                PulseAgent        *newcomer,
+                                                GHashTable        *loads,
+                                                gint64             now_usec);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PulseMentorsBoard, pulse_mentors_board_clear)
 

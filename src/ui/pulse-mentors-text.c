@@ -146,6 +146,8 @@ text_milestone (gint64               date,
   g_autofree char *done = pulse_mentors_text_date (done_at);
   g_autofree char *late = NULL;
 
+  if (date == 0 && state != PULSE_MILESTONE_DONE)
+    return g_strdup (_("Not scheduled"));
   if (state == PULSE_MILESTONE_DONE && done_at != 0 && done_by != NULL)
     /* Translators: a milestone signed off: the date and who did it */
     return g_strdup_printf (_("Signed off %s by %s"), done, done_by);
