@@ -118,6 +118,25 @@ agent_has_channel (gpointer data)
   return FALSE;
 }
 
+typedef struct
+{
+  PulseSession *session;
+  gint64        phone_at;
+} PhoneWait;
+
+/* The session's mentorship (from the server's event) has phone on @phone_at. */
+static gboolean
+phone_moved (gpointer data)
+{
+  PhoneWait *wait = data;
+  GListModel *list = pulse_session_get_list (wait->session, PULSE_STATE_KIND_MENTORSHIP);
+  g_autoptr(PulseMentorship) m = g_list_model_get_n_items (list) == 1
+                                 ? g_list_model_get_item (list, 0) : NULL;
+
+  return m != NULL &&
+         pulse_mentorship_get_opens_at (m, PULSE_CHANNEL_KIND_PHONE) == wait->phone_at;
+}
+
 static guint
 count_rows (GtkWidget *page,
             const char *name)
@@ -289,6 +308,22 @@ test_assign_and_sign_off (void)
   g_assert_true (pulse_test_wait_for (has_overdue_row, &one, PULSE_TEST_LIVE_WAIT_MS));
   pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
   pulse_test_ui_save_screenshot (GTK_WIDGET (window), "mentors-signed-off");
+
+  /* Phone moved to a week later by its date: the time of day stays. */
+  {
+    GListModel *list = pulse_session_get_list (session, PULSE_STATE_KIND_MENTORSHIP);
+    g_autoptr(PulseMentorship) m = g_list_model_get_item (list, 0);
+    gint64 phone = pulse_mentorship_get_opens_at (m, PULSE_CHANNEL_KIND_PHONE);
+    PhoneWait moved = { session, phone + 7 * DAY };
+    g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc ((phone + 7 * DAY) /
+                                                               G_USEC_PER_SEC);
+    g_autofree char *text = g_date_time_format (when, "%Y-%m-%d");
+    GtkWidget *entry = wait_named (detail, "date-phone");
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_true (pulse_test_wait_for (phone_moved, &moved, PULSE_TEST_LIVE_WAIT_MS));
+  }
 
   /* The Agents page shows chat open to the newcomer too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
