@@ -303,7 +303,9 @@ test_roles (void)
                                            CHAT_SIGNED_OFF);
   g_autoptr(PulseTestResponse) snapshot = NULL;
   g_autofree char *channels = NULL;
-  const PulseRole refused[] = { PULSE_ROLE_PLANNER, PULSE_ROLE_VIEWER, PULSE_ROLE_QA };
+  const PulseRole refused[] = {
+    PULSE_ROLE_PLANNER, PULSE_ROLE_VIEWER, PULSE_ROLE_QA, PULSE_ROLE_INTEGRATION,
+  };
 
   g_assert_cmpuint (create (ts, PULSE_ROLE_LEAD, "mt-1", "ag-m", "ag-n1", EMAIL_SIGNED_OFF), ==,
                     201);
