@@ -245,17 +245,26 @@ agents_table_has_channel (gpointer data)
 }
 
 static GtkWidget *
-open_page (PulseSession *session,
-           PulseWindow **window)
+open_page_sized (PulseSession *session,
+                 PulseWindow **window,
+                 int           width,
+                 int           height)
 {
   GtkWidget *page;
 
-  *window = pulse_test_ui_open_window (session, 1280, 900);
+  *window = pulse_test_ui_open_window (session, width, height);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (*window), "win.show-page", "s",
                                              "mentors"));
   page = pulse_test_ui_find_widget (GTK_WIDGET (*window), PULSE_TYPE_MENTORS_PAGE, NULL);
   g_assert_nonnull (page);
   return page;
+}
+
+static GtkWidget *
+open_page (PulseSession *session,
+           PulseWindow **window)
+{
+  return open_page_sized (session, window, 1280, 900);
 }
 
 static void
@@ -477,6 +486,19 @@ test_demo (void)
   pulse_test_ui_save_screenshot (GTK_WIDGET (window), "mentors-demo-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+
+  /* 800 px: the lists alone, then a newcomer's detail with a way back. */
+  page = open_page_sized (session, &window, 800, 800);
+  list = find_named (page, "newcomers-list");
+  g_assert_true (pulse_test_wait_for (pulse_test_ui_is_mapped, list, WAIT_MS));
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  pulse_test_ui_save_screenshot (GTK_WIDGET (window), "mentors-demo-narrow");
+  gtk_list_box_select_row (GTK_LIST_BOX (list),
+                           GTK_LIST_BOX_ROW (gtk_widget_get_first_child (list)));
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  g_assert_true (gtk_widget_get_mapped (find_named (page, "date-test")));
+  pulse_test_ui_save_screenshot (GTK_WIDGET (window), "mentors-demo-narrow-detail");
   pulse_test_ui_close_window (GTK_WINDOW (window));
   pulse_session_disconnect (session);
   g_setenv ("PULSE_DEMO_SIMULATE", "0", TRUE);

@@ -34,6 +34,9 @@ struct _PulseMentorsPage
   AdwBin             parent_instance;
 
   GtkStack          *stack;
+  AdwLeaflet        *leaflet;
+  GtkWidget         *detail_box;
+  GtkWidget         *back_button;
   GtkLabel          *hint;
   GtkWidget         *overdue_group;
   GtkListBox        *overdue_list;
@@ -389,8 +392,23 @@ on_newcomer_selected_cb (PulseMentorsPage *self,
 
   g_free (self->selected);
   self->selected = row != NULL ? g_strdup (gtk_widget_get_name (GTK_WIDGET (row))) : NULL;
+  /* Narrow, the detail takes the page; the back button returns. */
+  if (row != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_box);
   pulse_mentors_board_read (&board, self->mentorships, self->agents, g_get_real_time ());
   show_selected (self, &board);
+}
+
+static void
+on_folded_cb (PulseMentorsPage *self)
+{
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_back_clicked_cb (PulseMentorsPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -514,6 +532,9 @@ pulse_mentors_page_class_init (PulseMentorsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PULSE_RESOURCE_PATH "/ui/pulse-mentors-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PulseMentorsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PulseMentorsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PulseMentorsPage, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, PulseMentorsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, PulseMentorsPage, hint);
   gtk_widget_class_bind_template_child (widget_class, PulseMentorsPage, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, PulseMentorsPage, overdue_list);
@@ -524,6 +545,8 @@ pulse_mentors_page_class_init (PulseMentorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PulseMentorsPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_newcomer_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overdue_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 }
 
 static void
