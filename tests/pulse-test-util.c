@@ -6,9 +6,66 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
 #include "pulse-error.h"
 #include "pulse-json.h"
 #include "pulse-test-util.h"
+
+/* Every test program gets a cache directory of its own, under the one
+ * the test environment names, removed when it exits. Caches are named
+ * after the server's URL and loopback ports come round again: a server
+ * of another test program on the same port would otherwise be followed
+ * from its cache (another seq, other items). Children the program starts
+ * share its directory. */
+#define OWN_CACHE_MARK "PULSE_TEST_OWN_CACHE"
+
+static char *own_cache;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK)
+      && (dir = g_dir_open (path, 0, NULL)) != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        remove_tree (child);
+      }
+
+  g_remove (path);
+}
+
+static void
+remove_own_cache (void)
+{
+  if (own_cache != NULL)
+    remove_tree (own_cache);
+}
+
+__attribute__((constructor)) static void
+use_own_cache (void)
+{
+  const char *base = g_getenv ("XDG_CACHE_HOME");
+
+  if (base == NULL || g_getenv (OWN_CACHE_MARK) != NULL)
+    return;
+
+  own_cache = g_strdup_printf ("%s/run-%d", base, (int) getpid ());
+  if (g_mkdir_with_parents (own_cache, 0700) != 0)
+    return;
+
+  g_setenv ("XDG_CACHE_HOME", own_cache, TRUE);
+  g_setenv (OWN_CACHE_MARK, "1", TRUE);
+  atexit (remove_own_cache);
+}
 
 JsonNode *
 pulse_test_parse (const char *json)

@@ -9,8 +9,11 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "pulse-contact-filter.h"
 #include "pulse-contact-hours.h"
+#include "pulse-hourly-figures.h"
 #include "pulse-queue-load.h"
 #include "pulse-test-util.h"
 #include "pulse-time-utils.h"
@@ -179,6 +182,59 @@ test_hours (void)
   g_assert_cmpfloat (counts[0] + counts[1] + counts[2], ==, 0);
 }
 
+/* The same hours by what became of each contact, and their service
+ * level, for the stacked bars and the line with its target band. */
+static void
+test_hourly_figures (void)
+{
+  g_autoptr(GListModel) q = queues ();
+  g_autofree char *t8 = ticket ("t-8", "q-es-phone", "resolved", "2026-11-16T09:58:50Z", TRUE);
+  g_autoptr(GListModel) rest = tickets ();
+  g_autoptr(GListStore) t = g_list_store_new (PULSE_TYPE_TICKET);
+  g_autoptr(GArray) hours = NULL;
+  g_autoptr(JsonNode) node = pulse_test_parse (t8);
+  g_autoptr(GObject) newest = G_OBJECT (pulse_ticket_new_from_json (node, NULL));
+  PulseHourFigures *h;
+
+  /* Newest first, as the session's list: t-8 (09:58:50) before the rest. */
+  g_list_store_append (t, newest);
+  for (guint i = 0; i < g_list_model_get_n_items (rest); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rest, i);
+
+      g_list_store_append (t, item);
+    }
+
+  hours = pulse_hourly_figures (G_LIST_MODEL (t), q, at (NOW), 3);
+  g_assert_cmpuint (hours->len, ==, 3);
+
+  /* 08:00–09:00: t-5 answered an hour late, t-4 never; both missed. */
+  h = &g_array_index (hours, PulseHourFigures, 0);
+  g_assert_cmpint (h->start, ==, at ("2026-11-16T08:00:00Z"));
+  g_assert_cmpfloat (h->outcomes[PULSE_CONTACT_OUTCOME_ANSWERED], ==, 1);
+  g_assert_cmpfloat (h->outcomes[PULSE_CONTACT_OUTCOME_AUTOMATED], ==, 0);
+  g_assert_cmpfloat (h->outcomes[PULSE_CONTACT_OUTCOME_ABANDONED], ==, 0);
+  g_assert_cmpfloat (h->outcomes[PULSE_CONTACT_OUTCOME_UNANSWERED], ==, 1);
+  g_assert_cmpint (h->sl_contacts, ==, 2);
+  g_assert_cmpfloat (h->service_level, ==, 0);
+
+  /* 09:00–10:00: t-8 answered in 10 s (met) and t-3 after 29 min; t-1
+   * and t-2 wait past 20 s; t-6's queue is unknown, so it has no target.
+   * Service level 1 of 4. */
+  h = &g_array_index (hours, PulseHourFigures, 1);
+  g_assert_cmpfloat (h->outcomes[PULSE_CONTACT_OUTCOME_ANSWERED], ==, 2);
+  g_assert_cmpfloat (h->outcomes[PULSE_CONTACT_OUTCOME_UNANSWERED], ==, 3);
+  g_assert_cmpint (h->sl_contacts, ==, 4);
+  g_assert_cmpfloat (h->service_level, ==, 0.25);
+
+  /* The hour under way has nothing yet: no service level at all. */
+  h = &g_array_index (hours, PulseHourFigures, 2);
+  g_assert_cmpfloat (h->outcomes[PULSE_CONTACT_OUTCOME_ANSWERED]
+                     + h->outcomes[PULSE_CONTACT_OUTCOME_UNANSWERED], ==, 0);
+  g_assert_cmpint (h->sl_contacts, ==, 0);
+  g_assert_true (isnan (h->service_level));
+}
+
 /* The contacts behind a figure, by the same definitions. */
 static void
 test_filter (void)
@@ -227,6 +283,7 @@ main (int   argc,
   g_test_add_func ("/pulse/core/queue-load/counts", test_counts);
   g_test_add_func ("/pulse/core/queue-load/empty", test_empty);
   g_test_add_func ("/pulse/core/queue-load/hours", test_hours);
+  g_test_add_func ("/pulse/core/queue-load/hourly-figures", test_hourly_figures);
   g_test_add_func ("/pulse/core/queue-load/filter", test_filter);
 
   return g_test_run ();

@@ -19,7 +19,17 @@ void       pulse_bar_chart_set_bars   (PulseBarChart      *self,
                                        const double       *values,
                                        const char * const *labels,
                                        guint               n_bars);
+void       pulse_bar_chart_set_stacks (PulseBarChart      *self,
+                                       const double       *values,
+                                       guint               n_series,
+                                       const char * const *labels,
+                                       guint               n_bars);
+void       pulse_bar_chart_set_series_names (PulseBarChart      *self,
+                                             const char * const *names);
 guint      pulse_bar_chart_get_n_bars (PulseBarChart      *self);
+double     pulse_bar_chart_get_segment (PulseBarChart     *self,
+                                        guint              index,
+                                        guint              series);
 double     pulse_bar_chart_get_value  (PulseBarChart      *self,
                                        guint               index);
 void       pulse_bar_chart_set_highlight (PulseBarChart   *self,

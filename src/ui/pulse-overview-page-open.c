@@ -72,12 +72,10 @@ _pulse_overview_page_bar_activated (PulseOverviewPage *self,
   g_auto(PulseContactFilter) filter = { 0 };
   g_autoptr(GDateTime) start = NULL;
   g_autofree char *title = NULL;
-  double counts[HOURS];
+  gint64 now = g_get_real_time ();
 
-  filter.from = pulse_contact_hours_count (pulse_session_get_list (self->session,
-                                                                   PULSE_STATE_KIND_TICKET),
-                                           g_get_real_time (), HOURS, NULL, counts)
-                + index * HOUR_USEC;
+  /* The bars' hours: the last one is now's. */
+  filter.from = (now / HOUR_USEC - (HOURS - 1) + index) * HOUR_USEC;
   filter.to = filter.from + HOUR_USEC;
   start = g_date_time_new_from_unix_local (filter.from / G_USEC_PER_SEC);
   /* Translators: a drill-down's title: contacts of one hour, e.g. "Contacts 14:00–15:00" */

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "pulse-bar-chart.h"
+#include "pulse-line-chart.h"
 #include "pulse-breakdown-view.h"
 #include "pulse-kpi-tile.h"
 #include "pulse-live-strip.h"
@@ -35,6 +36,7 @@ struct _PulseOverviewPage
   GtkLabel         *loading_label;
   GtkFlowBox       *tiles;
   PulseBarChart    *hourly_chart;
+  PulseLineChart   *sl_chart;
   GtkListBox       *alerts;
   PulseBreakdownView *breakdown;
 
@@ -45,6 +47,8 @@ struct _PulseOverviewPage
   PulseKpiView     *previous;
   char             *alerts_shown;
   guint             previous_id;
+  guint             chart_id;
+  gint64            chart_drawn_at;  /* monotonic */
 };
 
 void _pulse_overview_page_print_action    (GtkWidget         *widget,

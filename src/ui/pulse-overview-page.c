@@ -7,11 +7,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "pulse-bar-chart.h"
 #include "pulse-breakdown-view.h"
 #include "pulse-category-panel.h"
 #include "pulse-contact-hours.h"
+#include "pulse-hourly-figures.h"
 #include "pulse-drill-down.h"
 #include "pulse-format.h"
 #include "pulse-health-icon.h"
@@ -138,26 +141,92 @@ take_views (PulseOverviewPage *self)
   update_tiles (self);
 }
 
-static void
-update_chart (PulseOverviewPage *self)
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
 {
-  GListModel *tickets = pulse_session_get_list (self->session, PULSE_STATE_KIND_TICKET);
-  double counts[HOURS];
-  char *labels[HOURS] = { NULL };
-  gint64 first = pulse_contact_hours_count (tickets, g_get_real_time (), HOURS, NULL, counts);
+  double x = *(const double *) a;
+  double y = *(const double *) b;
 
+  return (x > y) - (x < y);
+}
+
+/* The queues' usual service-level goal (their median), for the band. */
+static double
+usual_goal (GListModel *queues)
+{
+  guint n = g_list_model_get_n_items (queues);
+  g_autofree double *goals = g_new (double, MAX (n, 1));
+
+  if (n == 0)
+    return NAN;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PulseQueue) queue = g_list_model_get_item (queues, i);
+
+      goals[i] = pulse_queue_get_sl_goal (queue);
+    }
+  qsort (goals, n, sizeof (double), compare_doubles);
+  return goals[n / 2];
+}
+
+static void
+update_charts (PulseOverviewPage *self)
+{
+  GListModel *queues = pulse_session_get_list (self->session, PULSE_STATE_KIND_QUEUE);
+  g_autoptr(GArray) hours = NULL;
+  double stacks[HOURS * PULSE_CONTACT_N_OUTCOMES];
+  double levels[HOURS];
+  char *labels[HOURS] = { NULL };
+
+  self->chart_drawn_at = g_get_monotonic_time ();
+  hours = pulse_hourly_figures (pulse_session_get_list (self->session, PULSE_STATE_KIND_TICKET),
+                                queues, g_get_real_time (), HOURS);
   for (guint h = 0; h < HOURS; h++)
     {
-      g_autoptr(GDateTime) start = g_date_time_new_from_unix_local ((first + h * HOUR_USEC)
+      PulseHourFigures *hour = &g_array_index (hours, PulseHourFigures, h);
+      g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (hour->start
                                                                     / G_USEC_PER_SEC);
 
+      memcpy (&stacks[h * PULSE_CONTACT_N_OUTCOMES], hour->outcomes, sizeof hour->outcomes);
+      levels[h] = hour->service_level;
       labels[h] = g_date_time_format (start, "%H");
     }
 
-  pulse_bar_chart_set_bars (self->hourly_chart, counts, (const char * const *) labels, HOURS);
+  pulse_bar_chart_set_stacks (self->hourly_chart, stacks, PULSE_CONTACT_N_OUTCOMES,
+                              (const char * const *) labels, HOURS);
   pulse_bar_chart_set_highlight (self->hourly_chart, HOURS - 1);
+  pulse_line_chart_set_points (self->sl_chart, levels, (const char * const *) labels, HOURS);
+  pulse_line_chart_set_band (self->sl_chart, usual_goal (queues), 1.0);
   for (guint h = 0; h < HOURS; h++)
     g_free (labels[h]);
+}
+
+static gboolean
+chart_due_cb (gpointer user_data)
+{
+  PulseOverviewPage *self = user_data;
+
+  self->chart_id = 0;
+  update_charts (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The hours change slowly and reading them costs a pass over the day's
+ * contacts: at most once a second, the last change never lost. */
+static void
+update_chart (PulseOverviewPage *self)
+{
+  gint64 since = g_get_monotonic_time () - self->chart_drawn_at;
+
+  if (since >= G_USEC_PER_SEC)
+    {
+      g_clear_handle_id (&self->chart_id, g_source_remove);
+      update_charts (self);
+    }
+  else if (self->chart_id == 0)
+    self->chart_id = g_timeout_add ((G_USEC_PER_SEC - since) / 1000 + 1, chart_due_cb, self);
 }
 
 static GtkWidget *
@@ -357,6 +426,7 @@ pulse_overview_page_dispose (GObject *object)
   PulseOverviewPage *self = PULSE_OVERVIEW_PAGE (object);
 
   g_clear_handle_id (&self->previous_id, g_source_remove);
+  g_clear_handle_id (&self->chart_id, g_source_remove);
   if (self->board != NULL)
     g_signal_handlers_disconnect_by_data (self->board, self);
   if (self->view != NULL)
@@ -433,6 +503,7 @@ pulse_overview_page_class_init (PulseOverviewPageClass *klass)
                                        "overview.print", NULL);
 
   g_type_ensure (PULSE_TYPE_BAR_CHART);
+  g_type_ensure (PULSE_TYPE_LINE_CHART);
   g_type_ensure (PULSE_TYPE_BREAKDOWN_VIEW);
   g_type_ensure (PULSE_TYPE_LIVE_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -444,6 +515,7 @@ pulse_overview_page_class_init (PulseOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, loading_label);
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, tiles);
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, hourly_chart);
+  gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, sl_chart);
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, alerts);
   gtk_widget_class_bind_template_child (widget_class, PulseOverviewPage, breakdown);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_tile_activated_cb",
@@ -468,6 +540,18 @@ pulse_overview_page_init (PulseOverviewPage *self)
                                    pulse_kpi_tile_get_definition (kind));
       gtk_flow_box_append (self->tiles, GTK_WIDGET (self->tile[kind]));
     }
+
+  pulse_bar_chart_set_series_names (self->hourly_chart, (const char * const[]) {
+    /* Translators: chart legend: contacts a person answered */
+    C_("contacts", "Answered"),
+    /* Translators: chart legend: contacts a rule or bot closed */
+    C_("contacts", "Automated"),
+    /* Translators: chart legend: contacts whose customer left first */
+    C_("contacts", "Abandoned"),
+    /* Translators: chart legend: contacts nobody has answered yet */
+    C_("contacts", "Not answered yet"),
+    NULL,
+  });
 
   placeholder = gtk_label_new (_("Every queue is within target."));
   gtk_widget_add_css_class (placeholder, "dim-label");

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "pulse-connection-indicator.h"
+#include "pulse-notifier.h"
 #include "pulse-period-button.h"
 #include "pulse-window.h"
 
@@ -47,6 +48,7 @@ struct _PulseWindow
   char                     *error_detail;
   guint                     n_busy;
   PulseOutbox              *watched_outbox;
+  PulseNotifier            *notifier;
   guint                     n_held_seen;
 };
 
