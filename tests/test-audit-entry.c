@@ -121,9 +121,9 @@ static void
 test_entity_types (void)
 {
   const char *valid[] = {
-    "rule", "template", "scorecard", "mentorship", "shift", "review", "token", "ingest",
+    "rule", "template", "scorecard", "mentorship", "shift", "review", "token", "ingest", "agent",
   };
-  const char *invalid[] = { "", "rules", "Rule", "ticket", "agent", " rule" };
+  const char *invalid[] = { "", "rules", "Rule", "ticket", "agents", " rule" };
 
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
     {

@@ -20,10 +20,11 @@
 static const char full_mentorship[] =
   "{\"id\":\"mt-1\",\"version\":3,\"mentor_id\":\"agent-2\",\"newcomer_id\":\"agent-19\","
   "\"status\":\"active\",\"started_at\":\"2026-09-01T06:00:00Z\","
-  "\"plan\":[{\"channel\":\"email\",\"opens_at\":\"2026-09-01T06:00:00Z\"},"
+  "\"plan\":[{\"channel\":\"email\",\"opens_at\":\"2026-09-01T06:00:00Z\","
+  "\"signed_off_at\":\"2026-09-01T09:00:00Z\",\"signed_off_by\":\"Olena Lead\"},"
   "{\"channel\":\"chat\",\"opens_at\":\"2026-10-01T06:00:00Z\"},"
   "{\"channel\":\"phone\",\"opens_at\":\"2026-10-20T06:00:00Z\"}],"
-  "\"test_at\":\"2026-11-28T10:00:00Z\",\"test_score\":87.5,"
+  "\"test_at\":\"2026-11-28T10:00:00Z\",\"test_score\":87.5,\"decision\":\"extend\","
   "\"notes\":\"Strong on email; needs practice with refunds.\"}";
 
 static const char minimal_mentorship[] =
@@ -73,6 +74,13 @@ test_round_trip (void)
   step = pulse_mentorship_get_step (mentorship, 2);
   g_assert_cmpint (step->channel, ==, PULSE_CHANNEL_KIND_PHONE);
   g_assert_cmpint (step->opens_at, ==, parse_time ("2026-10-20T06:00:00Z"));
+  g_assert_cmpint (step->signed_off_at, ==, 0);
+  g_assert_null (step->signed_off_by);
+  step = pulse_mentorship_get_step (mentorship, 0);
+  g_assert_cmpint (step->signed_off_at, ==, parse_time ("2026-09-01T09:00:00Z"));
+  g_assert_cmpstr (step->signed_off_by, ==, "Olena Lead");
+  g_assert_cmpint (pulse_mentorship_get_decision (mentorship), ==,
+                   PULSE_MENTORSHIP_DECISION_EXTEND);
 }
 
 static void
@@ -85,6 +93,7 @@ test_minimal_round_trip (void)
   g_assert_cmpint (pulse_mentorship_get_test_at (mentorship), ==, 0);
   g_assert_cmpfloat (pulse_mentorship_get_test_score (mentorship), ==, -1);
   g_assert_null (pulse_mentorship_get_notes (mentorship));
+  g_assert_cmpint (pulse_mentorship_get_decision (mentorship), ==, PULSE_MENTORSHIP_DECISION_NONE);
 }
 
 static void
@@ -145,6 +154,13 @@ test_bad_input (void)
     { "test_score", "\"87\"", "test_score: expected a number, got a string" },
     { "test_score", "-1", "test_score: -1 is outside 0…100" },
     { "test_score", "100.5", "test_score: 100.5 is outside 0…100" },
+    { "plan.0.signed_off_at", "\"yesterday\"", "plan[0].signed_off_at: is not an RFC 3339" },
+    { "plan.0.signed_off_at", NULL, "plan[0].signed_off_by: needs signed_off_at" },
+    { "plan.0.signed_off_by", "3", "plan[0].signed_off_by: expected a string, got a number" },
+    { "decision", "\"maybe\"", "decision: unknown value “maybe”" },
+    { "decision", "\"pass\"", "decision: “pass” needs status “passed”" },
+    { "decision", "\"fail\"", "decision: “fail” needs status “failed”" },
+    { "status", "\"passed\"", "decision: “extend” needs status “planned” or “active”" },
     { "notes", "5", "notes: expected a string, got a number" },
     { "notes", long_notes, "notes: longer than 65536 bytes" },
   };

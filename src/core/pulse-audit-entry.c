@@ -55,9 +55,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What the log records changes to; the server's collections and tokens. */
+/* What the log records changes to; the server's collections and tokens,
+ * and agents whose channels a mentorship sign-off changed. */
 static const char * const entity_types[] = {
-  "rule", "template", "scorecard", "mentorship", "shift", "review", "token", "ingest",
+  "rule", "template", "scorecard", "mentorship", "shift", "review", "token", "ingest", "agent",
 };
 
 static void

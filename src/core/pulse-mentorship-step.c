@@ -41,9 +41,14 @@ pulse_mentorship_step_new (PulseChannelKind channel,
 PulseMentorshipStep *
 pulse_mentorship_step_copy (const PulseMentorshipStep *self)
 {
+  PulseMentorshipStep *copy;
+
   g_return_val_if_fail (self != NULL, NULL);
 
-  return pulse_mentorship_step_new (self->channel, self->opens_at);
+  copy = pulse_mentorship_step_new (self->channel, self->opens_at);
+  copy->signed_off_at = self->signed_off_at;
+  copy->signed_off_by = g_strdup (self->signed_off_by);
+  return copy;
 }
 
 /**
@@ -55,6 +60,10 @@ pulse_mentorship_step_copy (const PulseMentorshipStep *self)
 void
 pulse_mentorship_step_free (PulseMentorshipStep *self)
 {
+  if (self == NULL)
+    return;
+
+  g_free (self->signed_off_by);
   g_free (self);
 }
 
@@ -71,7 +80,10 @@ pulse_mentorship_step_new_from_json (JsonNode  *node,
                                      GError   **error)
 {
   PulseJsonReader reader;
+  PulseMentorshipStep *step;
+  g_autofree char *signed_off_by = NULL;
   gint64 opens_at;
+  gint64 signed_off_at;
   int channel;
 
   if (!pulse_json_reader_init (&reader, node, "a plan step", error))
@@ -80,11 +92,19 @@ pulse_mentorship_step_new_from_json (JsonNode  *node,
   channel = pulse_json_reader_get_enum (&reader, "channel", PULSE_TYPE_CHANNEL_KIND,
                                         PULSE_JSON_REQUIRED, PULSE_CHANNEL_KIND_EMAIL);
   opens_at = pulse_json_reader_get_time (&reader, "opens_at", PULSE_JSON_REQUIRED);
+  signed_off_at = pulse_json_reader_get_time (&reader, "signed_off_at", PULSE_JSON_OPTIONAL);
+  signed_off_by = pulse_json_reader_dup_string (&reader, "signed_off_by", PULSE_JSON_OPTIONAL,
+                                                PULSE_JSON_MAX_NAME);
+  if (signed_off_by != NULL && signed_off_at == 0)
+    pulse_json_reader_fail (&reader, "signed_off_by", "needs signed_off_at");
 
   if (!pulse_json_reader_finish (&reader, error))
     return NULL;
 
-  return pulse_mentorship_step_new (channel, opens_at);
+  step = pulse_mentorship_step_new (channel, opens_at);
+  step->signed_off_at = signed_off_at;
+  step->signed_off_by = g_steal_pointer (&signed_off_by);
+  return step;
 }
 
 /**
@@ -103,6 +123,8 @@ pulse_mentorship_step_to_json (const PulseMentorshipStep *self)
   json_builder_begin_object (builder);
   pulse_json_add_enum (builder, "channel", PULSE_TYPE_CHANNEL_KIND, self->channel);
   pulse_json_add_time (builder, "opens_at", self->opens_at);
+  pulse_json_add_time (builder, "signed_off_at", self->signed_off_at);
+  pulse_json_add_string (builder, "signed_off_by", self->signed_off_by);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

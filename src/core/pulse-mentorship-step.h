@@ -19,15 +19,22 @@ typedef struct _PulseMentorshipStep PulseMentorshipStep;
 /**
  * PulseMentorshipStep:
  * @channel: the channel the newcomer may start answering
- * @opens_at: from when, in microseconds since the epoch
+ * @opens_at: from when, in microseconds since the epoch: the milestone's
+ *   planned date
+ * @signed_off_at: when the mentor or lead signed the milestone off, or 0
+ *   while it is open; a signed-off step opens its channel on the server
+ * @signed_off_by: (nullable): who signed it off, as the console names them
  *
- * One step of a newcomer's probation plan. Wire form:
- * `{"channel","opens_at"}`, both required.
+ * One step (milestone) of a newcomer's probation plan. Wire form:
+ * `{"channel","opens_at","signed_off_at"?,"signed_off_by"?}`; the last two
+ * are optional, so plans written before sign-offs existed still read.
  */
 struct _PulseMentorshipStep
 {
-  PulseChannelKind channel;
-  gint64           opens_at;
+  PulseChannelKind  channel;
+  gint64            opens_at;
+  gint64            signed_off_at;
+  char             *signed_off_by;
 };
 
 GType                pulse_mentorship_step_get_type       (void) G_GNUC_CONST;

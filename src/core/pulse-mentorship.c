@@ -21,24 +21,28 @@
  * after one and a half to two months, with a test at the end.
  *
  * Wire form: `{"id","version","mentor_id","newcomer_id","status",
- * "started_at","plan","test_at"?,"test_score"?,"notes"?}`. The plan may be
- * absent (empty), names each channel once, and opens nothing before
- * started_at; the test is not before started_at either.
+ * "started_at","plan","test_at"?,"test_score"?,"decision"?,"notes"?}`. The
+ * plan may be absent (empty), names each channel once, and opens nothing
+ * before started_at; the test is not before started_at either. The
+ * decision after the test ("pass", "extend" or "fail"; absent until taken)
+ * agrees with the status: a pass is "passed", a fail "failed", and an
+ * extended probation goes on ("planned" or "active").
  */
 struct _PulseMentorship
 {
-  GObject                parent_instance;
+  GObject                  parent_instance;
 
-  char                  *id;
-  gint64                 version;
-  char                  *mentor_id;
-  char                  *newcomer_id;
-  PulseMentorshipStatus  status;
-  gint64                 started_at;
-  GPtrArray             *plan;
-  gint64                 test_at;
-  double                 test_score;
-  char                  *notes;
+  char                    *id;
+  gint64                   version;
+  char                    *mentor_id;
+  char                    *newcomer_id;
+  PulseMentorshipStatus    status;
+  gint64                   started_at;
+  GPtrArray               *plan;
+  gint64                   test_at;
+  double                   test_score;
+  PulseMentorshipDecision  decision;
+  char                    *notes;
 };
 
 G_DEFINE_FINAL_TYPE (PulseMentorship, pulse_mentorship, G_TYPE_OBJECT)
@@ -88,6 +92,29 @@ check_plan (PulseMentorship *self,
     }
 }
 
+/* A decision that contradicts the status would leave the page and the
+ * server's routing disagreeing about the newcomer. */
+static void
+check_decision (PulseMentorship *self,
+                PulseJsonReader *reader)
+{
+  const char *needs = NULL;
+
+  if (self->decision == PULSE_MENTORSHIP_DECISION_PASS &&
+      self->status != PULSE_MENTORSHIP_STATUS_PASSED)
+    needs = "“pass” needs status “passed”";
+  else if (self->decision == PULSE_MENTORSHIP_DECISION_FAIL &&
+           self->status != PULSE_MENTORSHIP_STATUS_FAILED)
+    needs = "“fail” needs status “failed”";
+  else if (self->decision == PULSE_MENTORSHIP_DECISION_EXTEND &&
+           self->status != PULSE_MENTORSHIP_STATUS_PLANNED &&
+           self->status != PULSE_MENTORSHIP_STATUS_ACTIVE)
+    needs = "“extend” needs status “planned” or “active”";
+
+  if (needs != NULL)
+    pulse_json_reader_fail (reader, "decision", "%s", needs);
+}
+
 static void
 read_fields (PulseMentorship *self,
              PulseJsonReader *reader)
@@ -114,6 +141,10 @@ read_fields (PulseMentorship *self,
     pulse_json_reader_fail (reader, "test_at", "is before started_at");
   self->test_score = pulse_json_reader_get_double (reader, "test_score", PULSE_JSON_OPTIONAL,
                                                    0, 100, -1);
+  self->decision = pulse_json_reader_get_enum (reader, "decision",
+                                               PULSE_TYPE_MENTORSHIP_DECISION,
+                                               PULSE_JSON_OPTIONAL, PULSE_MENTORSHIP_DECISION_NONE);
+  check_decision (self, reader);
   self->notes = pulse_json_reader_dup_string (reader, "notes", PULSE_JSON_OPTIONAL,
                                               PULSE_JSON_MAX_TEXT);
 }
@@ -307,6 +338,8 @@ pulse_mentorship_to_json (PulseMentorship *self)
   pulse_json_add_time (builder, "test_at", self->test_at);
   if (self->test_score >= 0)
     pulse_json_add_double (builder, "test_score", self->test_score);
+  if (self->decision != PULSE_MENTORSHIP_DECISION_NONE)
+    pulse_json_add_enum (builder, "decision", PULSE_TYPE_MENTORSHIP_DECISION, self->decision);
   pulse_json_add_string (builder, "notes", self->notes);
   json_builder_end_object (builder);
 
@@ -517,6 +550,20 @@ pulse_mentorship_set_test_score (PulseMentorship *self,
 
   self->test_score = test_score;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEST_SCORE]);
+}
+
+/**
+ * pulse_mentorship_get_decision:
+ *
+ * Returns: the decision after the test, or
+ *   %PULSE_MENTORSHIP_DECISION_NONE while none is taken.
+ */
+PulseMentorshipDecision
+pulse_mentorship_get_decision (PulseMentorship *self)
+{
+  g_return_val_if_fail (PULSE_IS_MENTORSHIP (self), PULSE_MENTORSHIP_DECISION_NONE);
+
+  return self->decision;
 }
 
 const char *

@@ -45,6 +45,7 @@ void                       pulse_mentorship_set_test_at     (PulseMentorship    
 double                     pulse_mentorship_get_test_score  (PulseMentorship       *self);
 void                       pulse_mentorship_set_test_score  (PulseMentorship       *self,
                                                              double                 test_score);
+PulseMentorshipDecision    pulse_mentorship_get_decision    (PulseMentorship       *self);
 const char                *pulse_mentorship_get_notes       (PulseMentorship       *self);
 void                       pulse_mentorship_set_notes       (PulseMentorship       *self,
                                                              const char            *notes);

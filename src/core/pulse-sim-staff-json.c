@@ -186,6 +186,8 @@ add_plan (JsonBuilder   *builder,
 {
   PulseSimConfig *config = pulse_sim_model_get_config (model);
   const PulseSimAgent *who = pulse_sim_model_get_agent (model, agent);
+  gint64 signed_until = pulse_sim_model_get_anchor (model) - 8 * PULSE_USEC_PER_DAY;
+  gint64 opens_at;
 
   json_builder_set_member_name (builder, "plan");
   json_builder_begin_array (builder);
@@ -193,9 +195,13 @@ add_plan (JsonBuilder   *builder,
     {
       if (!config->channels[ch].enabled || !pulse_channel_set_contains (who->channels, ch))
         continue;
+      opens_at = pulse_sim_model_channel_opens (model, agent, ch);
       json_builder_begin_object (builder);
       pulse_json_add_enum (builder, "channel", PULSE_TYPE_CHANNEL_KIND, ch);
-      pulse_json_add_time (builder, "opens_at", pulse_sim_model_channel_opens (model, agent, ch));
+      pulse_json_add_time (builder, "opens_at", opens_at);
+      /* Mentors sign off on time, but the last few days' are still open. */
+      if (opens_at <= signed_until)
+        pulse_json_add_time (builder, "signed_off_at", opens_at);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

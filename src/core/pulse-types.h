@@ -176,6 +176,15 @@ typedef enum
   PULSE_MENTORSHIP_STATUS_CANCELLED,
 } PulseMentorshipStatus;
 
+/* The decision after the final test; "none" until it is taken. */
+typedef enum
+{
+  PULSE_MENTORSHIP_DECISION_NONE,
+  PULSE_MENTORSHIP_DECISION_PASS,
+  PULSE_MENTORSHIP_DECISION_EXTEND,
+  PULSE_MENTORSHIP_DECISION_FAIL,
+} PulseMentorshipDecision;
+
 typedef enum
 {
   PULSE_AUDIT_ACTION_CREATE,

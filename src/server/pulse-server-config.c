@@ -28,6 +28,7 @@ static const UintKey uint_keys[] = {
   { "rate-limit-per-minute", G_STRUCT_OFFSET (PulseServerConfig, rate_limit_per_minute),
     0, 1000000 },
   { "rate-limit-burst", G_STRUCT_OFFSET (PulseServerConfig, rate_limit_burst), 1, 1000000 },
+  { "max-mentees", G_STRUCT_OFFSET (PulseServerConfig, max_mentees), 1, 100 },
 };
 
 /**
@@ -45,6 +46,7 @@ pulse_server_config_init_defaults (PulseServerConfig *config)
   config->send_queue_bytes = 8 * 1024 * 1024;
   config->rate_limit_per_minute = 6000;
   config->rate_limit_burst = 600;
+  config->max_mentees = 3;
 }
 
 static gboolean

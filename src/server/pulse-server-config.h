@@ -20,6 +20,7 @@ G_BEGIN_DECLS
  * @rate_limit_per_minute: requests one token may make per minute
  *   (a token bucket of this size, refilled evenly); 0 turns it off
  * @rate_limit_burst: the bucket's size: how many requests may come at once
+ * @max_mentees: how many open mentorships one mentor may have
  *
  * The server's settings, from the `[server]` group of `--config FILE`
  * (docs/protocol.md, "Server configuration").
@@ -31,6 +32,7 @@ typedef struct
   guint send_queue_bytes;
   guint rate_limit_per_minute;
   guint rate_limit_burst;
+  guint max_mentees;
 } PulseServerConfig;
 
 void     pulse_server_config_init_defaults (PulseServerConfig  *config);

@@ -21,6 +21,7 @@
 #include "pulse-review-sample.h"
 #include "pulse-server-http.h"
 #include "pulse-server-items.h"
+#include "pulse-server-mentorships.h"
 #include "pulse-server-mutation.h"
 
 #define API_PREFIX "/api/v1/"
@@ -186,6 +187,11 @@ store_item (PulseServerMutation *m,
 
   m->kind->set_version (item, version);
   after = m->kind->encode (item);
+
+  /* A mentor's limit, and the channels a milestone sign-off opens. */
+  if (PULSE_IS_MENTORSHIP (item) &&
+      !pulse_server_mentorship_apply (m, PULSE_MENTORSHIP (item), before, error))
+    return FALSE;
 
   type = g_strdup_printf ("%s.%s", m->kind->kind,
                           action == PULSE_AUDIT_ACTION_CREATE ? "created" : "updated");
