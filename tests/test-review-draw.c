@@ -123,8 +123,8 @@ count (GPtrArray         *samples,
 
 static const char three_reviewers[] =
   "{\"version\":1,\"per_agent\":3,\"per_newcomer\":8,\"calibration_share\":0,"
-  "\"reviewers\":[{\"id\":\"qa-1\",\"team_id\":\"team-a\"},{\"id\":\"qa-2\",\"team_id\":\"team-b\"},"
-  "{\"id\":\"qa-3\"}]}";
+  "\"reviewers\":[{\"id\":\"qa-1\",\"team_id\":\"team-a\"},"
+  "{\"id\":\"qa-2\",\"team_id\":\"team-b\"},{\"id\":\"qa-3\"}]}";
 
 /* 3 of 20 for a tenured agent, 8 of 20 for a newcomer, both of an agent
  * with only 2; no contact twice. */

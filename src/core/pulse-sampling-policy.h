@@ -32,8 +32,9 @@ PulseSamplingPolicy         *pulse_sampling_policy_new_from_json      (JsonNode 
                                                                        GError              **error);
 JsonNode                    *pulse_sampling_policy_to_json            (PulseSamplingPolicy  *self);
 gint64                       pulse_sampling_policy_get_version        (PulseSamplingPolicy  *self);
-void                         pulse_sampling_policy_set_version        (PulseSamplingPolicy  *self,
-                                                                       gint64                version);
+void                         pulse_sampling_policy_set_version
+                                    (PulseSamplingPolicy         *self,
+                                     gint64                       version);
 const char                  *pulse_sampling_policy_get_scorecard_id   (PulseSamplingPolicy  *self);
 guint                        pulse_sampling_policy_get_per_agent      (PulseSamplingPolicy  *self);
 guint                        pulse_sampling_policy_get_per_newcomer   (PulseSamplingPolicy  *self);
@@ -45,9 +46,10 @@ gboolean                     pulse_sampling_policy_get_avoid_own_team (PulseSamp
 guint                        pulse_sampling_policy_get_n_reviewers    (PulseSamplingPolicy  *self);
 const PulseSamplingReviewer *pulse_sampling_policy_get_reviewer       (PulseSamplingPolicy  *self,
                                                                        guint                 index);
-gboolean                     pulse_sampling_policy_is_newcomer        (PulseSamplingPolicy  *self,
-                                                                       gint64                hired_at,
-                                                                       gint64                week_start);
+gboolean                     pulse_sampling_policy_is_newcomer
+                                    (PulseSamplingPolicy         *self,
+                                     gint64                       hired_at,
+                                     gint64                       week_start);
 gboolean                     pulse_sampling_policy_may_review
                                     (PulseSamplingPolicy         *self,
                                      const PulseSamplingReviewer *reviewer,
