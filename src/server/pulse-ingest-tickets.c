@@ -24,6 +24,7 @@
 #include "pulse-json.h"
 #include "pulse-message.h"
 #include "pulse-rating.h"
+#include "pulse-server-followups.h"
 #include "pulse-server-rules.h"
 #include "pulse-ticket-work.h"
 #include "pulse-ticket.h"
@@ -121,7 +122,9 @@ merge_rating (PulseIngest      *ingest,
   work->version++;
   work->updated_at = MAX (work->updated_at, pulse_rating_get_at (rating));
   return emit_addition (ingest, work, "rating.created", "rating",
-                        pulse_rating_to_json (rating), error);
+                        pulse_rating_to_json (rating), error) &&
+         pulse_server_followups_rating_added (ingest->server, work->header, work->messages,
+                                              rating, error);
 }
 
 static gboolean

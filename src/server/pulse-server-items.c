@@ -19,6 +19,8 @@
 #include "pulse-rule-book.h"
 #include "pulse-rule.h"
 #include "pulse-review-sample.h"
+#include "pulse-server-calibrations.h"
+#include "pulse-server-followups.h"
 #include "pulse-server-http.h"
 #include "pulse-server-items.h"
 #include "pulse-server-mutation.h"
@@ -28,6 +30,7 @@
 static void
 respond_list (PulseServer         *server,
               SoupServerMessage   *msg,
+              PulseTokenInfo      *who,
               const PulseItemKind *kind)
 {
   g_autoptr(GError) error = NULL;
@@ -40,6 +43,14 @@ respond_list (PulseServer         *server,
     {
       pulse_server_respond_internal (msg, "read the items", error);
       return;
+    }
+  /* A lead lists their own teams' follow-ups only. */
+  if (g_str_equal (kind->kind, "followup"))
+    {
+      GPtrArray *kept = pulse_server_followups_filter (server, who, items);
+
+      g_ptr_array_unref (items);
+      items = kept;
     }
 
   json_builder_begin_object (builder);
@@ -155,6 +166,13 @@ decode_item (PulseServerMutation *m,
   json_object_set_string_member (object, "id", m->id);
   json_object_set_int_member (object, "version", version);
 
+  /* Follow-ups and calibrations are partly the server's to fill in. */
+  if ((g_str_equal (kind->kind, "followup") &&
+       !pulse_server_followups_prepare (m, object, error)) ||
+      (g_str_equal (kind->kind, "calibration") &&
+       !pulse_server_calibrations_prepare (m, object, error)))
+    return NULL;
+
   previous = pulse_json_set_strict (TRUE);
   item = kind->decode (node, &local_error);
   pulse_json_set_strict (previous);
@@ -193,6 +211,11 @@ store_item (PulseServerMutation *m,
       pulse_event_log_append (pulse_server_get_event_log (m->server), type, after, error) == 0 ||
       !pulse_item_store_audit (store, m->who, action, m->kind->kind, m->id, version, before,
                                after, error))
+    return FALSE;
+
+  /* A review submitted with a failed criterion makes its follow-up. */
+  if (g_str_equal (m->kind->kind, "review") &&
+      !pulse_server_followups_review_stored (m->server, before, after, error))
     return FALSE;
 
   m->answer = g_steal_pointer (&after);
@@ -360,6 +383,12 @@ handle_mutation (PulseServer         *server,
       pulse_server_respond_error (msg, 422, "invalid_data", "id: “test” is reserved for rules");
       return;
     }
+  /* Nor a review "draw": POST /api/v1/reviews/draw draws the week. */
+  if (g_str_equal (kind->kind, "review") && g_str_equal (m->id, "draw"))
+    {
+      pulse_server_respond_error (msg, 422, "invalid_data", "id: “draw” is reserved for reviews");
+      return;
+    }
 
   pulse_server_mutation_run (m, func);
 
@@ -423,7 +452,7 @@ on_items_cb (SoupServer        *soup,
     return;
 
   if (id == NULL)
-    respond_list (server, msg, kind);
+    respond_list (server, msg, who, kind);
   else
     respond_item (server, msg, kind, id);
 }

@@ -21,6 +21,7 @@
 #include "pulse-server-items.h"
 #include "pulse-server-metrics.h"
 #include "pulse-server-rules-test.h"
+#include "pulse-server-sampling.h"
 #include "pulse-server-ingest.h"
 #include "pulse-server-snapshot.h"
 #include "pulse-server-tickets.h"
@@ -183,6 +184,7 @@ install_routes (PulseServer *self)
   pulse_server_snapshot_install (self);
   pulse_server_events_install (self);
   pulse_server_coverage_install (self);
+  pulse_server_sampling_install (self);
 }
 
 /**
