@@ -58,6 +58,7 @@ static GParamSpec *properties[N_PROPS];
 /* What the log records changes to; the server's collections and tokens. */
 static const char * const entity_types[] = {
   "rule", "template", "scorecard", "mentorship", "shift", "review", "token", "ingest",
+  "followup", "calibration", "sampling-policy", "review-draw",
 };
 
 static void

@@ -150,7 +150,8 @@ load_agents (PulseServer *server)
 
   for (guint i = 0; nodes != NULL && i < nodes->len; i++)
     {
-      PulseAgent *agent = pulse_agent_new_from_json (nodes->pdata[i], NULL);
+      g_autoptr(JsonNode) node = pulse_json_parse (nodes->pdata[i], -1, NULL);
+      PulseAgent *agent = node != NULL ? pulse_agent_new_from_json (node, NULL) : NULL;
 
       if (agent != NULL)
         g_hash_table_replace (agents, (gpointer) pulse_agent_get_id (agent), agent);

@@ -99,14 +99,16 @@ pulse_server_followups_lead_teams (PulseServer    *server,
   teams = pulse_directory_store_list (directory, "team", NULL);
   for (guint i = 0; agents != NULL && i < agents->len; i++)
     {
-      g_autoptr(PulseAgent) agent = pulse_agent_new_from_json (agents->pdata[i], NULL);
+      g_autoptr(JsonNode) node = pulse_json_parse (agents->pdata[i], -1, NULL);
+      g_autoptr(PulseAgent) agent = node ? pulse_agent_new_from_json (node, NULL) : NULL;
 
       if (agent != NULL && is_user (agent, who->user))
         g_hash_table_add (me, g_strdup (pulse_agent_get_id (agent)));
     }
   for (guint i = 0; teams != NULL && i < teams->len; i++)
     {
-      g_autoptr(PulseTeam) team = pulse_team_new_from_json (teams->pdata[i], NULL);
+      g_autoptr(JsonNode) node = pulse_json_parse (teams->pdata[i], -1, NULL);
+      g_autoptr(PulseTeam) team = node ? pulse_team_new_from_json (node, NULL) : NULL;
 
       if (team != NULL && pulse_team_get_lead_id (team) != NULL &&
           g_hash_table_contains (me, pulse_team_get_lead_id (team)))

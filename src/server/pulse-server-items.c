@@ -386,7 +386,8 @@ handle_mutation (PulseServer         *server,
   /* Nor a review "draw": POST /api/v1/reviews/draw draws the week. */
   if (g_str_equal (kind->kind, "review") && g_str_equal (m->id, "draw"))
     {
-      pulse_server_respond_error (msg, 422, "invalid_data", "id: “draw” is reserved for reviews");
+      pulse_server_respond_error (msg, 422, "invalid_data",
+                                  "id: “draw” is reserved for reviews");
       return;
     }
 

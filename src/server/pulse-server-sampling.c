@@ -98,7 +98,8 @@ expect_workload (PulseServer          *server,
 
   for (guint i = 0; i < nodes->len; i++)
     {
-      PulseAgent *agent = pulse_agent_new_from_json (nodes->pdata[i], NULL);
+      g_autoptr(JsonNode) node = pulse_json_parse (nodes->pdata[i], -1, NULL);
+      PulseAgent *agent = node != NULL ? pulse_agent_new_from_json (node, NULL) : NULL;
       PulseWorkloadAgent entry = { 0 };
 
       if (agent == NULL)
