@@ -457,6 +457,10 @@ test_calibration (void)
   expect (ts, "POST", "/api/v1/calibrations", PULSE_ROLE_LEAD, reference, NULL, 422);
   post_review (ts, "rv-c2", two);
 
+  /* Calibration gradings are measured, not fed back: only the low
+   * rating of the setup has a follow-up. */
+  g_assert_cmpuint (count_items (ts, "followups", PULSE_ROLE_HEAD), ==, 1);
+
   expect (ts, "POST", "/api/v1/calibrations", PULSE_ROLE_QA, reference, NULL, 403);
   expect (ts, "POST", "/api/v1/calibrations", PULSE_ROLE_VIEWER, reference, NULL, 403);
   expect (ts, "POST", "/api/v1/calibrations", PULSE_ROLE_LEAD,

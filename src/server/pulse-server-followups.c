@@ -199,6 +199,7 @@ was_submitted (JsonNode *review)
  *
  * Makes the follow-up of a review that has just been submitted with a
  * failed criterion: reason failed-criterion, the criteria, the review.
+ * Calibration second gradings (reason calibration) make none.
  * Call it inside the change's transaction.
  *
  * Returns: %TRUE on success (also when no follow-up was due).
@@ -223,6 +224,10 @@ pulse_server_followups_review_stored (PulseServer  *server,
   review = pulse_review_sample_new_from_json (after, error);
   if (review == NULL)
     return FALSE;
+  /* A calibration grading is measured, not fed back: its reply has (or
+   * gets) a review of its own, and the settled reference is the verdict. */
+  if (pulse_review_sample_get_reason (review) == PULSE_SAMPLE_REASON_CALIBRATION)
+    return TRUE;
 
   for (guint i = 0; i < pulse_review_sample_get_n_grades (review); i++)
     {
