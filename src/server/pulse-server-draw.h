@@ -45,7 +45,6 @@ JsonNode            *pulse_server_draw_week             (PulseServer          *s
 gboolean             pulse_server_draw_due              (PulseServer          *server,
                                                          gint64                now,
                                                          GError              **error);
-void                 pulse_server_draw_start_weekly     (PulseServer          *server);
 gboolean             pulse_server_draw_seed_scorecard   (PulseServer          *server,
                                                          GError              **error);
 

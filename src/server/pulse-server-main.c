@@ -20,6 +20,7 @@
 #include "pulse-enums.h"
 #include "pulse-json.h"
 #include "pulse-server-draw.h"
+#include "pulse-server-sampling.h"
 #include "pulse-server-schema.h"
 #include "pulse-sim-driver.h"
 #include "pulse-time-utils.h"

@@ -25,6 +25,8 @@
 #define POLICY_KIND "sampling-policy"
 #define POLICY_ID   "default"
 #define WEEK        (7 * PULSE_USEC_PER_DAY)
+/* How often the server looks whether a week is due. */
+#define CHECK_SECONDS 600
 
 /* Negative contacts per agent in @set. */
 static GHashTable *
@@ -380,6 +382,56 @@ on_draw_cb (SoupServer        *soup,
   week = pulse_time_format (week_start);
   pulse_server_mutation_set_id (m, week);
   pulse_server_mutation_run (m, draw_in_transaction);
+}
+
+static gboolean
+on_weekly_check_cb (gpointer user_data)
+{
+  g_autoptr(PulseServer) server = g_weak_ref_get (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (server == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (!pulse_server_draw_due (server, g_get_real_time (), &error))
+    g_message ("The weekly QA draw did not run: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_first_check_cb (gpointer user_data)
+{
+  on_weekly_check_cb (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/**
+ * pulse_server_draw_start_weekly:
+ *
+ * Checks now and every ten minutes whether a week is due
+ * (pulse_server_draw_due()), for as long as @server lives.
+ */
+void
+pulse_server_draw_start_weekly (PulseServer *server)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  GWeakRef *first = g_new0 (GWeakRef, 1);
+
+  g_return_if_fail (PULSE_IS_SERVER (server));
+
+  g_weak_ref_init (ref, server);
+  g_weak_ref_init (first, server);
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, CHECK_SECONDS, on_weekly_check_cb, ref,
+                              free_weak_ref);
+  g_idle_add_full (G_PRIORITY_LOW, on_first_check_cb, first, free_weak_ref);
 }
 
 /**

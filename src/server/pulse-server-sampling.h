@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
-void pulse_server_sampling_install (PulseServer *server);
+void pulse_server_sampling_install      (PulseServer *server);
+void pulse_server_draw_start_weekly     (PulseServer *server);
 
 G_END_DECLS

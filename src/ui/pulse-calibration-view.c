@@ -15,7 +15,6 @@
 #include "pulse-qa-text.h"
 #include "pulse-review-sample.h"
 #include "pulse-role-policy.h"
-
 /* Calibration samples shown at most, the newest. */
 #define MAX_GROUPS 20
 
@@ -350,7 +349,7 @@ static void
 queue_refresh (PulseCalibrationView *self)
 {
   if (self->refresh_id == 0 && self->session != NULL)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_cb, self, NULL);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
 }
 
 static void
@@ -474,8 +473,7 @@ pulse_calibration_view_class_init (PulseCalibrationViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               PULSE_RESOURCE_PATH
+  gtk_widget_class_set_template_from_resource (widget_class, PULSE_RESOURCE_PATH
                                                "/ui/pulse-calibration-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PulseCalibrationView, summary);
   gtk_widget_class_bind_template_child (widget_class, PulseCalibrationView, stack);

@@ -191,7 +191,7 @@ static void
 queue_refresh (PulseFollowupsView *self)
 {
   if (self->refresh_id == 0 && self->session != NULL)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_cb, self, NULL);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
 }
 
 static void
