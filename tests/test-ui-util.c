@@ -18,6 +18,7 @@
 
 static gboolean has_display;
 static PulseApplication *app;
+static char *cache_dir;
 
 /**
  * pulse_test_ui_init:
@@ -30,12 +31,28 @@ static PulseApplication *app;
  *
  * Returns: whether there is a display.
  */
+/* A cache directory of this process's own. Caches are named after the
+ * server's URL, and loopback ports come round again: a server of another
+ * test program on the same port would otherwise show its cached state
+ * for a moment. Before anything reads g_get_user_cache_dir(). */
+static void
+own_cache_dir (void)
+{
+  g_autofree char *template = g_build_filename (g_get_tmp_dir (), "pulse-ui-cache-XXXXXX",
+                                                NULL);
+
+  g_assert_nonnull (g_mkdtemp (template));
+  g_setenv ("XDG_CACHE_HOME", template, TRUE);
+  cache_dir = g_steal_pointer (&template);
+}
+
 gboolean
 pulse_test_ui_init (void)
 {
   g_autoptr(GError) error = NULL;
 
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  own_cache_dir ();
 
   has_display = gtk_init_check ();
   if (!has_display)
@@ -55,7 +72,14 @@ pulse_test_ui_init (void)
 void
 pulse_test_ui_shutdown (void)
 {
+  g_autofree char *argv0 = g_strdup ("rm");
+  char *argv[] = { argv0, (char *) "-rf", cache_dir, NULL };
+
   g_clear_object (&app);
+  /* Whatever the caches hold now is this process's alone. */
+  if (cache_dir != NULL)
+    g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  g_clear_pointer (&cache_dir, g_free);
 }
 
 /* Call first in every case: without a display the case is skipped. */

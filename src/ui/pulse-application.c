@@ -206,8 +206,21 @@ demo_action (GSimpleAction *action,
   pulse_window_start_demo (window);
 }
 
+/* A notification's click: the window, at the page that shows the alert. */
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  PulseWindow *window = ensure_window (PULSE_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+  pulse_window_set_visible_page (window, g_variant_get_string (param, NULL));
+}
+
 static const GActionEntry action_entries[] = {
   { "quit", quit_action },
+  { "show-page", show_page_action, "s" },
   { "preferences", preferences_action },
   { "about", about_action },
   { "connect", connect_action },

@@ -30,6 +30,8 @@ struct _PulsePreferencesWindow
   GtkWidget            *spike_spin;
   GtkWidget            *csat_spin;
   GtkWidget            *notifications_switch;
+  GtkWidget            *hold_spin;
+  GtkWidget            *offline_spin;
 
   PulseSession         *session;
   GSettings            *settings;
@@ -154,6 +156,10 @@ bind_settings (PulsePreferencesWindow *self)
                    self->spike_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notify-csat",
                    self->csat_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notify-hold-minutes",
+                   self->hold_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notify-offline-seconds",
+                   self->offline_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "desktop-notifications",
                    self->notifications_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
@@ -259,6 +265,8 @@ pulse_preferences_window_class_init (PulsePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PulsePreferencesWindow, spike_spin);
   gtk_widget_class_bind_template_child (widget_class, PulsePreferencesWindow, csat_spin);
   gtk_widget_class_bind_template_child (widget_class, PulsePreferencesWindow, notifications_switch);
+  gtk_widget_class_bind_template_child (widget_class, PulsePreferencesWindow, hold_spin);
+  gtk_widget_class_bind_template_child (widget_class, PulsePreferencesWindow, offline_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_forget_clicked_cb);
 }
 

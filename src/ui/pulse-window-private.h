@@ -10,6 +10,7 @@
 #pragma once
 
 #include "pulse-connection-indicator.h"
+#include "pulse-notifier.h"
 #include "pulse-period-button.h"
 #include "pulse-window.h"
 
@@ -46,6 +47,9 @@ struct _PulseWindow
   char                     *error_headline;
   char                     *error_detail;
   guint                     n_busy;
+  PulseOutbox              *watched_outbox;
+  PulseNotifier            *notifier;
+  guint                     n_held_seen;
 };
 
 /* pulse-window-pages.c */
@@ -58,5 +62,10 @@ void        _pulse_window_class_add_page_shortcuts (GtkWidgetClass *widget_class
 void        _pulse_window_class_install_actions    (GtkWidgetClass *widget_class);
 void        _pulse_window_update_actions           (PulseWindow    *self);
 void        _pulse_window_update_first_run         (PulseWindow    *self);
+
+/* pulse-window-edits.c */
+void        _pulse_window_watch_edits              (PulseWindow    *self);
+void        _pulse_window_unwatch_edits            (PulseWindow    *self);
+void        _pulse_window_class_install_edit_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -151,6 +151,8 @@ pulse_window_constructed (GObject *object)
   _pulse_window_add_pages (self);
   pulse_connection_indicator_set_session (self->connection_indicator, self->session);
   pulse_period_button_set_session (self->period_button, self->session);
+  _pulse_window_watch_edits (self);
+  self->notifier = pulse_notifier_new (self->session, self->settings, GTK_WINDOW (self));
 
   g_signal_connect_object (self->session, "notify::server-url",
                            G_CALLBACK (on_session_server_changed_cb), self,
@@ -166,6 +168,33 @@ pulse_window_constructed (GObject *object)
   on_page_changed_cb (self);
 }
 
+/* The sidebar folds away at this width and under, leaving the page the
+ * whole window: beside a 220 px sidebar, the Live pages' tables and
+ * tiles would be cramped. AdwLeaflet alone folds only when the children
+ * no longer fit at all (~580 px). */
+#define FOLD_WIDTH 860
+
+static void
+on_surface_width_cb (GdkSurface  *surface,
+                     GParamSpec  *pspec,
+                     PulseWindow *self)
+{
+  adw_leaflet_set_can_unfold (self->leaflet, gdk_surface_get_width (surface) > FOLD_WIDTH);
+}
+
+static void
+pulse_window_realize (GtkWidget *widget)
+{
+  PulseWindow *self = PULSE_WINDOW (widget);
+  GdkSurface *surface;
+
+  GTK_WIDGET_CLASS (pulse_window_parent_class)->realize (widget);
+
+  surface = gtk_native_get_surface (GTK_NATIVE (self));
+  g_signal_connect_object (surface, "notify::width", G_CALLBACK (on_surface_width_cb), self, 0);
+  on_surface_width_cb (surface, NULL, self);
+}
+
 static void
 pulse_window_dispose (GObject *object)
 {
@@ -175,6 +204,8 @@ pulse_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  _pulse_window_unwatch_edits (self);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), PULSE_TYPE_WINDOW);
 
@@ -251,6 +282,7 @@ pulse_window_class_init (PulseWindowClass *klass)
   object_class->get_property = pulse_window_get_property;
   object_class->set_property = pulse_window_set_property;
   window_class->close_request = pulse_window_close_request;
+  widget_class->realize = pulse_window_realize;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
@@ -288,6 +320,7 @@ pulse_window_class_init (PulseWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed_cb);
 
   _pulse_window_class_install_actions (widget_class);
+  _pulse_window_class_install_edit_actions (widget_class);
   _pulse_window_class_add_page_shortcuts (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
@@ -362,4 +395,33 @@ pulse_window_add_toast (PulseWindow *self,
   g_return_if_fail (text != NULL);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/**
+ * pulse_window_get_notifier:
+ *
+ * Returns: (transfer none): what sends this window's desktop notifications
+ */
+PulseNotifier *
+pulse_window_get_notifier (PulseWindow *self)
+{
+  g_return_val_if_fail (PULSE_IS_WINDOW (self), NULL);
+
+  return self->notifier;
+}
+
+/**
+ * pulse_window_show_toast:
+ * @toast: (transfer full): the toast, with its button if it has one
+ *
+ * Shows @toast over the window's pages.
+ */
+void
+pulse_window_show_toast (PulseWindow *self,
+                         AdwToast    *toast)
+{
+  g_return_if_fail (PULSE_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
