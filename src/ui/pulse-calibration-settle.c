@@ -6,7 +6,7 @@
  * The dialog in which a lead or head settles a calibration sample's
  * reference grading: a verdict per criterion, preset from the reference
  * already settled or else from the reviewers' majority, and a note. It
- * is saved through the outbox; the server fills in and scores the rest.
+ * is saved with the edit kit; the server fills in and scores the rest.
  */
 
 #include "config.h"
@@ -14,15 +14,17 @@
 #include <glib/gi18n.h>
 
 #include "pulse-calibration-settle.h"
+#include "pulse-item-edit.h"
 #include "pulse-qa-text.h"
 #include "pulse-review-sample.h"
 #include "pulse-scorecard.h"
 
 typedef struct
 {
+  GtkWidget    *parent;
   PulseSession *session;
   char         *group_id;
-  gint64        version;
+  JsonNode     *before;
   GPtrArray    *criteria;
   GPtrArray    *choices;
   GtkEditable  *note;
@@ -31,7 +33,9 @@ typedef struct
 static void
 settle_free (Settle *settle)
 {
+  g_clear_weak_pointer (&settle->parent);
   g_clear_object (&settle->session);
+  g_clear_pointer (&settle->before, json_node_unref);
   g_free (settle->group_id);
   g_ptr_array_unref (settle->criteria);
   g_ptr_array_unref (settle->choices);
@@ -107,18 +111,6 @@ preset (GPtrArray               *members,
   return best;
 }
 
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (pulse_outbox_submit_finish (PULSE_OUTBOX (object), result, &error) <= 0 &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not keep the calibration: %s", error->message);
-}
-
 static JsonNode *
 settle_body (Settle *settle)
 {
@@ -154,14 +146,15 @@ on_response_cb (AdwMessageDialog *dialog,
                 const char       *response,
                 Settle           *settle)
 {
-  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) after = NULL;
 
-  if (g_str_equal (response, "settle"))
+  /* Through the edit kit, from the window the view is in: the outbox, a
+   * toast with Undo, conflicts settled window-wide. */
+  if (g_str_equal (response, "settle") && settle->parent != NULL)
     {
-      body = settle_body (settle);
-      pulse_outbox_submit_async (pulse_session_get_outbox (settle->session),
-                                 settle->version > 0 ? "PUT" : "POST", "calibration",
-                                 settle->group_id, settle->version, body, NULL, saved_cb, NULL);
+      after = settle_body (settle);
+      pulse_item_edit_save (settle->parent, "calibration", settle->before, after,
+                            _("Reference grading"));
     }
 }
 
@@ -196,8 +189,9 @@ criterion_line (Settle               *settle,
  * @members: (element-type PulseReviewSample): its reviews
  * @settled: (nullable): its reference grading, if one was settled
  *
- * Asks for the reference grading and saves it through the outbox: a
- * create, or an update of @settled at its version.
+ * Asks for the reference grading and saves it with the edit kit
+ * (pulse_item_edit_save()): a create, or an update of @settled at its
+ * version.
  */
 void
 pulse_calibration_settle_present (GtkWidget               *parent,
@@ -214,7 +208,8 @@ pulse_calibration_settle_present (GtkWidget               *parent,
 
   settle->session = g_object_ref (session);
   settle->group_id = g_strdup (group_id);
-  settle->version = settled != NULL ? pulse_calibration_session_get_version (settled) : 0;
+  settle->before = settled != NULL ? pulse_calibration_session_to_json (settled) : NULL;
+  g_set_weak_pointer (&settle->parent, parent);
   settle->criteria = pulse_calibration_settle_criteria (session, members);
   settle->choices = g_ptr_array_new ();
   for (guint i = 0; i < settle->criteria->len; i++)

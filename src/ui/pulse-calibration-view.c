@@ -14,9 +14,9 @@
 #include "pulse-format.h"
 #include "pulse-qa-text.h"
 #include "pulse-review-sample.h"
-#include "pulse-role-policy.h"
+#include "pulse-session-items.h"
 /* Calibration samples shown at most, the newest. */
-#define MAX_GROUPS 20
+#define MAX_GROUPS 10
 
 /**
  * PulseCalibrationView:
@@ -249,8 +249,7 @@ group_row (PulseCalibrationView    *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   gtk_widget_set_name (row, group->id);
 
-  if (pulse_role_can (pulse_session_get_role (self->session),
-                      PULSE_PERMISSION_SETTLE_CALIBRATIONS))
+  if (pulse_session_can_edit (self->session, "calibration"))
     {
       GtkWidget *button = gtk_button_new_with_mnemonic (settled != NULL ? _("Settle _Again…")
                                                                         : _("_Settle…"));
@@ -294,8 +293,7 @@ set_summary (PulseCalibrationView *self,
   PulseCalibrationAgreement total = { 0 };
   g_autofree char *share = NULL;
   g_autofree char *text = NULL;
-  const char *hint = pulse_role_can (pulse_session_get_role (self->session),
-                                     PULSE_PERMISSION_SETTLE_CALIBRATIONS)
+  const char *hint = pulse_session_can_edit (self->session, "calibration")
                      ? "" : _(" Leads and heads settle the reference gradings.");
 
   for (guint i = 0; i < self->groups->len; i++)

@@ -10,11 +10,12 @@
 
 #include "pulse-followup.h"
 #include "pulse-followups-view.h"
+#include "pulse-item-edit.h"
 #include "pulse-qa-text.h"
-#include "pulse-role-policy.h"
+#include "pulse-session-items.h"
 
 /* Rows shown at most: the newest; the summary says how many there are. */
-#define MAX_ROWS 50
+#define MAX_ROWS 25
 
 /**
  * PulseFollowupsView:
@@ -52,35 +53,22 @@ static GParamSpec *properties[N_PROPS];
 static gboolean
 can_edit (PulseFollowupsView *self)
 {
-  return pulse_role_can (pulse_session_get_role (self->session), PULSE_PERMISSION_EDIT_FOLLOWUPS);
+  return pulse_session_can_edit (self->session, "followup");
 }
 
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (pulse_outbox_submit_finish (PULSE_OUTBOX (object), result, &error) <= 0 &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not keep the follow-up's change: %s", error->message);
-}
-
-/* Done goes through the outbox like every edit; the server stamps who
- * and when, and a conflict is the window's to show. */
+/* Done goes through the edit kit: the outbox, a toast with Undo, and
+ * conflicts the window settles. The server stamps who and when. */
 static void
 on_done_clicked_cb (GtkButton          *button,
                     PulseFollowupsView *self)
 {
   PulseFollowup *followup = g_object_get_data (G_OBJECT (button), "followup");
-  g_autoptr(JsonNode) body = pulse_followup_to_json (followup);
+  g_autoptr(JsonNode) before = pulse_followup_to_json (followup);
+  g_autoptr(JsonNode) after = pulse_followup_to_json (followup);
 
-  json_object_set_string_member (json_node_get_object (body), "status", "done");
+  json_object_set_string_member (json_node_get_object (after), "status", "done");
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  pulse_outbox_submit_async (pulse_session_get_outbox (self->session), "PUT", "followup",
-                             pulse_followup_get_id (followup),
-                             pulse_followup_get_version (followup), body, NULL, saved_cb, NULL);
+  pulse_item_edit_save (GTK_WIDGET (self), "followup", before, after, _("Follow-up"));
 }
 
 static GtkWidget *
