@@ -421,11 +421,14 @@ test_demo (void)
                                      g_getenv ("QA_DEMO_CALIBRATION") ? 10 * DEMO_WAIT_MS
                                                                      : DEMO_WAIT_MS));
   pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 6);
+  /* Early in the demo's backfill no sample has two gradings yet. */
   if (first_row (pulse_test_ui_find_widget (page, PULSE_TYPE_CALIBRATION_VIEW, NULL)) != NULL)
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first_row (
-      pulse_test_ui_find_widget (page, PULSE_TYPE_CALIBRATION_VIEW, NULL))), TRUE);
-  shoot (pulse_test_ui_find_widget (page, PULSE_TYPE_CALIBRATION_VIEW, NULL),
-         "qa-calibration-demo");
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first_row (
+        pulse_test_ui_find_widget (page, PULSE_TYPE_CALIBRATION_VIEW, NULL))), TRUE);
+      shoot (pulse_test_ui_find_widget (page, PULSE_TYPE_CALIBRATION_VIEW, NULL),
+             "qa-calibration-demo");
+    }
   shoot (pulse_test_ui_find_widget (page, PULSE_TYPE_FOLLOWUPS_VIEW, NULL), "qa-followups-demo");
   pulse_test_ui_close_window (GTK_WINDOW (window));
   pulse_session_disconnect (session);
