@@ -329,6 +329,27 @@ test_draw_no_scorecard (void)
           422);
 }
 
+/* A submitted review of @ticket by qa-1, drawn and graded on @day. */
+static char *
+submit_scored (const char *ticket,
+               const char *agent,
+               const char *tone,
+               const char *identity,
+               const char *group,
+               int         score,
+               const char *day)
+{
+  return g_strdup_printf ("{\"ticket_id\":\"%s\",\"message_id\":\"m-2\",\"agent_id\":\"%s\","
+                          "\"reviewer_id\":\"qa-1\",\"scorecard_id\":\"sc-1\","
+                          "\"scorecard_version\":1,\"reason\":\"%s\",\"status\":\"submitted\","
+                          "\"grades\":[{\"criterion_id\":\"c-tone\",\"result\":\"%s\"},"
+                          "{\"criterion_id\":\"c-id\",\"result\":\"%s\"}],\"score\":%d%s%s%s,"
+                          "\"created_at\":\"%sT09:00:00Z\",\"submitted_at\":\"%sT10:00:00Z\"}",
+                          ticket, agent, group ? "calibration" : "random", tone, identity, score,
+                          group ? ",\"calibration_group\":\"" : "", group ? group : "",
+                          group ? "\"" : "", day, day);
+}
+
 static char *
 submit_body (const char *ticket,
              const char *agent,
@@ -336,16 +357,7 @@ submit_body (const char *ticket,
              const char *identity,
              const char *group)
 {
-  return g_strdup_printf ("{\"ticket_id\":\"%s\",\"message_id\":\"m-2\",\"agent_id\":\"%s\","
-                          "\"reviewer_id\":\"qa-1\",\"scorecard_id\":\"sc-1\","
-                          "\"scorecard_version\":1,\"reason\":\"%s\",\"status\":\"submitted\","
-                          "\"grades\":[{\"criterion_id\":\"c-tone\",\"result\":\"%s\"},"
-                          "{\"criterion_id\":\"c-id\",\"result\":\"%s\"}],\"score\":50%s%s%s,"
-                          "\"created_at\":\"2026-11-23T09:00:00Z\","
-                          "\"submitted_at\":\"2026-11-23T10:00:00Z\"}",
-                          ticket, agent, group ? "calibration" : "random", tone, identity,
-                          group ? ",\"calibration_group\":\"" : "", group ? group : "",
-                          group ? "\"" : "");
+  return submit_scored (ticket, agent, tone, identity, group, 50, "2026-11-23");
 }
 
 /* Creates review @id from a body made by submit_body(). */
@@ -502,6 +514,55 @@ test_calibration (void)
                       pulse_test_response_object (audit), "entries")), ==, 2);
 }
 
+static double
+agent_qa_score (PulseTestServer *ts,
+                const char      *from,
+                const char      *to,
+                const char      *agent)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/metrics?from=%s&to=%s&group=agent", from, to);
+  g_autoptr(PulseTestResponse) r = NULL;
+  JsonArray *groups;
+
+  r = request (ts, "GET", path, PULSE_ROLE_LEAD, NULL, NULL);
+  g_assert_cmpuint (r->status, ==, 200);
+  groups = json_object_get_array_member (pulse_test_response_object (r), "groups");
+  for (guint i = 0; i < json_array_get_length (groups); i++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, i);
+
+      if (g_str_equal (json_object_get_string_member (group, "key"), agent))
+        return json_object_get_double_member (group, "qa_score");
+    }
+
+  return -1;
+}
+
+/* A submitted review's score is the agent's QA score in the KPIs of its
+ * week, and the week before gives the trend: a-2 graded 100 in the week
+ * of 16 November, then 50 (tone failed, weights 50/50) and 0 (identity,
+ * critical) in the week of 23 November: 100 → 25. */
+static void
+test_score_reaches_kpis (void)
+{
+  g_autoptr(PulseTestServer) ts = setup ();
+  g_autofree char *earlier = submit_scored ("t-a-2-2", "a-2", "pass", "pass", NULL, 100,
+                                            "2026-11-16");
+  g_autofree char *tone = submit_scored ("t-a-2-3", "a-2", "fail", "pass", NULL, 50,
+                                         "2026-11-23");
+  g_autofree char *identity = submit_scored ("t-a-2-4", "a-2", "pass", "fail", NULL, 0,
+                                             "2026-11-23");
+
+  post_review (ts, "rv-w1", earlier);
+  post_review (ts, "rv-w2", tone);
+  post_review (ts, "rv-w3", identity);
+
+  g_assert_cmpfloat (agent_qa_score (ts, "2026-11-16T00:00:00Z", "2026-11-23T00:00:00Z", "a-2"),
+                     ==, 100);
+  g_assert_cmpfloat (agent_qa_score (ts, "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z", "a-2"),
+                     ==, 25);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/pulse/server/qa/draw-no-scorecard", test_draw_no_scorecard);
   g_test_add_func ("/pulse/server/qa/followups", test_followups);
   g_test_add_func ("/pulse/server/qa/calibration", test_calibration);
+  g_test_add_func ("/pulse/server/qa/score-reaches-kpis", test_score_reaches_kpis);
 
   return g_test_run ();
 }
