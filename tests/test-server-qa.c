@@ -442,6 +442,8 @@ test_followups (void)
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
                      pulse_test_response_object (stale), "current"), "status"), ==, "done");
 
+  expect (ts, "DELETE", "/api/v1/followups/fu-review-rv-b", PULSE_ROLE_LEAD, NULL, "1", 403);
+
   /* The head acts on any team's. */
   expect (ts, "PUT", "/api/v1/followups/fu-review-rv-b", PULSE_ROLE_HEAD,
           "{\"agent_id\":\"a-3\",\"ticket_id\":\"t-a-3-1\",\"reason\":\"failed-criterion\","

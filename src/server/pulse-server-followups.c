@@ -364,6 +364,30 @@ stamp_done (PulseServerMutation *m,
 }
 
 /**
+ * pulse_server_followups_check_team:
+ * @m: a change to a follow-up
+ * @team_id: (nullable): the follow-up's team
+ *
+ * Refuses (403) a lead who does not lead @team_id; heads may act on any.
+ *
+ * Returns: %TRUE if @m may go on.
+ */
+gboolean
+pulse_server_followups_check_team (PulseServerMutation  *m,
+                                   const char           *team_id,
+                                   GError              **error)
+{
+  g_autoptr(GHashTable) teams = pulse_server_followups_lead_teams (m->server, m->who);
+
+  if (teams == NULL || (team_id != NULL && g_hash_table_contains (teams, team_id)))
+    return TRUE;
+
+  return pulse_server_mutation_reject (m, 403, "forbidden", error,
+                                       "team_id: only the lead of team “%s” or a head may "
+                                       "act on this follow-up", team_id ? team_id : "(none)");
+}
+
+/**
  * pulse_server_followups_prepare:
  * @m: a create or update of a follow-up
  * @body: the request body, which this may change before it is decoded
@@ -380,9 +404,7 @@ pulse_server_followups_prepare (PulseServerMutation  *m,
                                 GError              **error)
 {
   g_autoptr(JsonNode) stored = NULL;
-  g_autoptr(GHashTable) teams = NULL;
   JsonObject *stored_object = NULL;
-  const char *team_id;
 
   stored = pulse_item_store_get (pulse_server_get_item_store (m->server), "followup", m->id, NULL);
   if (stored != NULL)
@@ -397,12 +419,9 @@ pulse_server_followups_prepare (PulseServerMutation  *m,
       json_object_set_string_member (body, "created_at", now);
     }
 
-  teams = pulse_server_followups_lead_teams (m->server, m->who);
-  team_id = json_object_get_string_member_with_default (body, "team_id", NULL);
-  if (teams != NULL && (team_id == NULL || !g_hash_table_contains (teams, team_id)))
-    return pulse_server_mutation_reject (m, 403, "forbidden", error,
-                                         "team_id: only the lead of team “%s” or a head may "
-                                         "act on this follow-up", team_id ? team_id : "(none)");
+  if (!pulse_server_followups_check_team (m, json_object_get_string_member_with_default (
+                                             body, "team_id", NULL), error))
+    return FALSE;
 
   stamp_done (m, body, stored_object);
   return TRUE;

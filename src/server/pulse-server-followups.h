@@ -27,6 +27,9 @@ gboolean    pulse_server_followups_rating_added   (PulseServer          *server,
                                                    GPtrArray            *messages,
                                                    PulseRating          *rating,
                                                    GError              **error);
+gboolean    pulse_server_followups_check_team     (PulseServerMutation  *m,
+                                                   const char           *team_id,
+                                                   GError              **error);
 gboolean    pulse_server_followups_prepare        (PulseServerMutation  *m,
                                                    JsonObject           *body,
                                                    GError              **error);

@@ -322,6 +322,11 @@ delete_in_transaction (PulseDb   *db,
   before = get_current (m, &version, error);
   if (before == NULL)
     return FALSE;
+  if (g_str_equal (m->kind->kind, "followup") &&
+      !pulse_server_followups_check_team (m, json_object_get_string_member_with_default (
+                                            json_node_get_object (before), "team_id", NULL),
+                                          error))
+    return FALSE;
 
   /* The deletion is a change too: it gets the next version, so a client
    * that replays events can tell it from the last update. */
