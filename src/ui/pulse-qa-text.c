@@ -188,8 +188,7 @@ pulse_qa_followup_subtitle (PulseFollowup *followup)
   created = g_date_time_new_from_unix_local (pulse_followup_get_created_at (followup) /
                                              G_USEC_PER_SEC);
   /* Translators: a date and time, see g_date_time_format() */
-  when = g_date_time_format (created, _("%e %b %H:%M"));
-  g_strstrip (when);
+  when = g_date_time_format (created, _("%-d %b %H:%M"));
 
   if (pulse_followup_get_status (followup) == PULSE_FOLLOWUP_STATUS_DONE)
     /* Translators: a follow-up's ticket, when it was made, and who marked it done */
