@@ -59,6 +59,7 @@ static GParamSpec *properties[N_PROPS];
  * and agents whose channels a mentorship sign-off changed. */
 static const char * const entity_types[] = {
   "rule", "template", "scorecard", "mentorship", "shift", "review", "token", "ingest", "agent",
+  "followup", "calibration", "sampling-policy", "review-draw",
 };
 
 static void

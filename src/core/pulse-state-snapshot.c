@@ -29,7 +29,13 @@ static JsonArray *
 get_list (PulseJsonReader *reader,
           const char      *member)
 {
-  return pulse_json_reader_get_array (reader, member, PULSE_JSON_REQUIRED, G_MAXUINT);
+  /* The QA workflow's collections came later: a server without them
+   * sends none, which is an empty list. */
+  gboolean later = g_str_equal (member, "followups") || g_str_equal (member, "calibrations");
+
+  return pulse_json_reader_get_array (reader, member,
+                                      later ? PULSE_JSON_OPTIONAL : PULSE_JSON_REQUIRED,
+                                      G_MAXUINT);
 }
 
 /* Puts @node under its @key, or records "member[i].field: … twice". */
@@ -134,7 +140,8 @@ read_applications (PulseState      *self,
  *
  * Reads a snapshot: `seq` and every list (queues, teams, agents,
  * channels, tickets, applications, rules, templates, scorecards,
- * mentorships, shifts, reviews) are required; unknown members are
+ * mentorships, shifts, reviews) are required, followups and calibrations
+ * optional; unknown members are
  * ignored. Each item goes through its codec.
  *
  * Returns: (transfer full) (nullable): the state at the snapshot's seq,

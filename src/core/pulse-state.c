@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include "pulse-agent.h"
+#include "pulse-calibration-session.h"
 #include "pulse-channel.h"
+#include "pulse-followup.h"
 #include "pulse-mentorship.h"
 #include "pulse-queue.h"
 #include "pulse-review-sample.h"
@@ -51,6 +53,9 @@ static const PulseStateKindInfo kinds[PULSE_STATE_N_ITEM_KINDS] = {
   KIND (PULSE_STATE_KIND_MENTORSHIP, "mentorship", "mentorships", pulse_mentorship, TRUE),
   KIND (PULSE_STATE_KIND_SHIFT, "shift", "shifts", pulse_shift, TRUE),
   KIND (PULSE_STATE_KIND_REVIEW, "review", "reviews", pulse_review_sample, TRUE),
+  KIND (PULSE_STATE_KIND_FOLLOWUP, "followup", "followups", pulse_followup, TRUE),
+  KIND (PULSE_STATE_KIND_CALIBRATION, "calibration", "calibrations", pulse_calibration_session,
+        TRUE),
 };
 
 const PulseStateKindInfo *

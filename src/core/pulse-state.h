@@ -28,6 +28,8 @@ G_DECLARE_FINAL_TYPE (PulseState, pulse_state, PULSE, STATE, GObject)
  * @PULSE_STATE_KIND_MENTORSHIP: a mentorship (`mentorships`)
  * @PULSE_STATE_KIND_SHIFT: a shift (`shifts`)
  * @PULSE_STATE_KIND_REVIEW: a review sample (`reviews`)
+ * @PULSE_STATE_KIND_FOLLOWUP: a lead's QA follow-up (`followups`)
+ * @PULSE_STATE_KIND_CALIBRATION: a settled calibration (`calibrations`)
  * @PULSE_STATE_KIND_TICKET: a ticket, with its messages and ratings
  * @PULSE_STATE_KIND_APPLICATIONS: a day's loan applications in a country
  *
@@ -46,6 +48,8 @@ typedef enum
   PULSE_STATE_KIND_MENTORSHIP,
   PULSE_STATE_KIND_SHIFT,
   PULSE_STATE_KIND_REVIEW,
+  PULSE_STATE_KIND_FOLLOWUP,
+  PULSE_STATE_KIND_CALIBRATION,
   PULSE_STATE_KIND_TICKET,
   PULSE_STATE_KIND_APPLICATIONS,
 } PulseStateKind;

@@ -167,6 +167,19 @@ typedef enum
   PULSE_CRITERION_RESULT_NOT_APPLICABLE,
 } PulseCriterionResult;
 
+/* Why a lead is asked to follow an agent up (pulse-followup.c). */
+typedef enum
+{
+  PULSE_FOLLOWUP_REASON_FAILED_CRITERION,
+  PULSE_FOLLOWUP_REASON_LOW_RATING,
+} PulseFollowupReason;
+
+typedef enum
+{
+  PULSE_FOLLOWUP_STATUS_OPEN,
+  PULSE_FOLLOWUP_STATUS_DONE,
+} PulseFollowupStatus;
+
 typedef enum
 {
   PULSE_MENTORSHIP_STATUS_PLANNED,

@@ -24,6 +24,7 @@
 #include "pulse-json.h"
 #include "pulse-message.h"
 #include "pulse-rating.h"
+#include "pulse-server-followups.h"
 #include "pulse-server-rules.h"
 #include "pulse-ticket-work.h"
 #include "pulse-ticket.h"
@@ -121,7 +122,9 @@ merge_rating (PulseIngest      *ingest,
   work->version++;
   work->updated_at = MAX (work->updated_at, pulse_rating_get_at (rating));
   return emit_addition (ingest, work, "rating.created", "rating",
-                        pulse_rating_to_json (rating), error);
+                        pulse_rating_to_json (rating), error) &&
+         pulse_server_followups_rating_added (ingest->server, work->header, work->messages,
+                                              rating, error);
 }
 
 static gboolean
@@ -134,6 +137,7 @@ create_ticket (PulseIngest  *ingest,
   g_autoptr(PulseTicket) ticket = NULL;
   g_autoptr(PulseTicket) final = NULL;
   g_autoptr(JsonNode) data = NULL;
+  PulseTicketWork *stored;
 
   /* Most tickets come in order and complete: then they go to the rules
    * as they are, without another trip through the codec. */
@@ -165,9 +169,18 @@ create_ticket (PulseIngest  *ingest,
   g_clear_pointer (&ruled->body, json_node_unref);
   ruled->body = json_node_ref (data);
   ruled->dirty = TRUE;
-  g_hash_table_insert (work_table (ingest), g_strdup (pulse_ticket_get_id (final)),
-                       g_steal_pointer (&ruled));
-  return pulse_ingest_emit (ingest, "ticket.created", data, error);
+  stored = g_steal_pointer (&ruled);
+  g_hash_table_insert (work_table (ingest), g_strdup (pulse_ticket_get_id (final)), stored);
+  if (!pulse_ingest_emit (ingest, "ticket.created", data, error))
+    return FALSE;
+
+  /* A contact that arrives already rated 1–2 is flagged as well. */
+  for (guint i = 0; i < stored->ratings->len; i++)
+    if (!pulse_server_followups_rating_added (ingest->server, final, stored->messages,
+                                              stored->ratings->pdata[i], error))
+      return FALSE;
+
+  return TRUE;
 }
 
 static gboolean

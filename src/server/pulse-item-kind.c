@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "pulse-calibration-session.h"
+#include "pulse-followup.h"
 #include "pulse-item-kind.h"
 #include "pulse-mentorship.h"
 #include "pulse-review-sample.h"
@@ -32,6 +34,9 @@ static const PulseItemKind kinds[] = {
   KIND ("mentorships", "mentorship", PULSE_PERMISSION_EDIT_MENTORSHIPS, pulse_mentorship),
   KIND ("shifts", "shift", PULSE_PERMISSION_EDIT_SHIFTS, pulse_shift),
   KIND ("reviews", "review", PULSE_PERMISSION_EDIT_REVIEWS, pulse_review_sample),
+  KIND ("followups", "followup", PULSE_PERMISSION_EDIT_FOLLOWUPS, pulse_followup),
+  KIND ("calibrations", "calibration", PULSE_PERMISSION_SETTLE_CALIBRATIONS,
+        pulse_calibration_session),
 };
 
 /**

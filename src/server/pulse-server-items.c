@@ -19,6 +19,8 @@
 #include "pulse-rule-book.h"
 #include "pulse-rule.h"
 #include "pulse-review-sample.h"
+#include "pulse-server-calibrations.h"
+#include "pulse-server-followups.h"
 #include "pulse-server-http.h"
 #include "pulse-server-items.h"
 #include "pulse-server-mentorships.h"
@@ -29,6 +31,7 @@
 static void
 respond_list (PulseServer         *server,
               SoupServerMessage   *msg,
+              PulseTokenInfo      *who,
               const PulseItemKind *kind)
 {
   g_autoptr(GError) error = NULL;
@@ -41,6 +44,14 @@ respond_list (PulseServer         *server,
     {
       pulse_server_respond_internal (msg, "read the items", error);
       return;
+    }
+  /* A lead lists their own teams' follow-ups only. */
+  if (g_str_equal (kind->kind, "followup"))
+    {
+      GPtrArray *kept = pulse_server_followups_filter (server, who, items);
+
+      g_ptr_array_unref (items);
+      items = kept;
     }
 
   json_builder_begin_object (builder);
@@ -156,6 +167,13 @@ decode_item (PulseServerMutation *m,
   json_object_set_string_member (object, "id", m->id);
   json_object_set_int_member (object, "version", version);
 
+  /* Follow-ups and calibrations are partly the server's to fill in. */
+  if ((g_str_equal (kind->kind, "followup") &&
+       !pulse_server_followups_prepare (m, object, error)) ||
+      (g_str_equal (kind->kind, "calibration") &&
+       !pulse_server_calibrations_prepare (m, object, error)))
+    return NULL;
+
   previous = pulse_json_set_strict (TRUE);
   item = kind->decode (node, &local_error);
   pulse_json_set_strict (previous);
@@ -199,6 +217,11 @@ store_item (PulseServerMutation *m,
       pulse_event_log_append (pulse_server_get_event_log (m->server), type, after, error) == 0 ||
       !pulse_item_store_audit (store, m->who, action, m->kind->kind, m->id, version, before,
                                after, error))
+    return FALSE;
+
+  /* A review submitted with a failed criterion makes its follow-up. */
+  if (g_str_equal (m->kind->kind, "review") &&
+      !pulse_server_followups_review_stored (m->server, before, after, error))
     return FALSE;
 
   m->answer = g_steal_pointer (&after);
@@ -305,6 +328,11 @@ delete_in_transaction (PulseDb   *db,
   before = get_current (m, &version, error);
   if (before == NULL)
     return FALSE;
+  if (g_str_equal (m->kind->kind, "followup") &&
+      !pulse_server_followups_check_team (m, json_object_get_string_member_with_default (
+                                            json_node_get_object (before), "team_id", NULL),
+                                          error))
+    return FALSE;
 
   /* The deletion is a change too: it gets the next version, so a client
    * that replays events can tell it from the last update. */
@@ -371,6 +399,13 @@ handle_mutation (PulseServer         *server,
       pulse_server_respond_error (msg, 422, "invalid_data", text);
       return;
     }
+  /* Nor a review "draw": POST /api/v1/reviews/draw draws the week. */
+  if (g_str_equal (kind->kind, "review") && g_str_equal (m->id, "draw"))
+    {
+      pulse_server_respond_error (msg, 422, "invalid_data",
+                                  "id: “draw” is reserved for reviews");
+      return;
+    }
 
   pulse_server_mutation_run (m, func);
 
@@ -434,7 +469,7 @@ on_items_cb (SoupServer        *soup,
     return;
 
   if (id == NULL)
-    respond_list (server, msg, kind);
+    respond_list (server, msg, who, kind);
   else
     respond_item (server, msg, kind, id);
 }

@@ -37,6 +37,8 @@ static const char * const managed_kinds[][2] = {
   { "mentorships", "mentorship" },
   { "shifts", "shift" },
   { "reviews", "review" },
+  { "followups", "followup" },
+  { "calibrations", "calibration" },
 };
 
 typedef struct

@@ -22,6 +22,7 @@
 #include "pulse-server-metrics.h"
 #include "pulse-server-rules-replay.h"
 #include "pulse-server-rules-test.h"
+#include "pulse-server-sampling.h"
 #include "pulse-server-ingest.h"
 #include "pulse-server-snapshot.h"
 #include "pulse-server-tickets.h"
@@ -185,6 +186,7 @@ install_routes (PulseServer *self)
   pulse_server_snapshot_install (self);
   pulse_server_events_install (self);
   pulse_server_coverage_install (self);
+  pulse_server_sampling_install (self);
 }
 
 /**

@@ -12,6 +12,7 @@
 #include "pulse-item-store.h"
 #include "pulse-json.h"
 #include "pulse-rule-book.h"
+#include "pulse-server-followups.h"
 #include "pulse-sim-writer.h"
 
 struct _PulseSimWriter
@@ -164,7 +165,9 @@ pulse_sim_writer_item (PulseSimWriter  *self,
          pulse_event_log_append (pulse_server_get_event_log (self->server), type, body,
                                  error) != 0 &&
          pulse_item_store_audit (store, &self->who, PULSE_AUDIT_ACTION_CREATE, kind, id, 1, NULL,
-                                 body, error);
+                                 body, error) &&
+         (!g_str_equal (kind, "review") ||
+          pulse_server_followups_review_stored (self->server, NULL, body, error));
 }
 
 /**

@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "pulse-agent.h"
+#include "pulse-calibration-session.h"
 #include "pulse-channel.h"
+#include "pulse-followup.h"
 #include "pulse-entity-list-private.h"
 #include "pulse-mentorship.h"
 #include "pulse-queue.h"
@@ -37,7 +39,8 @@
  * - directory, templates, scorecards: by name, case-folded and collated;
  * - rules: by position, the order they run in;
  * - shifts: by start, the planner's timeline;
- * - tickets, reviews: newest created first, the order queues read;
+ * - tickets, reviews, follow-ups: newest created first, the order queues read;
+ * - calibrations: newest settled first;
  * - mentorships: newest started first. */
 static const PulseEntityKind kinds[] = {
   BY_NAME (PULSE_STATE_KIND_QUEUE, "queues", pulse_queue),
@@ -54,6 +57,10 @@ static const PulseEntityKind kinds[] = {
         "starts_at", TRUE),
   KIND (PULSE_STATE_KIND_REVIEW, "reviews", pulse_review_sample,
         PULSE_ENTITY_SORT_DESCENDING, "created_at", TRUE),
+  KIND (PULSE_STATE_KIND_FOLLOWUP, "followups", pulse_followup,
+        PULSE_ENTITY_SORT_DESCENDING, "created_at", TRUE),
+  KIND (PULSE_STATE_KIND_CALIBRATION, "calibrations", pulse_calibration_session,
+        PULSE_ENTITY_SORT_DESCENDING, "settled_at", TRUE),
   KIND (PULSE_STATE_KIND_TICKET, "tickets", pulse_ticket, PULSE_ENTITY_SORT_DESCENDING,
         "created_at", TRUE),
 };

@@ -28,6 +28,8 @@ static const struct
   { "mentorship", "mentorships" },
   { "shift", "shifts" },
   { "review", "reviews" },
+  { "followup", "followups" },
+  { "calibration", "calibrations" },
 };
 
 const char *

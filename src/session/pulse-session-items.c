@@ -29,6 +29,8 @@ static const struct
   { "scorecard", PULSE_PERMISSION_EDIT_SCORECARDS },
   { "review", PULSE_PERMISSION_EDIT_REVIEWS },
   { "shift", PULSE_PERMISSION_EDIT_SHIFTS },
+  { "followup", PULSE_PERMISSION_EDIT_FOLLOWUPS },
+  { "calibration", PULSE_PERMISSION_SETTLE_CALIBRATIONS },
 };
 
 /**

@@ -38,6 +38,8 @@ static const PulseSyncKindName kind_names[] = {
   { PULSE_STATE_KIND_MENTORSHIP, "mentorship", "mentorships" },
   { PULSE_STATE_KIND_SHIFT, "shift", "shifts" },
   { PULSE_STATE_KIND_REVIEW, "review", "reviews" },
+  { PULSE_STATE_KIND_FOLLOWUP, "followup", "followups" },
+  { PULSE_STATE_KIND_CALIBRATION, "calibration", "calibrations" },
   { PULSE_STATE_KIND_APPLICATIONS, "applications", "applications" },
 };
 

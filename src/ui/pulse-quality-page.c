@@ -9,9 +9,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pulse-calibration-view.h"
 #include "pulse-csv-export.h"
 #include "pulse-drill-down.h"
 #include "pulse-entity-list.h"
+#include "pulse-followups-view.h"
 #include "pulse-format.h"
 #include "pulse-period.h"
 #include "pulse-quality-board.h"
@@ -444,6 +446,8 @@ pulse_quality_page_class_init (PulseQualityPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PULSE_TYPE_QUALITY_ROW);
+  g_type_ensure (PULSE_TYPE_CALIBRATION_VIEW);
+  g_type_ensure (PULSE_TYPE_FOLLOWUPS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PULSE_RESOURCE_PATH "/ui/pulse-quality-page.ui");
   BIND_CHILD (stack);
