@@ -11,10 +11,11 @@
 #include "pulse-agent.h"
 #include "pulse-conversation-view.h"
 #include "pulse-entity-list.h"
+#include "pulse-item-edit.h"
 #include "pulse-review-criterion-row.h"
 #include "pulse-review-form.h"
 #include "pulse-review-queue-state.h"
-#include "pulse-review-save.h"
+#include "pulse-session-items.h"
 
 /*
  * PulseReviewForm:
@@ -228,7 +229,7 @@ show_conversation (PulseReviewForm   *self,
 static gboolean
 can_edit (PulseReviewForm *self)
 {
-  return pulse_review_save_can_edit (self->session, "review");
+  return pulse_session_can_edit (self->session, "review");
 }
 
 /* A new form for @sample; the rows stay when the lines are the same
@@ -281,9 +282,9 @@ save (PulseReviewForm   *self,
   sample = pulse_review_form_state_get_sample (self->state);
   before = pulse_review_sample_to_json (sample);
   agent = dup_agent_name (self, sample);
-  /* Translators: what a toast says was saved, e.g. "Review of Lucía Gómez saved" */
+  /* Translators: the item a toast names, e.g. “Review of Lucía Gómez” saved */
   title = g_strdup_printf (_("Review of %s"), agent);
-  pulse_review_save (GTK_WIDGET (self), "review", before, after, title);
+  pulse_item_edit_save (GTK_WIDGET (self), "review", before, after, title);
 
   /* The form goes on from what was saved, clean, until the server's
    * version comes back through the session. */

@@ -11,7 +11,7 @@
 #include "pulse-agent.h"
 #include "pulse-entity-list.h"
 #include "pulse-quality-summary.h"
-#include "pulse-role-policy.h"
+#include "pulse-session-items.h"
 #include "pulse-review-queue-state.h"
 #include "pulse-reviews-page.h"
 
@@ -230,8 +230,7 @@ update_hint (PulseReviewsPage *self)
 {
   gboolean own = queue_reviewer (self) != NULL;
 
-  if (!own && !pulse_role_can (pulse_session_get_role (self->session),
-                               PULSE_PERMISSION_EDIT_REVIEWS))
+  if (!own && !pulse_session_can_edit (self->session, "review"))
     gtk_label_set_text (self->hint_label, _("Every reviewer's samples. Your role may read "
                                             "reviews but not grade them."));
   else
