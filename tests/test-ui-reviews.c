@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "pulse-conversation-view.h"
@@ -89,6 +91,24 @@ create_samples (PulseTestServer *ts)
   pulse_test_live_create (ts, PULSE_ROLE_QA, "scorecards", scorecard);
   pulse_test_live_create (ts, PULSE_ROLE_QA, "reviews", mine);
   pulse_test_live_create (ts, PULSE_ROLE_QA, "reviews", theirs);
+}
+
+/* Version 2 adds a fourth criterion; the samples stay on version 1. */
+static void
+move_scorecard_on (PulseTestServer *ts)
+{
+  g_autoptr(PulseTestResponse) r = NULL;
+  g_autofree char *v2 = g_strdup (scorecard);
+  char *end = strrchr (v2, ']');
+
+  g_assert_nonnull (end);
+  *end = '\0';
+  v2 = g_strconcat (v2, ",{\"name\":\"Extra\",\"criteria\":[{\"id\":\"tone\",\"name\":"
+                    "\"Tone\",\"weight\":10,\"critical\":false}]}]}", NULL);
+  r = pulse_test_server_request (ts, "PUT", "/api/v1/scorecards/sc-chat",
+                                 pulse_test_server_get_token (ts, PULSE_ROLE_QA), v2,
+                                 "If-Match", "1", NULL);
+  g_assert_cmpuint (r->status, ==, 200);
 }
 
 static void
@@ -211,12 +231,21 @@ open_page (PulseWindow *window)
   return PULSE_REVIEWS_PAGE (page);
 }
 
+/* The form shows version 1's three criteria, to grade. */
 static gboolean
 form_has_lines (gpointer form)
 {
   PulseReviewFormState *state = pulse_review_form_get_state (form);
 
   return state != NULL && pulse_review_form_state_get_n_lines (state) == 3;
+}
+
+static gboolean
+form_is_editable (gpointer form)
+{
+  PulseReviewFormState *state = pulse_review_form_get_state (form);
+
+  return form_has_lines (form) && pulse_review_form_state_get_editable (state);
 }
 
 static gboolean
@@ -375,6 +404,7 @@ test_grade (void)
   ts = pulse_test_server_new ();
   ingest (ts);
   create_samples (ts);
+  move_scorecard_on (ts);
   session = sign_in (ts, PULSE_ROLE_QA);
   window = pulse_test_ui_open_window (session, 1280, 800);
   page = open_page (window);
@@ -383,8 +413,8 @@ test_grade (void)
   pulse_test_live_wait_ids (pulse_reviews_page_get_queue (page), sample_id, "r-1", NULL);
   g_assert_true (pulse_reviews_page_open (page, "r-1"));
   form = pulse_reviews_page_get_form (page);
-  g_assert_true (pulse_test_wait_for (form_has_lines, form, WAIT_MS));
-  g_assert_true (pulse_review_form_state_get_editable (pulse_review_form_get_state (form)));
+  /* The session has version 2; the form fetches the drawn version 1. */
+  g_assert_true (pulse_test_wait_for (form_is_editable, form, WAIT_MS));
   assert_conversation (form);
   pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
   pulse_test_ui_save_screenshot (GTK_WIDGET (window), "reviews-queue");

@@ -41,6 +41,8 @@ struct _PulseReviewForm
   GtkBox                *criteria_box;
 
   PulseSession          *session;
+  GCancellable          *cancellable;
+  GHashTable            *old_scorecards;
   PulseReviewFormState  *state;
   GPtrArray             *rows;
   int                    current;
@@ -188,12 +190,91 @@ add_rows (PulseReviewForm *self)
     }
 }
 
-/* The scorecard as the sample was drawn on it, if the session has it. */
+static char *
+version_key (const char *id,
+             gint64      version)
+{
+  return g_strdup_printf ("%s\n%" G_GINT64_FORMAT, id, version);
+}
+
+static void start (PulseReviewForm   *self,
+                   PulseReviewSample *sample);
+
+/* An older version of a scorecard is in its history: each entry holds
+ * the item as it was and as it became. */
+static PulseScorecard *
+find_in_history (JsonArray *entries,
+                 gint64     version)
+{
+  static const char * const members[] = { "after", "before" };
+
+  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (members); j++)
+      {
+        JsonObject *entry = json_array_get_object_element (entries, i);
+        JsonNode *node = json_object_get_member (entry, members[j]);
+
+        if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+            json_object_get_int_member_with_default (json_node_get_object (node), "version", 0)
+            == version)
+          return pulse_scorecard_new_from_json (node, NULL);
+      }
+
+  return NULL;
+}
+
+static void
+history_fetched_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  PulseReviewForm *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) entries = NULL;
+  PulseReviewSample *sample;
+  PulseScorecard *found;
+
+  entries = pulse_session_fetch_audit_finish (PULSE_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  sample = pulse_review_form_get_sample (self);
+  found = find_in_history (entries, pulse_review_sample_get_scorecard_version (sample));
+  if (found == NULL)
+    return;
+
+  g_hash_table_insert (self->old_scorecards,
+                       version_key (pulse_scorecard_get_id (found),
+                                    pulse_scorecard_get_version (found)), found);
+  if (!pulse_review_form_state_get_dirty (self->state))
+    start (self, sample);
+}
+
+/* The scorecard as the sample was drawn on it: the session's, else the
+ * version fetched from its history, which is asked for once. */
 static PulseScorecard *
 find_scorecard (PulseReviewForm   *self,
                 PulseReviewSample *sample)
 {
-  return lookup (self, PULSE_STATE_KIND_SCORECARD, pulse_review_sample_get_scorecard_id (sample));
+  const char *id = pulse_review_sample_get_scorecard_id (sample);
+  gint64 version = pulse_review_sample_get_scorecard_version (sample);
+  PulseScorecard *current = lookup (self, PULSE_STATE_KIND_SCORECARD, id);
+  g_autofree char *key = version_key (id, version);
+  PulseScorecard *old;
+
+  if (current == NULL || pulse_scorecard_get_version (current) == version)
+    return current;
+
+  old = g_hash_table_lookup (self->old_scorecards, key);
+  if (old != NULL)
+    return old;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  pulse_session_fetch_audit_async (self->session, "scorecard", id, 1000, self->cancellable,
+                                   history_fetched_cb, self);
+  return current;
 }
 
 static void
@@ -335,8 +416,11 @@ pulse_review_form_dispose (GObject *object)
 {
   PulseReviewForm *self = PULSE_REVIEW_FORM (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PULSE_TYPE_REVIEW_FORM);
   g_clear_pointer (&self->state, pulse_review_form_state_free);
+  g_clear_pointer (&self->old_scorecards, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->session);
 
@@ -437,6 +521,7 @@ pulse_review_form_init (PulseReviewForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   pulse_conversation_view_set_compact (self->conversation, TRUE);
   self->rows = g_ptr_array_new ();
+  self->old_scorecards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->current = -1;
   update_actions (self);
 }
