@@ -249,15 +249,15 @@ create_message_row (gpointer item,
   gtk_box_append (GTK_BOX (header), label);
   gtk_box_append (GTK_BOX (header), new_label (kind, "dim-label"));
   highlighted = g_strcmp0 (pulse_message_get_id (message), self->highlighted_message_id) == 0;
-  if (highlighted)
-    /* Translators: a badge on the reply a QA reviewer is grading */
-    gtk_box_append (GTK_BOX (header), new_label (_("Under review"), "review-badge"));
   label = new_label (time, "numeric");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
   gtk_box_append (GTK_BOX (header), label);
   gtk_box_append (GTK_BOX (box), header);
+  if (highlighted)
+    /* Translators: a badge on the reply a QA reviewer is grading */
+    gtk_box_append (GTK_BOX (box), new_label (_("Under review"), "review-badge"));
 
   label = new_label (pulse_message_get_body (message), NULL);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);

@@ -22,8 +22,8 @@
  * the samples assigned to them; a head (and a lead, who may only read)
  * sees everyone's. Each row says whose reply it is, why it was drawn,
  * where it stands and how long it has waited, oldest first; a filter
- * picks a status. The queue follows the session's reviews live and
- * keeps the sample being graded selected.
+ * picks a status. The oldest opens first. The queue follows the
+ * session's reviews live and keeps the sample being graded selected.
  */
 struct _PulseReviewsPage
 {
@@ -173,8 +173,14 @@ reselect (PulseReviewsPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
 
+  /* Nothing chosen yet: the sample that has waited longest. */
   if (self->selected_id == NULL)
-    return;
+    {
+      if (n > 0)
+        gtk_list_box_select_row (self->queue_list, gtk_list_box_get_row_at_index (self->queue_list,
+                                                                                  0));
+      return;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -264,6 +270,7 @@ bind_session (PulseReviewsPage *self)
   g_object_set (self->form, "session", self->session, NULL);
   update_hint (self);
   update_count (self);
+  reselect (self);
 }
 
 static void
