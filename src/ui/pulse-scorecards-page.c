@@ -73,6 +73,7 @@ static void
 show_edit (PulseScorecardsPage *self)
 {
   GtkWidget *child;
+  g_autofree char *number = NULL;
   g_autofree char *version = NULL;
 
   self->showing = TRUE;
@@ -87,8 +88,8 @@ show_edit (PulseScorecardsPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->sections_box), can_edit (self));
 
   /* Translators: the version of the scorecard shown; "new" before its first save */
-  version = self->edit->version > 0 ? g_strdup_printf (_("Version %" G_GINT64_FORMAT),
-                                                       self->edit->version)
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, self->edit->version);
+  version = self->edit->version > 0 ? g_strdup_printf (_("Version %s"), number)
                                     : g_strdup (C_("scorecard version", "New"));
   gtk_label_set_text (self->version_label, version);
   gtk_label_set_text (self->hint_label,
@@ -136,12 +137,13 @@ create_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   guint n = pulse_scorecard_get_n_criteria (scorecard);
   g_autofree char *criteria = NULL;
+  g_autofree char *number = NULL;
   g_autofree char *subtitle = NULL;
 
   criteria = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u criterion", "%u criteria", n), n);
   /* Translators: a scorecard in the list: its version · how many criteria */
-  subtitle = g_strdup_printf (_("Version %" G_GINT64_FORMAT " · %s"),
-                              pulse_scorecard_get_version (scorecard), criteria);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, pulse_scorecard_get_version (scorecard));
+  subtitle = g_strdup_printf (_("Version %s · %s"), number, criteria);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pulse_scorecard_get_name (scorecard));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   g_object_set_data_full (G_OBJECT (row), "scorecard", g_object_ref (scorecard), g_object_unref);
