@@ -21,6 +21,7 @@
 #include <adwaita.h>
 
 #include "pulse-conversation-view.h"
+#include "pulse-entity-list.h"
 #include "pulse-reviews-page.h"
 #include "pulse-test-live.h"
 #include "pulse-test-util.h"
@@ -197,26 +198,24 @@ press (GtkWidget  *widget,
 
 typedef struct
 {
-  PulseTestServer *ts;
-  const char      *status;
-  guint            n_grades;
+  PulseSession      *session;
+  PulseReviewStatus  status;
+  guint              n_grades;
 } Stored;
 
-/* The review as the server has it has @status and @n_grades grades. */
+/* The review as the server sent it back to the session (after the
+ * outbox delivered the edit) has @status and @n_grades grades. */
 static gboolean
 is_stored (gpointer user_data)
 {
   Stored *wanted = user_data;
-  g_autoptr(PulseTestResponse) r = NULL;
-  JsonObject *object;
+  GListModel *reviews = pulse_session_get_list (wanted->session, PULSE_STATE_KIND_REVIEW);
+  PulseReviewSample *sample = pulse_entity_list_lookup (PULSE_ENTITY_LIST (reviews), "r-1");
+  if (sample == NULL)
+    return FALSE;
 
-  r = pulse_test_server_request (wanted->ts, "GET", "/api/v1/reviews/r-1",
-                                 pulse_test_server_get_token (wanted->ts, PULSE_ROLE_HEAD),
-                                 NULL, NULL);
-  object = pulse_test_response_object (r);
-  return g_strcmp0 (json_object_get_string_member (object, "status"), wanted->status) == 0 &&
-         json_array_get_length (json_object_get_array_member (object, "grades"))
-         == wanted->n_grades;
+  return pulse_review_sample_get_status (sample) == wanted->status &&
+         pulse_review_sample_get_n_grades (sample) == wanted->n_grades;
 }
 
 static PulseReviewsPage *
@@ -334,12 +333,12 @@ can_submit (PulseReviewForm *form)
 /* Keys: greeting 1 (pass), empathy 2 (fail), Ctrl+S; kyc 1, Ctrl+Enter.
  * Score: (20 + 50) / (20 + 30 + 50) = 70. */
 static void
-grade_by_keyboard (PulseTestServer *ts,
+grade_by_keyboard (PulseSession    *session,
                    PulseWindow     *window,
                    PulseReviewForm *form)
 {
-  Stored draft = { ts, "draft", 2 };
-  Stored submitted = { ts, "submitted", 3 };
+  Stored draft = { session, PULSE_REVIEW_STATUS_DRAFT, 2 };
+  Stored submitted = { session, PULSE_REVIEW_STATUS_SUBMITTED, 3 };
   PulseReviewFormState *state = pulse_review_form_get_state (form);
 
   g_assert_cmpint (pulse_review_form_get_current (form), ==, 0);
@@ -419,7 +418,7 @@ test_grade (void)
   pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
   pulse_test_ui_save_screenshot (GTK_WIDGET (window), "reviews-queue");
 
-  grade_by_keyboard (ts, window, form);
+  grade_by_keyboard (session, window, form);
   assert_submitted (ts);
 
   /* Submitted: the queue's default filter (to grade) lets it go, and the

@@ -131,6 +131,13 @@ create_row (gpointer item,
   return row;
 }
 
+/* The template's root, which AdwBin owns (so it is not bound). */
+static AdwLeaflet *
+leaflet (PulseReviewsPage *self)
+{
+  return ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));
+}
+
 static PulseReviewSample *
 row_sample (GtkListBoxRow *row)
 {
@@ -222,6 +229,13 @@ on_row_selected_cb (PulseReviewsPage *self,
   self->selected_id = g_strdup (pulse_review_sample_get_id (sample));
   pulse_review_form_set_sample (self->form, sample);
   gtk_stack_set_visible_child_name (self->form_stack, "form");
+  adw_leaflet_set_visible_child_name (leaflet (self), "form");
+}
+
+static void
+on_back_clicked_cb (PulseReviewsPage *self)
+{
+  adw_leaflet_set_visible_child_name (leaflet (self), "queue");
 }
 
 static void
@@ -356,6 +370,7 @@ pulse_reviews_page_class_init (PulseReviewsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PulseReviewsPage, form);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 }
 
 static void

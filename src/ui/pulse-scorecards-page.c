@@ -185,6 +185,10 @@ on_scorecards_changed_cb (GListModel          *list,
         gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, i));
     }
 
+  /* Nothing chosen yet: the first scorecard. */
+  if (self->edit == NULL && n > 0)
+    gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+
   if (now == NULL || now == self->scorecard)
     return;
   if (!self->dirty)
@@ -330,6 +334,7 @@ bind_session (PulseScorecardsPage *self)
   g_signal_connect_object (self->session, "notify::role", G_CALLBACK (update_actions), self,
                            G_CONNECT_SWAPPED);
   update_actions (self);
+  on_scorecards_changed_cb (scorecards, 0, 0, 0, self);
 }
 
 static void
