@@ -239,7 +239,9 @@ history_fetched_cb (GObject      *object,
     return;
 
   sample = pulse_review_form_get_sample (self);
-  found = find_in_history (entries, pulse_review_sample_get_scorecard_version (sample));
+  found = sample != NULL ? find_in_history (entries,
+                                            pulse_review_sample_get_scorecard_version (sample))
+                         : NULL;
   if (found == NULL)
     return;
 
@@ -319,6 +321,8 @@ static void
 start (PulseReviewForm   *self,
        PulseReviewSample *sample)
 {
+  /* @sample may be the old state's, which is freed below. */
+  g_autoptr(PulseReviewSample) keep = g_object_ref (sample);
   PulseScorecard *scorecard = find_scorecard (self, sample);
   PulseReviewSample *shown = self->state != NULL ? pulse_review_form_state_get_sample (self->state)
                                                  : NULL;
@@ -340,6 +344,19 @@ start (PulseReviewForm   *self,
     }
   show_header (self, sample);
   show_state (self);
+}
+
+/* A scorecard came (the session loads lists one by one) or changed:
+ * a form with nothing typed yet starts again on it. */
+static void
+on_scorecards_changed_cb (GListModel      *list,
+                          guint            position,
+                          guint            removed,
+                          guint            added,
+                          PulseReviewForm *self)
+{
+  if (self->state != NULL && !pulse_review_form_state_get_dirty (self->state))
+    start (self, pulse_review_form_state_get_sample (self->state));
 }
 
 static void
@@ -459,6 +476,11 @@ pulse_review_form_set_property (GObject      *object,
       /* Set once, by whoever makes the form (a template has no session). */
       g_set_object (&self->session, g_value_get_object (value));
       pulse_conversation_view_set_session (self->conversation, self->session);
+      if (self->session != NULL)
+        g_signal_connect_object (pulse_session_get_list (self->session,
+                                                         PULSE_STATE_KIND_SCORECARD),
+                                 "items-changed", G_CALLBACK (on_scorecards_changed_cb), self,
+                                 G_CONNECT_AFTER);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
