@@ -99,12 +99,13 @@ static void
 move_scorecard_on (PulseTestServer *ts)
 {
   g_autoptr(PulseTestResponse) r = NULL;
-  g_autofree char *v2 = g_strdup (scorecard);
-  char *end = strrchr (v2, ']');
+  g_autofree char *v1 = g_strdup (scorecard);
+  g_autofree char *v2 = NULL;
+  char *end = strrchr (v1, ']');
 
   g_assert_nonnull (end);
   *end = '\0';
-  v2 = g_strconcat (v2, ",{\"name\":\"Extra\",\"criteria\":[{\"id\":\"tone\",\"name\":"
+  v2 = g_strconcat (v1, ",{\"name\":\"Extra\",\"criteria\":[{\"id\":\"tone\",\"name\":"
                     "\"Tone\",\"weight\":10,\"critical\":false}]}]}", NULL);
   r = pulse_test_server_request (ts, "PUT", "/api/v1/scorecards/sc-chat",
                                  pulse_test_server_get_token (ts, PULSE_ROLE_QA), v2,

@@ -134,6 +134,7 @@ test_blank (void)
 
   g_assert_cmpint (self->version, ==, 0);
   assert_problem (self, "A criterion in “General” has no name.");
+  g_free (pulse_scorecard_edit_get_criterion (self, 0, 0)->name);
   pulse_scorecard_edit_get_criterion (self, 0, 0)->name = g_strdup ("Solved");
   assert_problem (self, NULL);
 }

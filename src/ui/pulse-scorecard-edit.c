@@ -216,6 +216,8 @@ check_criterion (const PulseScorecardEditSection   *section,
                  const PulseScorecardEditCriterion *criterion,
                  GHashTable                        *names)
 {
+  g_autofree char *trimmed = g_strstrip (g_strdup (criterion->name != NULL ? criterion->name
+                                                                  : ""));
   g_autofree char *key = NULL;
 
   if (is_blank (criterion->name))
@@ -226,7 +228,7 @@ check_criterion (const PulseScorecardEditSection   *section,
     return g_strdup_printf (_("The weight of “%s” must be above 0 and at most 100."),
                             criterion->name);
 
-  key = g_utf8_casefold (g_strstrip (g_strdup (criterion->name)), -1);
+  key = g_utf8_casefold (trimmed, -1);
   if (!g_hash_table_add (names, g_steal_pointer (&key)))
     /* Translators: a scorecard check; %s is the criterion */
     return g_strdup_printf (_("Two criteria are called “%s”."), criterion->name);
