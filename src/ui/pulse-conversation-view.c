@@ -386,6 +386,7 @@ add_facts (PulseConversationView *self)
       int row = self->compact ? i : i / 2;
 
       gtk_widget_set_valign (title, GTK_ALIGN_START);
+      gtk_label_set_wrap (GTK_LABEL (title), self->compact);
       gtk_label_set_wrap (GTK_LABEL (value), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
       gtk_widget_set_hexpand (value, TRUE);
