@@ -40,8 +40,13 @@ static void
 on_criterion_name_changed_cb (GtkEditable         *editable,
                               PulseScorecardsPage *self)
 {
-  PulseScorecardEditCriterion *criterion = tagged_criterion (self, editable);
+  PulseScorecardEditCriterion *criterion;
 
+  /* Filling the widgets to show the editor is no edit. */
+  if (self->showing)
+    return;
+
+  criterion = tagged_criterion (self, editable);
   g_free (criterion->name);
   criterion->name = g_strdup (gtk_editable_get_text (editable));
   _pulse_scorecards_page_changed (self);
@@ -51,8 +56,13 @@ static void
 on_description_changed_cb (GtkEditable         *editable,
                            PulseScorecardsPage *self)
 {
-  PulseScorecardEditCriterion *criterion = tagged_criterion (self, editable);
+  PulseScorecardEditCriterion *criterion;
 
+  /* Filling the widgets to show the editor is no edit. */
+  if (self->showing)
+    return;
+
+  criterion = tagged_criterion (self, editable);
   g_free (criterion->description);
   criterion->description = g_strdup (gtk_editable_get_text (editable));
   _pulse_scorecards_page_changed (self);
@@ -62,6 +72,10 @@ static void
 on_weight_changed_cb (GtkSpinButton       *button,
                       PulseScorecardsPage *self)
 {
+  /* Filling the widgets to show the editor is no edit. */
+  if (self->showing)
+    return;
+
   tagged_criterion (self, button)->weight = gtk_spin_button_get_value (button);
   _pulse_scorecards_page_changed (self);
 }
@@ -70,6 +84,10 @@ static void
 on_critical_toggled_cb (GtkCheckButton      *button,
                         PulseScorecardsPage *self)
 {
+  /* Filling the widgets to show the editor is no edit. */
+  if (self->showing)
+    return;
+
   tagged_criterion (self, button)->critical = gtk_check_button_get_active (button);
   _pulse_scorecards_page_changed (self);
 }
@@ -79,8 +97,13 @@ on_section_name_changed_cb (GtkEditable         *editable,
                             PulseScorecardsPage *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "section"));
-  PulseScorecardEditSection *section = g_ptr_array_index (self->edit->sections, index);
+  PulseScorecardEditSection *section;
 
+  /* Filling the widgets to show the editor is no edit. */
+  if (self->showing)
+    return;
+
+  section = g_ptr_array_index (self->edit->sections, index);
   g_free (section->name);
   section->name = g_strdup (gtk_editable_get_text (editable));
   _pulse_scorecards_page_changed (self);
