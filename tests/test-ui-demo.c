@@ -21,7 +21,7 @@
 #define DEMO_WAIT_MS 60000
 
 static const char * const pages[] = {
-  "overview", "queues", "coverage", "agents", "quality",
+  "overview", "queues", "coverage", "agents", "quality", "reviews",
   "rules", "templates", "mentors", "shifts", "scorecards",
 };
 

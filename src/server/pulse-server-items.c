@@ -25,6 +25,7 @@
 #include "pulse-server-items.h"
 #include "pulse-server-mentorships.h"
 #include "pulse-server-mutation.h"
+#include "pulse-server-review-check.h"
 
 #define API_PREFIX "/api/v1/"
 
@@ -134,9 +135,7 @@ check_references (PulseServerMutation *m,
     return check_rule_references (m, PULSE_RULE (item), error);
 
   if (PULSE_IS_REVIEW_SAMPLE (item))
-    return check_reference (m, "scorecard",
-                            pulse_review_sample_get_scorecard_id (PULSE_REVIEW_SAMPLE (item)),
-                            "scorecard_id", error);
+    return pulse_server_review_check (m, PULSE_REVIEW_SAMPLE (item), error);
 
   return TRUE;
 }

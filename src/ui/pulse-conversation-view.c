@@ -29,6 +29,8 @@
  * It follows the ticket live: when the session's list replaces the
  * ticket's object (a new message, a new status), the view shows the new
  * one. Names come from the session's lists; an unknown one shows its id.
+ * A highlighted message (the reply under QA review) stands out, with a
+ * badge, and is scrolled into view.
  */
 
 typedef enum
@@ -72,7 +74,12 @@ struct _PulseConversationView
   PulseTicket  *ticket;
   GListModel   *tickets;
   GtkLabel     *facts[N_FACTS];
+  char         *highlighted_message_id;
+  guint         scroll_tick_id;
+  guint         scroll_tries;
+  gboolean      compact;
 
+  GtkWidget    *content_box;
   GtkLabel     *subject_label;
   GtkGrid      *facts_grid;
   GtkListBox   *messages_list;
@@ -85,6 +92,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_TICKET,
+  PROP_HIGHLIGHTED_MESSAGE_ID,
   N_PROPS
 };
 
@@ -229,6 +237,8 @@ create_message_row (gpointer item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label;
+  GtkWidget *row;
+  gboolean highlighted;
   const char *kind;
   const char *icon_name;
 
@@ -238,12 +248,16 @@ create_message_row (gpointer item,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (header), label);
   gtk_box_append (GTK_BOX (header), new_label (kind, "dim-label"));
+  highlighted = g_strcmp0 (pulse_message_get_id (message), self->highlighted_message_id) == 0;
   label = new_label (time, "numeric");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
   gtk_box_append (GTK_BOX (header), label);
   gtk_box_append (GTK_BOX (box), header);
+  if (highlighted)
+    /* Translators: a badge on the reply a QA reviewer is grading */
+    gtk_box_append (GTK_BOX (box), new_label (_("Under review"), "review-badge"));
 
   label = new_label (pulse_message_get_body (message), NULL);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -257,7 +271,56 @@ create_message_row (gpointer item,
   gtk_widget_set_margin_bottom (box, 12);
   gtk_widget_add_css_class (box, pulse_message_is_human_reply (message) ? "message-agent"
                                                                         : "message-other");
-  return box;
+  if (!highlighted)
+    return box;
+
+  /* The whole row stands out, not only the text inside its margins. */
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_add_css_class (row, "message-highlighted");
+  return row;
+}
+
+/* The highlighted row's top, once the list has its layout: rows made in
+ * this frame get theirs at its end, so it waits a few frames for them. */
+static gboolean
+scroll_to_highlight_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  PulseConversationView *self = PULSE_CONVERSATION_VIEW (widget);
+  GListModel *messages = self->ticket != NULL ? pulse_ticket_get_messages (self->ticket) : NULL;
+  guint n = messages != NULL ? g_list_model_get_n_items (messages) : 0;
+  double x, y;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PulseMessage) message = g_list_model_get_item (messages, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->messages_list, i);
+
+      if (row == NULL ||
+          g_strcmp0 (pulse_message_get_id (message), self->highlighted_message_id) != 0)
+        continue;
+      if (gtk_widget_get_height (GTK_WIDGET (row)) == 0 && ++self->scroll_tries < 10)
+        return G_SOURCE_CONTINUE;
+      if (gtk_widget_translate_coordinates (GTK_WIDGET (row), self->content_box, 0, 0, &x, &y))
+        /* The template's root, which AdwBin owns (so it is not bound). */
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
+                                    GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))),
+                                  MAX (0, y - 12));
+    }
+
+  self->scroll_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_scroll (PulseConversationView *self)
+{
+  self->scroll_tries = 0;
+  if (self->highlighted_message_id != NULL && self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                         scroll_to_highlight_cb, NULL, NULL);
 }
 
 static void
@@ -280,6 +343,7 @@ show_ticket (PulseConversationView *self)
                           messages != NULL && g_list_model_get_n_items (messages) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->no_messages_label),
                           messages == NULL || g_list_model_get_n_items (messages) == 0);
+  schedule_scroll (self);
 }
 
 /* The session's list replaces a ticket's object when messages or a
@@ -305,17 +369,24 @@ on_tickets_changed_cb (GListModel            *tickets,
     }
 }
 
+/* Two facts a line, or one where the view is narrow (beside a form). */
 static void
 add_facts (PulseConversationView *self)
 {
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_grid))) != NULL)
+    gtk_grid_remove (self->facts_grid, child);
+
   for (guint i = 0; i < N_FACTS; i++)
     {
       GtkWidget *title = new_label (_(fact_titles[i]), "dim-label");
       GtkWidget *value = new_label (NULL, NULL);
-      int column = (i % 2) * 2;
-      int row = i / 2;
+      int column = self->compact ? 0 : (i % 2) * 2;
+      int row = self->compact ? i : i / 2;
 
       gtk_widget_set_valign (title, GTK_ALIGN_START);
+      gtk_label_set_wrap (GTK_LABEL (title), self->compact);
       gtk_label_set_wrap (GTK_LABEL (value), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
       gtk_widget_set_hexpand (value, TRUE);
@@ -339,6 +410,10 @@ pulse_conversation_view_dispose (GObject *object)
   g_clear_object (&self->tickets);
   g_clear_object (&self->ticket);
   g_clear_object (&self->session);
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
+  g_clear_pointer (&self->highlighted_message_id, g_free);
 
   G_OBJECT_CLASS (pulse_conversation_view_parent_class)->dispose (object);
 }
@@ -358,6 +433,9 @@ pulse_conversation_view_get_property (GObject    *object,
       break;
     case PROP_TICKET:
       g_value_set_object (value, self->ticket);
+      break;
+    case PROP_HIGHLIGHTED_MESSAGE_ID:
+      g_value_set_string (value, self->highlighted_message_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -380,6 +458,9 @@ pulse_conversation_view_set_property (GObject      *object,
     case PROP_TICKET:
       pulse_conversation_view_set_ticket (self, g_value_get_object (value));
       break;
+    case PROP_HIGHLIGHTED_MESSAGE_ID:
+      pulse_conversation_view_set_highlighted_message_id (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -398,11 +479,14 @@ pulse_conversation_view_class_init (PulseConversationViewClass *klass)
 
   properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, PULSE_TYPE_SESSION, rw);
   properties[PROP_TICKET] = g_param_spec_object ("ticket", NULL, NULL, PULSE_TYPE_TICKET, rw);
+  properties[PROP_HIGHLIGHTED_MESSAGE_ID] =
+    g_param_spec_string ("highlighted-message-id", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PULSE_RESOURCE_PATH
                                                "/ui/pulse-conversation-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PulseConversationView, content_box);
   gtk_widget_class_bind_template_child (widget_class, PulseConversationView, subject_label);
   gtk_widget_class_bind_template_child (widget_class, PulseConversationView, facts_grid);
   gtk_widget_class_bind_template_child (widget_class, PulseConversationView, messages_list);
@@ -487,4 +571,55 @@ pulse_conversation_view_set_ticket (PulseConversationView *self,
 
   show_ticket (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
+}
+
+/**
+ * pulse_conversation_view_get_highlighted_message_id:
+ *
+ * Returns: (nullable): the id of the message that stands out, if any.
+ */
+const char *
+pulse_conversation_view_get_highlighted_message_id (PulseConversationView *self)
+{
+  g_return_val_if_fail (PULSE_IS_CONVERSATION_VIEW (self), NULL);
+
+  return self->highlighted_message_id;
+}
+
+/**
+ * pulse_conversation_view_set_highlighted_message_id:
+ * @message_id: (nullable): a message of the ticket to make stand out and
+ *   scroll to (the reply under review), or %NULL for none
+ */
+void
+pulse_conversation_view_set_highlighted_message_id (PulseConversationView *self,
+                                                    const char            *message_id)
+{
+  g_return_if_fail (PULSE_IS_CONVERSATION_VIEW (self));
+
+  if (g_strcmp0 (self->highlighted_message_id, message_id) == 0)
+    return;
+
+  g_free (self->highlighted_message_id);
+  self->highlighted_message_id = g_strdup (message_id);
+  show_ticket (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTED_MESSAGE_ID]);
+}
+
+/**
+ * pulse_conversation_view_set_compact:
+ * @compact: one fact a line, for a narrow view
+ */
+void
+pulse_conversation_view_set_compact (PulseConversationView *self,
+                                     gboolean               compact)
+{
+  g_return_if_fail (PULSE_IS_CONVERSATION_VIEW (self));
+
+  if (self->compact == !!compact)
+    return;
+
+  self->compact = !!compact;
+  add_facts (self);
+  show_ticket (self);
 }

@@ -26,5 +26,12 @@ void          pulse_conversation_view_set_ticket   (PulseConversationView *self,
                                                     PulseTicket           *ticket);
 char         *pulse_conversation_view_dup_author   (PulseConversationView *self,
                                                     PulseMessage          *message);
+const char   *pulse_conversation_view_get_highlighted_message_id
+                                                   (PulseConversationView *self);
+void          pulse_conversation_view_set_compact  (PulseConversationView *self,
+                                                    gboolean               compact);
+void          pulse_conversation_view_set_highlighted_message_id
+                                                   (PulseConversationView *self,
+                                                    const char            *message_id);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "pulse-scorecard-edit.h"
 #include "pulse-session.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PulseScorecardsPage, pulse_scorecards_page, PULSE, SCORECARDS_PAGE, AdwBin)
 
-GtkWidget *pulse_scorecards_page_new (PulseSession *session);
+GtkWidget          *pulse_scorecards_page_new      (PulseSession        *session);
+gboolean            pulse_scorecards_page_open     (PulseScorecardsPage *self,
+                                                    const char          *id);
+PulseScorecardEdit *pulse_scorecards_page_get_edit (PulseScorecardsPage *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "pulse-overview-page.h"
 #include "pulse-quality-page.h"
 #include "pulse-queues-page.h"
+#include "pulse-reviews-page.h"
 #include "pulse-rules-page.h"
 #include "pulse-scorecards-page.h"
 #include "pulse-shifts-page.h"
@@ -75,6 +76,14 @@ static const PageInfo pages[] = {
     "starred-symbolic",
     NULL,
     pulse_quality_page_get_type,
+  },
+  {
+    "reviews",
+    /* Translators: page title: the reviewer queue and the grading form */
+    N_("Reviews"),
+    "document-edit-symbolic",
+    NULL,
+    pulse_reviews_page_get_type,
   },
   {
     "rules",
