@@ -147,36 +147,116 @@ pulse_planning_whatif_check (const PulsePlanningWhatIf  *whatif,
   return field == NULL;
 }
 
+static int *
+staff_queue (PlanningQueue             *queue,
+             guint                      n_intervals,
+             const PulsePlanningWhatIf *whatif)
+{
+  int *required = g_new0 (int, n_intervals);
+  PulseCoveragePlan plan;
+
+  pulse_coverage_plan_init (&plan, queue->queue, whatif->shrinkage, whatif->goal);
+  for (guint i = 0; i < n_intervals; i++)
+    {
+      PulseCoverageStaffing staffing;
+      double arrivals = MIN (queue->arrivals[i] * whatif->multiplier,
+                             PULSE_FORECAST_INTERVAL_MAX_ARRIVALS);
+
+      pulse_coverage_plan_staff (&plan, arrivals, queue->handle_s[i], &staffing);
+      required[i] = (int) staffing.required_with_shrinkage;
+    }
+
+  return required;
+}
+
 /**
- * pulse_planning_set_whatif:
+ * pulse_planning_staff:
  * @self: a planning
  * @whatif: a what-if that pulse_planning_whatif_check() accepts
  *
- * Staffs every interval of every queue again (Erlang C or A, or workload
- * for backlog channels, as the server does).
+ * Staffs every interval of every queue for @whatif (Erlang C or A, or
+ * workload for backlog channels, as the server does) without changing
+ * @self. It reads only what pulse_planning_new() fixed, so it may run in
+ * a worker thread while the main thread uses @self, as long as @self
+ * outlives it.
+ *
+ * Returns: (transfer full) (element-type gpointer): per queue, an array
+ *   of agents to schedule per interval, for pulse_planning_apply().
+ */
+GPtrArray *
+pulse_planning_staff (PulsePlanning             *self,
+                      const PulsePlanningWhatIf *whatif)
+{
+  GPtrArray *required;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (pulse_planning_whatif_check (whatif, NULL), NULL);
+
+  required = g_ptr_array_new_with_free_func (g_free);
+  for (guint q = 0; q < self->queues->len; q++)
+    g_ptr_array_add (required, staff_queue (self->queues->pdata[q], self->n_intervals, whatif));
+
+  return required;
+}
+
+/**
+ * pulse_planning_apply:
+ * @self: a planning
+ * @whatif: the what-if @required was staffed for
+ * @required: (element-type gpointer): what pulse_planning_staff() gave
+ *   for @self
+ *
+ * Takes the staffing into the figures.
  */
 void
-pulse_planning_set_whatif (PulsePlanning             *self,
-                           const PulsePlanningWhatIf *whatif)
+pulse_planning_apply (PulsePlanning             *self,
+                      const PulsePlanningWhatIf *whatif,
+                      GPtrArray                 *required)
 {
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (pulse_planning_whatif_check (whatif, NULL));
+  g_return_if_fail (self != NULL && whatif != NULL);
+  g_return_if_fail (required != NULL && required->len == self->queues->len);
 
   self->whatif = *whatif;
   for (guint q = 0; q < self->queues->len; q++)
     {
       PlanningQueue *queue = self->queues->pdata[q];
-      PulseCoveragePlan plan;
+      const int *figures = required->pdata[q];
 
-      pulse_coverage_plan_init (&plan, queue->queue, whatif->shrinkage, whatif->goal);
       for (guint i = 0; i < self->n_intervals; i++)
-        {
-          PulseCoverageStaffing staffing;
-          double arrivals = MIN (queue->arrivals[i] * whatif->multiplier,
-                                 PULSE_FORECAST_INTERVAL_MAX_ARRIVALS);
-
-          pulse_coverage_plan_staff (&plan, arrivals, queue->handle_s[i], &staffing);
-          queue->cells[i].required = (int) staffing.required_with_shrinkage;
-        }
+        queue->cells[i].required = figures[i];
     }
+}
+
+/**
+ * pulse_planning_set_whatif:
+ * @self: a planning
+ * @whatif: a what-if that pulse_planning_whatif_check() accepts
+ *
+ * Staffs again at once: pulse_planning_staff() then pulse_planning_apply().
+ */
+void
+pulse_planning_set_whatif (PulsePlanning             *self,
+                           const PulsePlanningWhatIf *whatif)
+{
+  g_autoptr(GPtrArray) required = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (pulse_planning_whatif_check (whatif, NULL));
+
+  required = pulse_planning_staff (self, whatif);
+  pulse_planning_apply (self, whatif, required);
+}
+
+/**
+ * pulse_planning_get_whatif:
+ * @self: a planning
+ *
+ * Returns: (transfer none): the what-if the figures are staffed for.
+ */
+const PulsePlanningWhatIf *
+pulse_planning_get_whatif (PulsePlanning *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->whatif;
 }

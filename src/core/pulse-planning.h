@@ -84,8 +84,15 @@ PulsePlanning *pulse_planning_new              (PulseCoverageReport        *repo
 void           pulse_planning_free             (PulsePlanning              *self);
 gboolean       pulse_planning_whatif_check     (const PulsePlanningWhatIf  *whatif,
                                                 GError                    **error);
+GPtrArray     *pulse_planning_staff            (PulsePlanning              *self,
+                                                const PulsePlanningWhatIf  *whatif);
+void           pulse_planning_apply            (PulsePlanning              *self,
+                                                const PulsePlanningWhatIf  *whatif,
+                                                GPtrArray                  *required);
 void           pulse_planning_set_whatif       (PulsePlanning              *self,
                                                 const PulsePlanningWhatIf  *whatif);
+const PulsePlanningWhatIf *
+               pulse_planning_get_whatif       (PulsePlanning              *self);
 void           pulse_planning_set_shifts       (PulsePlanning              *self,
                                                 PulseAgent * const         *agents,
                                                 guint                       n_agents,
