@@ -68,12 +68,19 @@ is_live (gpointer session)
 PulseSession *
 pulse_test_live_sign_in (PulseTestServer *ts)
 {
+  return pulse_test_live_sign_in_as (ts, PULSE_ROLE_HEAD);
+}
+
+/* Signed in to @ts with @role's token, once the session is live. */
+PulseSession *
+pulse_test_live_sign_in_as (PulseTestServer *ts,
+                            PulseRole        role)
+{
   PulseSession *session = pulse_session_new ();
   g_autoptr(GError) error = NULL;
   GAsyncResult *result = NULL;
 
-  pulse_session_sign_in_async (session, ts->url,
-                               pulse_test_server_get_token (ts, PULSE_ROLE_HEAD), NULL,
+  pulse_session_sign_in_async (session, ts->url, pulse_test_server_get_token (ts, role), NULL,
                                on_done_cb, &result);
   g_assert_true (pulse_test_wait_for (is_set, &result, PULSE_TEST_LIVE_WAIT_MS));
   g_assert_true (pulse_session_connect_finish (session, result, &error));

@@ -30,6 +30,8 @@ void           pulse_test_live_create     (PulseTestServer *ts,
                                            const char      *collection,
                                            const char      *body);
 PulseSession  *pulse_test_live_sign_in    (PulseTestServer *ts);
+PulseSession  *pulse_test_live_sign_in_as (PulseTestServer *ts,
+                                           PulseRole        role);
 PulseStatTile *pulse_test_live_find_tile  (GtkWidget       *root,
                                            const char      *title);
 void           pulse_test_live_wait_tile  (GtkWidget       *page,

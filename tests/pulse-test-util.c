@@ -138,3 +138,43 @@ pulse_test_wait_for (gboolean (*condition) (gpointer),
   g_assert_false (timed_out);
   return !timed_out;
 }
+
+/**
+ * pulse_test_async_cb:
+ * @user_data: a #PulseTestAsync, empty
+ *
+ * The callback of an async call under test: keeps its result.
+ */
+void
+pulse_test_async_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  PulseTestAsync *wait = user_data;
+
+  g_assert_null (wait->result);
+  wait->result = g_object_ref (result);
+}
+
+static gboolean
+async_is_done (gpointer user_data)
+{
+  return ((PulseTestAsync *) user_data)->result != NULL;
+}
+
+/**
+ * pulse_test_async_wait:
+ * @wait: what pulse_test_async_cb() was given
+ *
+ * Runs the main context until the call finishes (failing the test after
+ * @timeout_ms), and empties @wait for the next call.
+ *
+ * Returns: (transfer full): the call's result
+ */
+GAsyncResult *
+pulse_test_async_wait (PulseTestAsync *wait,
+                       guint           timeout_ms)
+{
+  g_assert_true (pulse_test_wait_for (async_is_done, wait, timeout_ms));
+  return g_steal_pointer (&wait->result);
+}

@@ -33,6 +33,19 @@ gboolean  pulse_test_wait_for           (gboolean               (*condition) (gp
                                          gpointer                 user_data,
                                          guint                    timeout_ms);
 
+/* An async call's result, caught by pulse_test_async_cb() and waited for
+ * with pulse_test_async_wait(). */
+typedef struct
+{
+  GAsyncResult *result;
+} PulseTestAsync;
+
+void          pulse_test_async_cb   (GObject        *object,
+                                     GAsyncResult   *result,
+                                     gpointer        user_data);
+GAsyncResult *pulse_test_async_wait (PulseTestAsync *wait,
+                                     guint           timeout_ms);
+
 #define PULSE_TEST_DECODE(f) ((PulseTestDecodeFunc) (void (*) (void)) (f))
 #define PULSE_TEST_ENCODE(f) ((PulseTestEncodeFunc) (void (*) (void)) (f))
 

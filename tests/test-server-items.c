@@ -364,6 +364,7 @@ test_audit_records_who_and_what (void)
   g_autoptr(PulseTestResponse) updated = NULL;
   g_autoptr(PulseTestResponse) audit = NULL;
   g_autoptr(PulseTestResponse) denied = NULL;
+  g_autoptr(PulseTestResponse) own = NULL;
   JsonArray *entries;
   JsonObject *newest;
   JsonObject *oldest;
@@ -377,6 +378,21 @@ test_audit_records_who_and_what (void)
 
   denied = pulse_test_server_request (ts, "GET", "/api/v1/audit", lead, NULL, NULL);
   g_assert_cmpuint (denied->status, ==, 403);
+  g_clear_pointer (&denied, pulse_test_response_free);
+  denied = pulse_test_server_request (ts, "GET", "/api/v1/audit?entity=template", lead, NULL,
+                                      NULL);
+  g_assert_cmpuint (denied->status, ==, 403);
+  g_clear_pointer (&denied, pulse_test_response_free);
+  denied = pulse_test_server_request (ts, "GET", "/api/v1/audit?entity=shift&id=t-a", lead,
+                                      NULL, NULL);
+  g_assert_cmpuint (denied->status, ==, 403);
+
+  /* The one item's history is open to those who may edit it. */
+  own = pulse_test_server_request (ts, "GET", "/api/v1/audit?entity=template&id=t-a", lead,
+                                   NULL, NULL);
+  g_assert_cmpuint (own->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      pulse_test_response_object (own), "entries")), ==, 2);
 
   audit = pulse_test_server_request (ts, "GET", "/api/v1/audit?entity=template&id=t-a",
                                      head (ts), NULL, NULL);

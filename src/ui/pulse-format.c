@@ -163,3 +163,55 @@ pulse_format_tag (const char *tag)
   buffer[length] = '\0';
   return g_strconcat (buffer, g_utf8_next_char (spaced), NULL);
 }
+
+/* The members people edit most, as a conflict or a history names them. */
+static const struct
+{
+  const char *member;
+  const char *label;
+} member_labels[] = {
+  /* Translators: the parts of a rule, template, shift… named in a conflict or history */
+  { "name", N_("Name") },
+  { "body", N_("Text") },
+  { "enabled", N_("Switched on") },
+  { "position", N_("Order") },
+  { "phrases", N_("Phrases") },
+  { "conditions", N_("Conditions") },
+  { "actions", N_("Actions") },
+  { "language", N_("Language") },
+  { "channels", N_("Channels") },
+  { "variables", N_("Variables") },
+  { "disclosure", N_("Automatic-answer line") },
+  { "status", N_("Status") },
+  { "steps", N_("Milestones") },
+  { "notes", N_("Notes") },
+  { "sections", N_("Sections") },
+  { "criteria", N_("Criteria") },
+  { "grades", N_("Grades") },
+  { "agent_id", N_("Agent") },
+  { "mentor_id", N_("Mentor") },
+  { "starts_at", N_("Starts") },
+  { "ends_at", N_("Ends") },
+  { "breaks", N_("Breaks") },
+};
+
+/**
+ * pulse_format_member:
+ * @member: a member of an item's wire form ("enabled")
+ *
+ * Returns: (transfer full): how people call it ("Switched on"); an
+ *   unknown member as pulse_format_tag() writes a tag
+ */
+char *
+pulse_format_member (const char *member)
+{
+  g_return_val_if_fail (member != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (member_labels); i++)
+    {
+      if (g_str_equal (member, member_labels[i].member))
+        return g_strdup (_(member_labels[i].label));
+    }
+
+  return pulse_format_tag (member);
+}

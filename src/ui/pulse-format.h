@@ -19,5 +19,6 @@ char *pulse_format_score     (double value,
                               int    digits);
 const char *pulse_format_channel (PulseChannelKind channel);
 char       *pulse_format_tag     (const char      *tag);
+char       *pulse_format_member  (const char      *member);
 
 G_END_DECLS

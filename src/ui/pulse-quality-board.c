@@ -133,12 +133,15 @@ refresh_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A hidden board only notes what changed: every contact of a busy centre
+ * would otherwise rescan the day's ratings for a page nobody sees. It
+ * catches up when its page shows and starts ticking. */
 static void
 mark_dirty (PulseQualityBoard *self,
             PulseQualityDirty  dirty)
 {
   self->dirty |= dirty;
-  if (self->refresh_id == 0)
+  if (self->refresh_id == 0 && self->tick_id != 0)
     self->refresh_id = g_idle_add_full (REFRESH_PRIORITY, refresh_cb, self, NULL);
 }
 

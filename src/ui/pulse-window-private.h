@@ -46,6 +46,8 @@ struct _PulseWindow
   char                     *error_headline;
   char                     *error_detail;
   guint                     n_busy;
+  PulseOutbox              *watched_outbox;
+  guint                     n_held_seen;
 };
 
 /* pulse-window-pages.c */
@@ -58,5 +60,10 @@ void        _pulse_window_class_add_page_shortcuts (GtkWidgetClass *widget_class
 void        _pulse_window_class_install_actions    (GtkWidgetClass *widget_class);
 void        _pulse_window_update_actions           (PulseWindow    *self);
 void        _pulse_window_update_first_run         (PulseWindow    *self);
+
+/* pulse-window-edits.c */
+void        _pulse_window_watch_edits              (PulseWindow    *self);
+void        _pulse_window_unwatch_edits            (PulseWindow    *self);
+void        _pulse_window_class_install_edit_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -151,6 +151,7 @@ pulse_window_constructed (GObject *object)
   _pulse_window_add_pages (self);
   pulse_connection_indicator_set_session (self->connection_indicator, self->session);
   pulse_period_button_set_session (self->period_button, self->session);
+  _pulse_window_watch_edits (self);
 
   g_signal_connect_object (self->session, "notify::server-url",
                            G_CALLBACK (on_session_server_changed_cb), self,
@@ -175,6 +176,7 @@ pulse_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  _pulse_window_unwatch_edits (self);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), PULSE_TYPE_WINDOW);
 
@@ -288,6 +290,7 @@ pulse_window_class_init (PulseWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed_cb);
 
   _pulse_window_class_install_actions (widget_class);
+  _pulse_window_class_install_edit_actions (widget_class);
   _pulse_window_class_add_page_shortcuts (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
@@ -362,4 +365,20 @@ pulse_window_add_toast (PulseWindow *self,
   g_return_if_fail (text != NULL);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/**
+ * pulse_window_show_toast:
+ * @toast: (transfer full): the toast, with its button if it has one
+ *
+ * Shows @toast over the window's pages.
+ */
+void
+pulse_window_show_toast (PulseWindow *self,
+                         AdwToast    *toast)
+{
+  g_return_if_fail (PULSE_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -22,6 +22,8 @@ PulseSession *pulse_window_get_session         (PulseWindow    *self);
 const char   *pulse_window_get_visible_page    (PulseWindow    *self);
 void          pulse_window_add_toast           (PulseWindow    *self,
                                                 const char     *text);
+void          pulse_window_show_toast          (PulseWindow    *self,
+                                                AdwToast       *toast);
 void          pulse_window_set_visible_page    (PulseWindow    *self,
                                                 const char     *page_name);
 void          pulse_window_start_demo          (PulseWindow    *self);

@@ -1,0 +1,480 @@
+/* bench-ui-stream.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The running console under a steady stream: `pulse-server` as a child
+ * (the demo server, not simulating), the real window signed in to it,
+ * and a feeder thread that ingests 1,000 events/s over HTTP — each 20 ms
+ * ten new contacts (one `ticket.created` each) and five answered and
+ * resolved ones (`message.created` + `ticket.updated`) spread over eight
+ * queues. For each page in turn (Queues, Overview, Agents) it reports:
+ *
+ * - events/s the console applied (PulseSync::changed);
+ * - frame times from the window's frame clock: the work of a frame
+ *   (its "update" to its "after-paint") and the interval between frames;
+ * - event-to-screen latency of each new contact: from the moment the
+ *   feeder sent it (so server ingest, commit and emit are inside) to the
+ *   end of the first frame painted after the console applied it.
+ *
+ * Needs a display: `xvfb-run -a meson test -C build --benchmark ui-stream`
+ * (tools/bench does this). Figures only, never asserted.
+ * BENCH_UI_SECONDS sets each page's run (default 10), BENCH_UI_PAGES the
+ * pages (default "queues,overview,agents").
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pulse-demo-server.h"
+#include "pulse-test-util.h"
+#include "pulse-time-utils.h"
+#include "test-ui-util.h"
+
+#define TICK_US        (20 * G_TIME_SPAN_MILLISECOND)
+#define NEW_PER_TICK   10
+#define DONE_PER_TICK  5
+#define N_QUEUES       8
+#define MAX_TICKETS    400000
+#define WAIT_MS        60000
+
+typedef struct
+{
+  char         *url;
+  char         *token;
+  gint64        stop_at;       /* real time; 0 = not started */
+  volatile gint running;
+  GThread      *thread;
+  GMutex        lock;
+  gint64       *sent_at;       /* by ticket number, real time µs */
+  gint64       *created_at;
+  guint         n_sent;
+  guint         n_resolved;
+  guint         n_failed;
+} Feeder;
+
+typedef struct
+{
+  Feeder      *feeder;
+  guint64      n_changes;
+  GArray      *arrived;        /* gint64 sent_at of contacts applied since the last frame */
+  GArray      *in_frame;       /* … of those the frame now drawn shows */
+  GArray      *latencies_ms;   /* double */
+  GArray      *work_ms;        /* double */
+  GArray      *interval_ms;    /* double */
+  gint64       frame_started;
+  gint64       last_frame_time;
+  gboolean     measuring;
+} Probe;
+
+static char *
+iso (gint64 usec)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) exact = g_date_time_add (time, usec % G_USEC_PER_SEC);
+
+  return g_date_time_format (exact, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+static void
+append_new (GString *body,
+            guint    n,
+            gint64   now)
+{
+  g_autofree char *at = iso (now);
+
+  g_string_append_printf (body,
+                          "%s{\"id\":\"b-%u\",\"queue_id\":\"q-%u\",\"channel\":\"chat\","
+                          "\"subject\":\"Платіж не зараховано\",\"customer_id\":\"c-%u\","
+                          "\"status\":\"open\",\"language\":\"uk\",\"created_at\":\"%s\","
+                          "\"messages\":[{\"id\":\"b-%u-1\",\"author_kind\":\"customer\","
+                          "\"at\":\"%s\",\"body\":\"Гроші списали, а платіж не видно\"}]}",
+                          body->len > 10 ? "," : "", n, n % N_QUEUES, n, at, n, at);
+}
+
+static void
+append_resolved (GString *body,
+                 guint    n,
+                 gint64   created,
+                 gint64   now)
+{
+  g_autofree char *created_text = iso (created);
+  g_autofree char *at = iso (now);
+
+  g_string_append_printf (body,
+                          ",{\"id\":\"b-%u\",\"queue_id\":\"q-%u\",\"channel\":\"chat\","
+                          "\"subject\":\"Платіж не зараховано\",\"customer_id\":\"c-%u\","
+                          "\"status\":\"resolved\",\"assignee_id\":\"a-%u\",\"language\":\"uk\","
+                          "\"created_at\":\"%s\",\"updated_at\":\"%s\",\"resolved_at\":\"%s\","
+                          "\"messages\":[{\"id\":\"b-%u-2\",\"author_kind\":\"agent\","
+                          "\"author_id\":\"a-%u\",\"at\":\"%s\",\"body\":\"Зарахували, "
+                          "перевірте, будь ласка\"}]}",
+                          n, n % N_QUEUES, n, n % 16, created_text, at, at, n, n % 16, at);
+}
+
+static gboolean
+post (SoupSession *soup,
+      Feeder      *feeder,
+      const char  *endpoint,
+      const char  *body)
+{
+  g_autofree char *uri = g_strconcat (feeder->url, "/api/v1/ingest/", endpoint, NULL);
+  g_autofree char *auth = g_strconcat ("Bearer ", feeder->token, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  answer = soup_session_send_and_read (soup, msg, NULL, NULL);
+  if (answer != NULL && soup_message_get_status (msg) == 200)
+    return TRUE;
+
+  g_printerr ("ingest/%s: %u %.*s\n", endpoint, soup_message_get_status (msg),
+              answer != NULL ? (int) MIN (g_bytes_get_size (answer), 300) : 0,
+              answer != NULL ? (const char *) g_bytes_get_data (answer, NULL) : "");
+  return FALSE;
+}
+
+/* One tick's batch: new contacts, and the oldest open ones answered. */
+static void
+send_tick (SoupSession *soup,
+           Feeder      *feeder)
+{
+  g_autoptr(GString) body = g_string_new ("{\"items\":[");
+  gint64 now = g_get_real_time ();
+
+  g_mutex_lock (&feeder->lock);
+  for (guint i = 0; i < NEW_PER_TICK && feeder->n_sent < MAX_TICKETS; i++)
+    {
+      feeder->sent_at[feeder->n_sent] = now;
+      feeder->created_at[feeder->n_sent] = now;
+      append_new (body, feeder->n_sent++, now);
+    }
+  for (guint i = 0; i < DONE_PER_TICK && feeder->n_resolved + 200 < feeder->n_sent; i++)
+    {
+      guint n = feeder->n_resolved++;
+
+      append_resolved (body, n, feeder->created_at[n], now);
+    }
+  g_mutex_unlock (&feeder->lock);
+
+  g_string_append (body, "]}");
+  if (!post (soup, feeder, "tickets", body->str))
+    feeder->n_failed++;
+}
+
+static gpointer
+feed (gpointer user_data)
+{
+  Feeder *feeder = user_data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(SoupSession) soup = NULL;
+  gint64 next = g_get_monotonic_time ();
+
+  g_main_context_push_thread_default (context);
+  soup = soup_session_new ();
+  while (g_atomic_int_get (&feeder->running))
+    {
+      gint64 now = g_get_monotonic_time ();
+
+      /* Pacing, not waiting on a result: the stream's rate is the point.
+       * Behind schedule, the next batch goes at once. */
+      if (next > now)
+        g_usleep (next - now);
+      send_tick (soup, feeder);
+      next += TICK_US;
+    }
+  g_main_context_pop_thread_default (context);
+  return NULL;
+}
+
+static void
+on_changed_cb (PulseSync  *sync,
+               gpointer    change_pointer,
+               Probe      *probe)
+{
+  const PulseStateChange *change = change_pointer;
+  guint n;
+
+  if (!probe->measuring)
+    return;
+
+  probe->n_changes++;
+  if (change->kind != PULSE_STATE_KIND_TICKET || change->action != PULSE_STATE_ACTION_CREATED
+      || change->id == NULL || !g_str_has_prefix (change->id, "b-"))
+    return;
+
+  n = (guint) g_ascii_strtoull (change->id + 2, NULL, 10);
+  g_mutex_lock (&probe->feeder->lock);
+  if (n < probe->feeder->n_sent)
+    g_array_append_val (probe->arrived, probe->feeder->sent_at[n]);
+  g_mutex_unlock (&probe->feeder->lock);
+}
+
+static void
+on_update_cb (GdkFrameClock *clock,
+              Probe         *probe)
+{
+  gint64 frame_time = gdk_frame_clock_get_frame_time (clock);
+
+  probe->frame_started = g_get_monotonic_time ();
+  if (probe->measuring && probe->last_frame_time > 0)
+    {
+      double interval = (frame_time - probe->last_frame_time) / 1000.0;
+
+      g_array_append_val (probe->interval_ms, interval);
+    }
+  probe->last_frame_time = frame_time;
+
+  /* What arrived before this frame began is what this frame can show. */
+  g_array_append_vals (probe->in_frame, probe->arrived->data, probe->arrived->len);
+  g_array_set_size (probe->arrived, 0);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Probe         *probe)
+{
+  gint64 painted = g_get_real_time ();
+  double work = (g_get_monotonic_time () - probe->frame_started) / 1000.0;
+
+  if (!probe->measuring)
+    return;
+
+  g_array_append_val (probe->work_ms, work);
+  for (guint i = 0; i < probe->in_frame->len; i++)
+    {
+      double latency = (painted - g_array_index (probe->in_frame, gint64, i)) / 1000.0;
+
+      g_array_append_val (probe->latencies_ms, latency);
+    }
+  g_array_set_size (probe->in_frame, 0);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint index;
+
+  if (values->len == 0)
+    return 0;
+
+  g_array_sort (values, compare_doubles);
+  index = MIN ((guint) (p * values->len), values->len - 1);
+  return g_array_index (values, double, index);
+}
+
+static void
+print_row (const char *page,
+           double      seconds,
+           Probe      *probe)
+{
+  printf ("| %-8s | %7.0f | %6.1f | %6.1f | %6.1f | %6.1f | %6.1f | %6.1f | %6.1f | %7u |\n",
+          page, probe->n_changes / seconds,
+          percentile (probe->work_ms, 0.5), percentile (probe->work_ms, 0.99),
+          percentile (probe->interval_ms, 0.5), percentile (probe->interval_ms, 0.99),
+          percentile (probe->latencies_ms, 0.5), percentile (probe->latencies_ms, 0.99),
+          percentile (probe->latencies_ms, 1.0), probe->latencies_ms->len);
+  fflush (stdout);
+}
+
+static void
+probe_reset (Probe *probe)
+{
+  probe->n_changes = 0;
+  g_array_set_size (probe->arrived, 0);
+  g_array_set_size (probe->in_frame, 0);
+  g_array_set_size (probe->latencies_ms, 0);
+  g_array_set_size (probe->work_ms, 0);
+  g_array_set_size (probe->interval_ms, 0);
+  probe->last_frame_time = 0;
+}
+
+typedef struct
+{
+  gint64 until;
+} Deadline;
+
+static gboolean
+deadline_passed (gpointer user_data)
+{
+  return g_get_monotonic_time () >= ((Deadline *) user_data)->until;
+}
+
+static void
+measure_page (PulseWindow *window,
+              Probe       *probe,
+              const char  *page,
+              double       seconds)
+{
+  Deadline warm = { g_get_monotonic_time () + G_USEC_PER_SEC };
+  Deadline done;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page));
+  /* A second to settle on the page, then the run. */
+  probe->measuring = FALSE;
+  pulse_test_wait_for (deadline_passed, &warm, WAIT_MS);
+  probe_reset (probe);
+  probe->measuring = TRUE;
+  done.until = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+  pulse_test_wait_for (deadline_passed, &done, (guint) (seconds * 1000) + WAIT_MS);
+  probe->measuring = FALSE;
+  print_row (page, seconds, probe);
+}
+
+static const char directory_head[] = "{\"teams\":[{\"id\":\"team-ua\",\"name\":\"Ukraine\","
+                                     "\"timezone\":\"Europe/Kyiv\"}],\"queues\":[";
+
+static char *
+directory_json (void)
+{
+  GString *json = g_string_new (directory_head);
+
+  for (guint q = 0; q < N_QUEUES; q++)
+    g_string_append_printf (json, "%s{\"id\":\"q-%u\",\"name\":\"Чат %u\",\"channel\":\"chat\","
+                            "\"country\":\"UA\",\"language\":\"uk\",\"timezone\":\"Europe/Kyiv\","
+                            "\"team_id\":\"team-ua\",\"sl_target_seconds\":60,\"sl_goal\":0.8}",
+                            q == 0 ? "" : ",", q, q + 1);
+  g_string_append (json, "],\"agents\":[");
+  for (guint a = 0; a < 16; a++)
+    g_string_append_printf (json, "%s{\"id\":\"a-%u\",\"name\":\"Агент %u\",\"team_id\":"
+                            "\"team-ua\",\"position\":\"agent\",\"status\":\"available\","
+                            "\"status_since\":\"2026-11-01T00:00:00Z\",\"channels\":[\"chat\"],"
+                            "\"languages\":[\"uk\"]}", a == 0 ? "" : ",", a, a + 1);
+  g_string_append (json, "]}");
+  return g_string_free (json, FALSE);
+}
+
+static PulseDemoServer *
+start_server (void)
+{
+  g_autofree char *program = pulse_demo_server_find_program ();
+  PulseTestAsync wait = { NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PulseDemoServer *server;
+
+  /* The demo server, without its simulation: the feeder is the load. */
+  g_setenv ("PULSE_DEMO_SIMULATE", "0", TRUE);
+  pulse_demo_server_start_async (program, NULL, pulse_test_async_cb, &wait);
+  result = pulse_test_async_wait (&wait, WAIT_MS);
+  server = pulse_demo_server_start_finish (result, &error);
+  g_assert_no_error (error);
+  return server;
+}
+
+static gboolean
+sync_is_live (gpointer user_data)
+{
+  PulseSync *sync = pulse_session_get_sync (user_data);
+
+  return sync != NULL && pulse_sync_get_is_live (sync);
+}
+
+static PulseSession *
+sign_in (PulseDemoServer *server)
+{
+  PulseSession *session = pulse_session_new ();
+  PulseTestAsync wait = { NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pulse_session_sign_in_async (session, pulse_demo_server_get_url (server),
+                               pulse_demo_server_get_token (server), NULL, pulse_test_async_cb,
+                               &wait);
+  result = pulse_test_async_wait (&wait, WAIT_MS);
+  g_assert_true (pulse_session_connect_finish (session, result, &error));
+  g_assert_true (pulse_test_wait_for (sync_is_live, session, WAIT_MS));
+  return session;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *pages_text = g_getenv ("BENCH_UI_PAGES");
+  g_auto(GStrv) pages = g_strsplit (pages_text != NULL ? pages_text : "queues,overview,agents",
+                                    ",", 0);
+  const char *seconds_text = g_getenv ("BENCH_UI_SECONDS");
+  double seconds = seconds_text != NULL ? g_ascii_strtod (seconds_text, NULL) : 10;
+  g_autoptr(PulseDemoServer) server = NULL;
+  g_autoptr(PulseSession) session = NULL;
+  g_autofree char *directory = directory_json ();
+  Feeder feeder = { 0 };
+  Probe probe = { 0 };
+  PulseWindow *window;
+  GdkFrameClock *clock;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!pulse_test_ui_init () || pulse_test_ui_skip_without_display ())
+    {
+      printf ("ui-stream: no display; run it under xvfb-run (tools/bench does)\n");
+      return 77;
+    }
+
+  server = start_server ();
+  feeder.url = g_strdup (pulse_demo_server_get_url (server));
+  feeder.token = g_strdup (pulse_demo_server_get_token (server));
+  feeder.sent_at = g_new0 (gint64, MAX_TICKETS);
+  feeder.created_at = g_new0 (gint64, MAX_TICKETS);
+  g_mutex_init (&feeder.lock);
+  {
+    g_autoptr(SoupSession) soup = soup_session_new ();
+
+    g_assert_true (post (soup, &feeder, "directory", directory));
+  }
+
+  session = sign_in (server);
+  window = pulse_test_ui_open_window (session, 1280, 800);
+  probe.feeder = &feeder;
+  probe.arrived = g_array_new (FALSE, FALSE, sizeof (gint64));
+  probe.in_frame = g_array_new (FALSE, FALSE, sizeof (gint64));
+  probe.latencies_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe.work_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe.interval_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (pulse_session_get_sync (session), "changed", G_CALLBACK (on_changed_cb),
+                    &probe);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "update", G_CALLBACK (on_update_cb), &probe);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &probe);
+
+  g_atomic_int_set (&feeder.running, 1);
+  feeder.thread = g_thread_new ("feeder", feed, &feeder);
+
+  printf ("\n1,000 events/s into the running console (%.0f s a page, 1280×800, Xvfb)\n\n",
+          seconds);
+  printf ("| page     | ev/s in | work50 | work99 | gap50  | gap99  | lat50  | lat99  | "
+          "latmax | samples |\n");
+  printf ("|----------|---------|--------|--------|--------|--------|--------|--------|"
+          "--------|---------|\n");
+  for (guint i = 0; pages[i] != NULL; i++)
+    measure_page (window, &probe, pages[i], seconds);
+  printf ("\nwork = a frame's update to after-paint (ms); gap = frame clock interval (ms);\n"
+          "lat = feeder sent a contact → end of the first frame painted after it was\n"
+          "applied (ms). Batches that failed: %u.\n", feeder.n_failed);
+
+  g_atomic_int_set (&feeder.running, 0);
+  g_thread_join (feeder.thread);
+  g_signal_handlers_disconnect_by_data (clock, &probe);
+  g_signal_handlers_disconnect_by_data (pulse_session_get_sync (session), &probe);
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+  pulse_session_disconnect (session);
+  pulse_demo_server_stop (server);
+  pulse_test_ui_shutdown ();
+  return 0;
+}
