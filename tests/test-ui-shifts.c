@@ -425,6 +425,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   g_test_init (&argc, &argv, NULL);
   pulse_test_ui_init ();
 
@@ -432,5 +434,7 @@ main (int   argc,
   g_test_add_func ("/pulse/ui/shifts/adherence", test_adherence);
   g_test_add_func ("/pulse/ui/shifts/read-only", test_read_only);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  pulse_test_ui_shutdown ();
+  return ret;
 }

@@ -342,15 +342,31 @@ zone_of (PulseAgent *agent)
   return tz != NULL ? tz : g_time_zone_new_utc ();
 }
 
+/* "+2", "−6", "+5:30": short enough for the row. */
+static char *
+format_offset (GTimeZone *tz)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  gint64 minutes = g_date_time_get_utc_offset (now) / G_TIME_SPAN_MINUTE;
+  gint64 hours = ABS (minutes) / 60;
+  const char *sign = minutes < 0 ? "−" : "+";
+
+  if (ABS (minutes) % 60 != 0)
+    return g_strdup_printf ("%s%" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT, sign, hours,
+                            ABS (minutes) % 60);
+
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT, sign, hours);
+}
+
 static GtkWidget *
 row_label (PulseAgent *agent,
            GTimeZone  *tz)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
-  g_autofree char *offset = g_date_time_format (now, "%:z");
+  g_autofree char *offset = format_offset (tz);
   g_autofree char *name = g_markup_escape_text (pulse_agent_get_name (agent), -1);
   g_autofree char *zone = g_markup_escape_text (g_time_zone_get_identifier (tz), -1);
   g_autofree char *markup = NULL;
+  g_autofree char *tooltip = NULL;
   GtkWidget *label;
 
   /* Translators: an agent's row on the shift grid: name, then time zone and UTC offset */
@@ -360,6 +376,10 @@ row_label (PulseAgent *agent,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "shift-agent");
+  /* Translators: tooltip of an agent's row: name, time zone, UTC offset */
+  tooltip = g_strdup_printf (_("%s, %s (UTC%s)"), pulse_agent_get_name (agent),
+                             g_time_zone_get_identifier (tz), offset);
+  gtk_widget_set_tooltip_text (label, tooltip);
   return label;
 }
 

@@ -503,14 +503,17 @@ pulse_shifts_page_set_week (PulseShiftsPage *self,
                             GDateTime       *first_day)
 {
   g_autoptr(GDateTime) last = NULL;
+  GDateTime *monday;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *text = NULL;
 
   g_return_if_fail (PULSE_IS_SHIFTS_PAGE (self));
 
+  /* @first_day may be the week shown: work out the new one first. */
+  monday = week_start (first_day);
   g_clear_pointer (&self->first_day, g_date_time_unref);
-  self->first_day = week_start (first_day);
+  self->first_day = monday;
   last = g_date_time_add_days (self->first_day, 6);
   /* Translators: the first day of the week shown, see g_date_time_format() */
   from = g_date_time_format (self->first_day, _("%-d %b"));
