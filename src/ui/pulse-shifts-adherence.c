@@ -116,29 +116,60 @@ make_row (PulseShiftsAdherence *self,
   return row;
 }
 
+/* Those out of adherence first, then those online off shift. */
+static int
+rank (PulseAdherenceState state)
+{
+  switch (state)
+    {
+    case PULSE_ADHERENCE_STATE_MISSING:
+      return 0;
+    case PULSE_ADHERENCE_STATE_UNPLANNED:
+      return 1;
+    case PULSE_ADHERENCE_STATE_IN:
+      return 2;
+    case PULSE_ADHERENCE_STATE_BREAK:
+      return 3;
+    case PULSE_ADHERENCE_STATE_OFF:
+    default:
+      return 4;
+    }
+}
+
 static void
 rebuild (PulseShiftsAdherence *self)
 {
   gint64 now = g_get_real_time ();
   guint counts[PULSE_ADHERENCE_STATE_UNPLANNED + 1] = { 0 };
+  g_autofree PulseAdherenceState *states = NULL;
   gint64 out = 0;
   GtkWidget *child;
+  guint n;
 
   self->dirty = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
 
-  for (guint i = 0; self->agents != NULL && i < self->agents->len; i++)
-    {
-      PulseAgent *agent = self->agents->pdata[i];
-      PulseAdherenceState state = state_of (self, agent, now);
-      const PulseAdherenceEntry *entry = self->report != NULL
-        ? pulse_adherence_report_find (self->report, pulse_agent_get_id (agent)) : NULL;
+  n = self->agents != NULL ? self->agents->len : 0;
+  states = g_new (PulseAdherenceState, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    states[i] = state_of (self, self->agents->pdata[i], now);
 
-      counts[state]++;
-      out += entry != NULL ? entry->figures.out_usec : 0;
-      gtk_list_box_append (self->list, make_row (self, agent, state));
-    }
+  for (int r = 0; r <= 4; r++)
+    for (guint i = 0; i < n; i++)
+      {
+        PulseAgent *agent = self->agents->pdata[i];
+        PulseAdherenceState state = states[i];
+        const PulseAdherenceEntry *entry = NULL;
+
+        if (rank (state) != r)
+          continue;
+        if (self->report != NULL)
+          entry = pulse_adherence_report_find (self->report, pulse_agent_get_id (agent));
+        counts[state]++;
+        out += entry != NULL ? entry->figures.out_usec : 0;
+        gtk_list_box_append (self->list, make_row (self, agent, state));
+      }
 
   g_free (self->summary);
   /* Translators: the adherence summary: agents planned now, of them online, not

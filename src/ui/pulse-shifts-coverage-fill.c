@@ -24,6 +24,8 @@ _pulse_shifts_coverage_fill_queues (PulseShiftsCoverage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   PulsePlanning *planning = self->planning->planning;
+  /* A new answer for the same week lists the same queues, by id. */
+  guint previous = gtk_drop_down_get_selected (self->queue_dropdown);
 
   gtk_string_list_append (names, _("All queues"));
   for (guint q = 0; q < pulse_planning_get_n_queues (planning); q++)
@@ -31,21 +33,39 @@ _pulse_shifts_coverage_fill_queues (PulseShiftsCoverage *self)
 
   self->filling_queues = TRUE;
   gtk_drop_down_set_model (self->queue_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->queue_dropdown, 0);
+  gtk_drop_down_set_selected (self->queue_dropdown,
+                              previous <= pulse_planning_get_n_queues (planning) ? previous : 0);
   self->filling_queues = FALSE;
 }
 
-/* The figures of interval @i: one queue's, or summed over all. */
-static void
+/* The figures of interval @i, one queue's or summed over all, and the
+ * value its cell shows: scheduled less required, except that over all
+ * queues the shortfalls are summed alone when there are any, so that
+ * one queue's surplus never hides another's gap (an agent of one queue
+ * cannot take another's contacts). */
+static int
 cell_at (PulsePlanning     *planning,
          guint              queue,
          guint              i,
          PulsePlanningCell *cell)
 {
-  if (queue == 0 || queue > pulse_planning_get_n_queues (planning))
-    pulse_planning_get_total (planning, i, cell);
-  else
-    *cell = pulse_planning_get_cells (planning, queue - 1)[i];
+  int short_by = 0;
+
+  if (queue > 0 && queue <= pulse_planning_get_n_queues (planning))
+    {
+      *cell = pulse_planning_get_cells (planning, queue - 1)[i];
+      return cell->scheduled - cell->required;
+    }
+
+  pulse_planning_get_total (planning, i, cell);
+  for (guint q = 0; q < pulse_planning_get_n_queues (planning); q++)
+    {
+      const PulsePlanningCell *one = &pulse_planning_get_cells (planning, q)[i];
+
+      short_by += MIN (one->scheduled - one->required, 0);
+    }
+
+  return short_by < 0 ? short_by : cell->scheduled - cell->required;
 }
 
 static char *
@@ -104,8 +124,7 @@ fill_grid (PulseShiftsCoverage *self,
 
       if (!pulse_coverage_page_locate (self->first_day, at, &row, &column))
         continue;
-      cell_at (planning, queue, i, &cell);
-      gap = cell.scheduled - cell.required;
+      gap = cell_at (planning, queue, i, &cell);
       mark = gap < 0 ? g_strdup_printf ("−%d", -gap) : NULL;
       tooltip = format_tooltip (start, &cell);
       pulse_heatmap_set_cell (self->heatmap, row, column, gap, mark, tooltip);
@@ -128,7 +147,12 @@ format_run (PulseShiftsCoverage    *self,
   g_autoptr(GDateTime) start = g_date_time_to_timezone (utc_start, tz);
   g_autoptr(GDateTime) end = g_date_time_to_timezone (utc_end, tz);
   g_autofree char *start_text = g_date_time_format (start, "%a %H:%M");
-  g_autofree char *end_text = g_date_time_format (end, "%H:%M");
+  /* A run past midnight names the day it ends. */
+  g_autofree char *end_text = g_date_time_format (end, g_date_time_get_day_of_year (end)
+                                                  != g_date_time_get_day_of_year (start)
+                                                  && (g_date_time_get_hour (end) != 0
+                                                      || g_date_time_get_minute (end) != 0)
+                                                  ? "%a %H:%M" : "%H:%M");
   const char *queue = pulse_planning_get_queue_name (planning, run->queue_index);
 
   if (gap)

@@ -43,6 +43,7 @@ struct _PulseShiftsCoverage
   GPtrArray       *shifts;       /* PulseShift */
   double           report_shrinkage;
   guint            staff_generation;
+  guint            timer_id;
   gboolean         staffing;
   gboolean         fetching;
   gboolean         filling_queues;

@@ -205,6 +205,39 @@ fetch (PulseShiftsCoverage *self)
                                       self->cancellable, fetch_coverage_cb, g_object_ref (self));
 }
 
+/* The online figures and the forecast move on; they are asked for again
+ * this often while the planning is on screen. */
+#define REFETCH_SECONDS (5 * 60)
+
+static gboolean
+on_refetch_cb (gpointer user_data)
+{
+  PulseShiftsCoverage *self = user_data;
+
+  if (!self->fetching)
+    fetch (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+pulse_shifts_coverage_map (GtkWidget *widget)
+{
+  PulseShiftsCoverage *self = PULSE_SHIFTS_COVERAGE (widget);
+
+  GTK_WIDGET_CLASS (pulse_shifts_coverage_parent_class)->map (widget);
+  if (self->timer_id == 0)
+    self->timer_id = g_timeout_add_seconds (REFETCH_SECONDS, on_refetch_cb, self);
+}
+
+static void
+pulse_shifts_coverage_unmap (GtkWidget *widget)
+{
+  PulseShiftsCoverage *self = PULSE_SHIFTS_COVERAGE (widget);
+
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  GTK_WIDGET_CLASS (pulse_shifts_coverage_parent_class)->unmap (widget);
+}
+
 static void
 on_whatif_changed_cb (PulseShiftsCoverage *self)
 {
@@ -231,6 +264,7 @@ pulse_shifts_coverage_dispose (GObject *object)
 {
   PulseShiftsCoverage *self = PULSE_SHIFTS_COVERAGE (object);
 
+  g_clear_handle_id (&self->timer_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
@@ -281,6 +315,8 @@ pulse_shifts_coverage_class_init (PulseShiftsCoverageClass *klass)
   object_class->dispose = pulse_shifts_coverage_dispose;
   object_class->finalize = pulse_shifts_coverage_finalize;
   object_class->get_property = pulse_shifts_coverage_get_property;
+  widget_class->map = pulse_shifts_coverage_map;
+  widget_class->unmap = pulse_shifts_coverage_unmap;
 
   properties[PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL, NULL,
