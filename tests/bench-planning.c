@@ -12,6 +12,8 @@
  * a what-if change (every interval staffed again), a shift moved (every
  * queue's scheduled agents counted again), and the totals and gap and
  * surplus lists the page then shows. Figures are printed, never asserted.
+ * The page staffs in a worker thread, so only the other two steps and
+ * drawing run on the main thread.
  */
 
 #include "config.h"
@@ -213,7 +215,11 @@ main (int   argc,
 
   for (int r = 0; r < runs; r++)
     {
-      PulsePlanningWhatIf whatif = { r % 2 ? 0.9 : 0, 1.0 + r / 10.0, 0.3 };
+      /* What a planner steps through: ±10 % forecast, the goal on and
+       * off, shrinkage a point up or down. */
+      static const double multipliers[] = { 1.0, 1.1, 1.2, 0.9 };
+      PulsePlanningWhatIf whatif = { r % 2 ? 0.9 : 0, multipliers[r % 4],
+                                     0.29 + (r % 3) * 0.01 };
       PulseShift *moved = shifts->pdata[r % shifts->len];
       PulsePlanningCell total;
       g_autoptr(GArray) gaps = NULL;
