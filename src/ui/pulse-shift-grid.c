@@ -162,7 +162,9 @@ pulse_shift_grid_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = LABEL_W + PULSE_SHIFT_GRID_DAYS * 48;
+      /* Narrower days could not show a day's label or a shift's hours:
+       * the page scrolls sideways instead. */
+      *minimum = LABEL_W + PULSE_SHIFT_GRID_DAYS * 72;
       *natural = LABEL_W + PULSE_SHIFT_GRID_DAYS * 140;
     }
   else
@@ -297,6 +299,7 @@ pulse_shift_grid_init (PulseShiftGrid *self)
     {
       self->day_labels[d] = gtk_label_new (NULL);
       gtk_widget_add_css_class (self->day_labels[d], "heading");
+      gtk_label_set_ellipsize (GTK_LABEL (self->day_labels[d]), PANGO_ELLIPSIZE_END);
       gtk_widget_set_parent (self->day_labels[d], GTK_WIDGET (self));
     }
 }
@@ -325,8 +328,9 @@ pulse_shift_grid_set_week (PulseShiftGrid *self,
   for (guint d = 0; d < PULSE_SHIFT_GRID_DAYS; d++)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (first_day, d);
-      /* Translators: a day column of the shift grid, see g_date_time_format() */
-      g_autofree char *text = g_date_time_format (day, _("%a %-d %b"));
+      /* Translators: a day column of the shift grid (the month is in the
+       * week's title), see g_date_time_format() */
+      g_autofree char *text = g_date_time_format (day, _("%a %-d"));
 
       gtk_label_set_text (GTK_LABEL (self->day_labels[d]), text);
     }
