@@ -78,7 +78,8 @@ test_two_two (void)
   g_assert_cmpint (pause->ends_at, ==, at ("2026-12-07T12:00:00Z"));
   g_assert_cmpstr (pulse_shift_get_agent_id (shifts->pdata[0]), ==, "a-1");
   g_assert_true (g_str_has_prefix (pulse_shift_get_id (shifts->pdata[0]), "shift-"));
-  g_assert_cmpstr (pulse_shift_get_id (shifts->pdata[0]), !=, pulse_shift_get_id (shifts->pdata[1]));
+  g_assert_cmpstr (pulse_shift_get_id (shifts->pdata[0]), !=,
+                   pulse_shift_get_id (shifts->pdata[1]));
   g_assert_cmpint (pulse_shift_get_version (shifts->pdata[0]), ==, 0);
   g_clear_pointer (&shifts, g_ptr_array_unref);
 

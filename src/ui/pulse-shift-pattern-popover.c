@@ -35,6 +35,7 @@ struct _PulseShiftPatternPopover
   GtkSpinButton  *break_at_spin;
   GtkSpinButton  *break_spin;
   GPtrArray      *agent_ids;   /* char *, parallel to the dropdown after "everyone" */
+  char           *agents_key;
 };
 
 G_DEFINE_FINAL_TYPE (PulseShiftPatternPopover, pulse_shift_pattern_popover, GTK_TYPE_POPOVER)
@@ -91,6 +92,7 @@ pulse_shift_pattern_popover_dispose (GObject *object)
   PulseShiftPatternPopover *self = PULSE_SHIFT_PATTERN_POPOVER (object);
 
   g_clear_pointer (&self->agent_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->agents_key, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PULSE_TYPE_SHIFT_PATTERN_POPOVER);
 
   G_OBJECT_CLASS (pulse_shift_pattern_popover_parent_class)->dispose (object);
@@ -151,10 +153,21 @@ pulse_shift_pattern_popover_set_agents (PulseShiftPatternPopover *self,
                                         GPtrArray                *agents)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GString) key = g_string_new (NULL);
   g_autofree char *previous = NULL;
   guint selected = 0;
 
   g_return_if_fail (PULSE_IS_SHIFT_PATTERN_POPOVER (self));
+
+  /* The page passes its agents on every status change: the list is
+   * rebuilt only when who is in it changes, so an open list stays. */
+  for (guint i = 0; agents != NULL && i < agents->len; i++)
+    g_string_append_printf (key, "%s\x1f%s\x1e", pulse_agent_get_id (agents->pdata[i]),
+                            pulse_agent_get_name (agents->pdata[i]));
+  if (self->agents_key != NULL && g_str_equal (key->str, self->agents_key))
+    return;
+  g_free (self->agents_key);
+  self->agents_key = g_strdup (key->str);
 
   previous = g_strdup (pulse_shift_pattern_popover_get_agent_id (self));
   g_ptr_array_set_size (self->agent_ids, 0);
