@@ -102,6 +102,9 @@ has_blocks (gpointer user_data)
 {
   Blocks *blocks = user_data;
 
+  if (g_test_verbose ())
+    g_test_message ("%u blocks, want %u", pulse_shift_grid_get_n_blocks (blocks->grid),
+                    blocks->n_blocks);
   return pulse_shift_grid_get_n_blocks (blocks->grid) == blocks->n_blocks;
 }
 
@@ -111,20 +114,27 @@ coverage_settled (gpointer page)
   return pulse_shifts_coverage_is_settled (coverage_of (page));
 }
 
+/* The grid has its rows: the directory has reached the page. */
+static gboolean
+shows_agents (gpointer page)
+{
+  GtkStack *stack = pulse_test_ui_find_stack (page, "grid");
+
+  return stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "grid") == 0;
+}
+
 static PulseShiftsPage *
 open_page (PulseSession  *session,
            PulseWindow  **window)
 {
   PulseShiftsPage *page;
-  Blocks blocks = { NULL, 0 };
 
   *window = pulse_test_ui_open_window (session, 1280, 900);
   pulse_window_set_visible_page (*window, "shifts");
   page = PULSE_SHIFTS_PAGE (pulse_test_ui_find_widget (GTK_WIDGET (*window),
                                                        PULSE_TYPE_SHIFTS_PAGE, NULL));
   g_assert_nonnull (page);
-  blocks.grid = grid_of (page);
-  g_assert_true (pulse_test_wait_for (has_blocks, &blocks, WAIT_MS));
+  g_assert_true (pulse_test_wait_for (shows_agents, page, WAIT_MS));
   g_assert_true (pulse_test_wait_for (coverage_settled, page, WAIT_MS));
   return page;
 }
