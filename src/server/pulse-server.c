@@ -15,6 +15,7 @@
 #include "pulse-rate-limiter.h"
 #include "pulse-rule-book.h"
 #include "pulse-server-audit.h"
+#include "pulse-server-adherence.h"
 #include "pulse-server-coverage.h"
 #include "pulse-server-events.h"
 #include "pulse-server-http.h"
@@ -187,6 +188,7 @@ install_routes (PulseServer *self)
   pulse_server_events_install (self);
   pulse_server_coverage_install (self);
   pulse_server_sampling_install (self);
+  pulse_server_adherence_install (self);
 }
 
 /**

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PulseShiftsPage, pulse_shifts_page, PULSE, SHIFTS_PAGE, AdwBin)
 
-GtkWidget *pulse_shifts_page_new (PulseSession *session);
+GtkWidget *pulse_shifts_page_new           (PulseSession    *session);
+GDateTime *pulse_shifts_page_get_first_day (PulseShiftsPage *self);
+void       pulse_shifts_page_set_week      (PulseShiftsPage *self,
+                                            GDateTime       *first_day);
 
 G_END_DECLS
