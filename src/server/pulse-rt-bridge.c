@@ -350,6 +350,7 @@ txns_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) tickets = g_array_new (FALSE, FALSE, sizeof (gint64));
   GPtrArray *txns = NULL;
+  PulseRtBridge *self;
   JsonArray *items;
 
   page = pulse_rt_client_get_finish (PULSE_RT_CLIENT (source), result, &error);
@@ -383,8 +384,9 @@ txns_cb (GObject      *source,
     }
   poll->more = json_array_get_length (items) >= PAGE_SIZE;
   sort_unique (tickets);
-  pulse_rt_fetch_async (poll->self->client, &poll->self->map, poll->self->queue_cache, tickets,
-                        txns, poll->self->cancellable, fetched_cb, g_steal_pointer (&poll));
+  self = poll->self;
+  pulse_rt_fetch_async (self->client, &self->map, self->queue_cache, tickets, txns,
+                        self->cancellable, fetched_cb, g_steal_pointer (&poll));
 }
 
 static void

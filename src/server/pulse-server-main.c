@@ -165,6 +165,7 @@ typedef struct
   char    *user;
   char    *password_file;
   double   poll_seconds;
+  double   max_backoff_seconds;
   char   **channels;
   char    *country;
   char    *language;
@@ -200,7 +201,9 @@ start_bridge (PulseServer          *server,
   g_autoptr(GHashTable) channels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *secret = NULL;
   PulseRtBridgeOptions rt = { options->url, options->user, NULL, FALSE,
-                              (guint) (options->poll_seconds * 1000), 60000, channels,
+                              (guint) (options->poll_seconds * 1000),
+                              (guint) (CLAMP (options->max_backoff_seconds, 1, 3600) * 1000),
+                              channels,
                               options->country, options->language };
   PulseRtBridge *bridge;
 
@@ -338,7 +341,7 @@ main (int   argc,
   g_autofree char *config_path = NULL;
   g_autofree char *ephemeral_role = NULL;
   SimulateOptions simulate = { FALSE, 1, 1.0, 0, NULL, NULL };
-  BridgeOptions bridge = { NULL, NULL, NULL, NULL, 5.0, NULL, NULL, NULL };
+  BridgeOptions bridge = { NULL, NULL, NULL, NULL, 5.0, 60.0, NULL, NULL, NULL };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -377,6 +380,8 @@ main (int   argc,
       "$PULSE_RT_TOKEN)", "FILE" },
     { "rt-poll", 0, 0, G_OPTION_ARG_DOUBLE, &bridge.poll_seconds,
       "Seconds between polls when RT has nothing new (default 5)", "SECONDS" },
+    { "rt-max-backoff", 0, 0, G_OPTION_ARG_DOUBLE, &bridge.max_backoff_seconds,
+      "The longest wait between retries while RT is down (default 60, 1 to 3600)", "SECONDS" },
     { "rt-channel", 0, 0, G_OPTION_ARG_STRING_ARRAY, &bridge.channels,
       "The channel of an RT queue (default email); repeat for each queue", "QUEUE=CHANNEL" },
     { "rt-country", 0, 0, G_OPTION_ARG_STRING, &bridge.country,
