@@ -211,10 +211,13 @@ def main(workdir):
         rt.reply(second, "Looking into it")
         rt.rest("PUT", f"ticket/{second}", {"Owner": "alice"})
         rt.rest("PUT", f"ticket/{second}", {"Status": "stalled", "Priority": 95})
+        last_change = time.monotonic()
         wait_for("the live changes", lambda: has(pulse, b, lambda t: (
             len(t["messages"]) == 2 and t.get("assignee_id") == "rt-u-alice" and
             t["status"] == "pending" and t["priority"] == "high")))
-        print(f"# live changes in Pulse after {time.monotonic() - started:.2f} s")
+        now = time.monotonic()
+        print(f"# live changes: made in RT over {last_change - started:.2f} s, all in Pulse "
+              f"{now - last_change:.2f} s after the last (poll {POLL} s)")
         assert bodies(tickets(pulse)[b]) == [("customer", None, "Where is my transfer?"),
                                              ("agent", "rt-u-root", "Looking into it")]
         assert "rt-u-alice" in {g["id"] for g in pulse.snapshot()["agents"]}

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "pulse-error.h"
 #include "pulse-json.h"
 #include "pulse-rt-commit.h"
@@ -73,6 +75,23 @@ test_read_int (void)
       if (cases[i].ok)
         g_assert_cmpint (value, ==, cases[i].value);
     }
+}
+
+static void
+test_sort_unique (void)
+{
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(JsonNode) page = parse ("{\"count\":0}");
+  g_autoptr(GError) error = NULL;
+  const gint64 input[] = { 9, 7, 9, 8, 7, 12 };
+  const gint64 expected[] = { 7, 8, 9, 12 };
+
+  g_array_append_vals (numbers, input, G_N_ELEMENTS (input));
+  pulse_rt_sort_unique (numbers);
+  g_assert_cmpmem (numbers->data, numbers->len * sizeof (gint64), expected, sizeof expected);
+
+  g_assert_null (pulse_rt_page_items (page, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
 }
 
 static void
@@ -269,6 +288,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pulse/server/rt-map/read-int", test_read_int);
+  g_test_add_func ("/pulse/server/rt-map/sort-unique", test_sort_unique);
   g_test_add_func ("/pulse/server/rt-map/dates-and-pages", test_dates_and_pages);
   g_test_add_func ("/pulse/server/rt-map/content", test_content);
   g_test_add_func ("/pulse/server/rt-map/status-priority", test_status_priority);

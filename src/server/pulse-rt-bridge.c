@@ -302,44 +302,6 @@ fetched_cb (GObject      *source,
   pulse_rt_batch_clear (&batch);
 }
 
-static JsonArray *
-page_items (JsonNode  *page,
-            GError   **error)
-{
-  JsonNode *items = NULL;
-
-  if (JSON_NODE_HOLDS_OBJECT (page))
-    items = json_object_get_member (json_node_get_object (page), "items");
-  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "RT answered a search without “items”");
-      return NULL;
-    }
-  return json_node_get_array (items);
-}
-
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static void
-sort_unique (GArray *numbers)
-{
-  guint kept = 0;
-
-  g_array_sort (numbers, compare_int64);
-  for (guint i = 0; i < numbers->len; i++)
-    if (kept == 0 || g_array_index (numbers, gint64, i) != g_array_index (numbers, gint64, kept - 1))
-      g_array_index (numbers, gint64, kept++) = g_array_index (numbers, gint64, i);
-  g_array_set_size (numbers, kept);
-}
-
 static void
 txns_cb (GObject      *source,
          GAsyncResult *result,
@@ -354,7 +316,7 @@ txns_cb (GObject      *source,
   JsonArray *items;
 
   page = pulse_rt_client_get_finish (PULSE_RT_CLIENT (source), result, &error);
-  items = page != NULL ? page_items (page, &error) : NULL;
+  items = page != NULL ? pulse_rt_page_items (page, &error) : NULL;
   if (items == NULL)
     {
       failed (poll->self, error);
@@ -383,7 +345,7 @@ txns_cb (GObject      *source,
       g_array_append_val (tickets, txn->ticket_id);
     }
   poll->more = json_array_get_length (items) >= PAGE_SIZE;
-  sort_unique (tickets);
+  pulse_rt_sort_unique (tickets);
   self = poll->self;
   pulse_rt_fetch_async (self->client, &self->map, self->queue_cache, tickets, txns,
                         self->cancellable, fetched_cb, g_steal_pointer (&poll));
@@ -403,7 +365,7 @@ active_cb (GObject      *source,
   gint64 number;
 
   page = pulse_rt_client_get_finish (PULSE_RT_CLIENT (source), result, &error);
-  items = page != NULL ? page_items (page, &error) : NULL;
+  items = page != NULL ? pulse_rt_page_items (page, &error) : NULL;
   if (items == NULL)
     {
       failed (self, error);
@@ -417,7 +379,7 @@ active_cb (GObject      *source,
         g_array_append_val (tickets, number);
         poll->after = MAX (poll->after, number);
       }
-  sort_unique (tickets);
+  pulse_rt_sort_unique (tickets);
   /* The last page of active tickets ends the initial load: from then on
    * the transactions after the newest one seen before it started. */
   poll->more = json_array_get_length (items) >= PAGE_SIZE;
@@ -437,7 +399,7 @@ top_cb (GObject      *source,
   JsonArray *items;
 
   page = pulse_rt_client_get_finish (PULSE_RT_CLIENT (source), result, &error);
-  items = page != NULL ? page_items (page, &error) : NULL;
+  items = page != NULL ? pulse_rt_page_items (page, &error) : NULL;
   if (items == NULL)
     {
       failed (poll->self, error);

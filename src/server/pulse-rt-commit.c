@@ -59,7 +59,8 @@ store_cursor (PulseDb     *db,
   g_autoptr(PulseStmt) stmt = NULL;
 
   stmt = pulse_db_prepare (db,
-                           "INSERT INTO bridge_cursor (source, cursor, updated_at) VALUES (?, ?, ?) "
+                           "INSERT INTO bridge_cursor (source, cursor, updated_at) "
+                           "VALUES (?, ?, ?) "
                            "ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, "
                            "updated_at = excluded.updated_at",
                            error);

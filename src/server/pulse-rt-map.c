@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <stdlib.h>
 
 #include "pulse-error.h"
@@ -368,4 +369,59 @@ pulse_rt_is_requestor (JsonObject *rt_ticket,
         return TRUE;
     }
   return FALSE;
+}
+
+/**
+ * pulse_rt_page_items:
+ * @page: a collection answer
+ *
+ * Returns: (transfer none) (nullable): its `items`, or %NULL with an
+ *   error when RT answered something else.
+ */
+JsonArray *
+pulse_rt_page_items (JsonNode  *page,
+                     GError   **error)
+{
+  JsonNode *items = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (page))
+    items = json_object_get_member (json_node_get_object (page), "items");
+  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "RT answered a search without “items”");
+      return NULL;
+    }
+  return json_node_get_array (items);
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * pulse_rt_sort_unique:
+ * @numbers: (element-type gint64): ids, as a page named them
+ *
+ * Sorts @numbers ascending and drops repeats.
+ */
+void
+pulse_rt_sort_unique (GArray *numbers)
+{
+  guint kept = 0;
+
+  g_array_sort (numbers, compare_int64);
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      gint64 number = g_array_index (numbers, gint64, i);
+
+      if (kept == 0 || number != g_array_index (numbers, gint64, kept - 1))
+        g_array_index (numbers, gint64, kept++) = number;
+    }
+  g_array_set_size (numbers, kept);
 }

@@ -45,6 +45,9 @@ gboolean    pulse_rt_member_time    (JsonObject               *object,
                                      const char               *member,
                                      gint64                   *usec);
 gint64      pulse_rt_page_count     (JsonObject               *page);
+JsonArray  *pulse_rt_page_items     (JsonNode                 *page,
+                                     GError                  **error);
+void        pulse_rt_sort_unique    (GArray                   *numbers);
 char       *pulse_rt_decode_content (const char               *content,
                                      gboolean                  base64);
 const char *pulse_rt_map_status     (const char               *rt_status);
