@@ -6,6 +6,8 @@
  *   pulse-server [--listen HOST:PORT] [--db PATH] [--config FILE]
  *                [--simulate [--seed N] [--speed X] [--backfill DAYS]
  *                 [--simulate-config FILE] [--simulate-start TIME]]
+ *                [--bridge rt --rt-url URL --rt-user USER [--rt-password-file FILE]
+ *                 [--rt-poll SECONDS] [--rt-channel QUEUE=CHANNEL …]]
  *   pulse-server token add --user NAME --role ROLE [--db PATH]
  *   pulse-server token list [--db PATH]
  *   pulse-server token revoke ID [--db PATH]
@@ -19,6 +21,7 @@
 
 #include "pulse-enums.h"
 #include "pulse-json.h"
+#include "pulse-rt-bridge.h"
 #include "pulse-server-draw.h"
 #include "pulse-server-sampling.h"
 #include "pulse-server-schema.h"
@@ -155,14 +158,98 @@ start_simulator (PulseServer            *server,
   return g_steal_pointer (&simulator);
 }
 
+/* --bridge and its options. The secret never comes from the command
+ * line, where `ps` shows it to everyone. */
+typedef struct
+{
+  char    *name;
+  char    *url;
+  char    *user;
+  char    *password_file;
+  double   poll_seconds;
+  double   max_backoff_seconds;
+  char   **channels;
+  char    *country;
+  char    *language;
+} BridgeOptions;
+
+static char *
+read_secret (const BridgeOptions  *options,
+             gboolean             *is_token,
+             GError              **error)
+{
+  g_autofree char *contents = NULL;
+
+  *is_token = FALSE;
+  if (options->password_file != NULL)
+    {
+      if (!g_file_get_contents (options->password_file, &contents, NULL, error))
+        return NULL;
+      return g_strdup (g_strchomp (contents));
+    }
+  if (g_getenv ("PULSE_RT_TOKEN") != NULL)
+    {
+      *is_token = TRUE;
+      return g_strdup (g_getenv ("PULSE_RT_TOKEN"));
+    }
+  return g_strdup (g_getenv ("PULSE_RT_PASSWORD"));
+}
+
+static PulseRtBridge *
+start_bridge (PulseServer          *server,
+              const BridgeOptions  *options,
+              GError              **error)
+{
+  g_autoptr(GHashTable) channels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *secret = NULL;
+  PulseRtBridgeOptions rt = { options->url, options->user, NULL, FALSE,
+                              (guint) (options->poll_seconds * 1000),
+                              (guint) (CLAMP (options->max_backoff_seconds, 1, 3600) * 1000),
+                              channels,
+                              options->country, options->language };
+  PulseRtBridge *bridge;
+
+  if (!g_str_equal (options->name, "rt"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--bridge: unknown helpdesk “%s” (known: rt)", options->name);
+      return NULL;
+    }
+  for (char **c = options->channels; c != NULL && *c != NULL; c++)
+    {
+      const char *equals = strrchr (*c, '=');
+
+      if (equals == NULL || equals == *c)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--rt-channel wants QUEUE=CHANNEL, got “%s”", *c);
+          return NULL;
+        }
+      g_hash_table_insert (channels, g_strndup (*c, equals - *c), g_strdup (equals + 1));
+    }
+
+  secret = read_secret (options, &rt.secret_is_token, error);
+  if (secret == NULL && options->password_file != NULL)
+    return NULL;
+  rt.secret = secret;
+  bridge = pulse_rt_bridge_new (server, &rt, error);
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+  if (bridge != NULL)
+    pulse_rt_bridge_start (bridge);
+  return bridge;
+}
+
 static int
 serve (const char            *listen,
        const char            *db_path,
        const char            *config_path,
        const char            *ephemeral_role,
-       const SimulateOptions *simulate)
+       const SimulateOptions *simulate,
+       const BridgeOptions   *bridge_options)
 {
   g_autoptr(PulseSimulator) simulator = NULL;
+  g_autoptr(PulseRtBridge) bridge = NULL;
   PulseServerConfig config;
   g_autofree char *host = NULL;
   g_autofree char *url = NULL;
@@ -239,7 +326,19 @@ serve (const char            *listen,
   if (simulator != NULL)
     pulse_simulator_run (simulator, simulate->speed, simulate->backfill_days);
 
+  if (bridge_options->name != NULL)
+    {
+      bridge = start_bridge (server, bridge_options, &error);
+      if (bridge == NULL)
+        {
+          g_printerr ("pulse-server: --bridge: %s\n", error->message);
+          return 2;
+        }
+    }
+
   g_main_loop_run (loop);
+  if (bridge != NULL)
+    pulse_rt_bridge_stop (bridge);
 
   return 0;
 }
@@ -253,6 +352,7 @@ main (int   argc,
   g_autofree char *config_path = NULL;
   g_autofree char *ephemeral_role = NULL;
   SimulateOptions simulate = { FALSE, 1, 1.0, 0, NULL, NULL };
+  BridgeOptions bridge = { NULL, NULL, NULL, NULL, 5.0, 60.0, NULL, NULL, NULL };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -279,6 +379,26 @@ main (int   argc,
       "The operation to simulate (default: the built-in data/pulse-simulator.conf)", "FILE" },
     { "simulate-start", 0, 0, G_OPTION_ARG_STRING, &simulate.start,
       "The simulated clock's start (default now), RFC 3339", "TIME" },
+    { "bridge", 0, 0, G_OPTION_ARG_STRING, &bridge.name,
+      "Follow a helpdesk and ingest what it does (rt: Request Tracker 5; docs/bridges/rt.md)",
+      "NAME" },
+    { "rt-url", 0, 0, G_OPTION_ARG_STRING, &bridge.url,
+      "RT's base URL, with its WebPath", "URL" },
+    { "rt-user", 0, 0, G_OPTION_ARG_STRING, &bridge.user, "The RT user the bridge reads as",
+      "USER" },
+    { "rt-password-file", 0, 0, G_OPTION_ARG_FILENAME, &bridge.password_file,
+      "A file holding that user's password (else $PULSE_RT_PASSWORD, or a token in "
+      "$PULSE_RT_TOKEN)", "FILE" },
+    { "rt-poll", 0, 0, G_OPTION_ARG_DOUBLE, &bridge.poll_seconds,
+      "Seconds between polls when RT has nothing new (default 5)", "SECONDS" },
+    { "rt-max-backoff", 0, 0, G_OPTION_ARG_DOUBLE, &bridge.max_backoff_seconds,
+      "The longest wait between retries while RT is down (default 60, 1 to 3600)", "SECONDS" },
+    { "rt-channel", 0, 0, G_OPTION_ARG_STRING_ARRAY, &bridge.channels,
+      "The channel of an RT queue (default email); repeat for each queue", "QUEUE=CHANNEL" },
+    { "rt-country", 0, 0, G_OPTION_ARG_STRING, &bridge.country,
+      "The country of the RT queues (default UA)", "CC" },
+    { "rt-language", 0, 0, G_OPTION_ARG_STRING, &bridge.language,
+      "The language of the RT queues (default uk)", "LANG" },
     { NULL }
   };
 
@@ -309,8 +429,15 @@ main (int   argc,
       return 2;
     }
 
-  status = serve (listen, db_path, config_path, ephemeral_role, &simulate);
+  status = serve (listen, db_path, config_path, ephemeral_role, &simulate, &bridge);
   g_free (simulate.config_path);
   g_free (simulate.start);
+  g_free (bridge.name);
+  g_free (bridge.url);
+  g_free (bridge.user);
+  g_free (bridge.password_file);
+  g_strfreev (bridge.channels);
+  g_free (bridge.country);
+  g_free (bridge.language);
   return status;
 }

@@ -115,6 +115,16 @@ static const char * const migrations[] = {
   /* 5: tickets by creation, for /api/v1/metrics: it pages through a
    * window of contacts by (created_at, id) without reading the rest. */
   "CREATE INDEX ticket_created ON ticket (created_at, id);",
+
+  /* 6: where each bridge stopped reading its helpdesk (the RT bridge: the
+   * last RT transaction id ingested), written in the same transaction as
+   * what it ingested, so a crash between fetch and commit re-reads and
+   * nothing is ingested twice. `source` names the helpdesk (its URL). */
+  "CREATE TABLE bridge_cursor ("
+  "  source TEXT PRIMARY KEY,"
+  "  cursor INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ") STRICT;",
   NULL
 };
 
