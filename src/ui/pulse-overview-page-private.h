@@ -60,5 +60,6 @@ void _pulse_overview_page_alert_activated (PulseOverviewPage *self,
                                            GtkListBoxRow     *row);
 void _pulse_overview_page_bar_activated   (PulseOverviewPage *self,
                                            guint              index);
+void _pulse_overview_page_update_chart    (PulseOverviewPage *self);
 
 G_END_DECLS
