@@ -20,6 +20,7 @@
 #include "pulse-followups-view.h"
 #include "pulse-json.h"
 #include "pulse-quality-page.h"
+#include "pulse-sampling-view.h"
 #include "pulse-test-live.h"
 #include "pulse-test-util.h"
 #include "pulse-time-utils.h"
@@ -364,6 +365,132 @@ test_lead (void)
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
 
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The action row titled @title under @root whose suffix reads @value
+ * (any value when NULL), or NULL. */
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title,
+                 const char *value)
+{
+  if (ADW_IS_ACTION_ROW (root)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    {
+      return value == NULL || has_label (root, value) ? root : NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title, value);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+sampling_loaded (gpointer view)
+{
+  return pulse_sampling_view_get_loaded (view) && pulse_sampling_view_get_gradings (view) > 0;
+}
+
+typedef struct
+{
+  PulseTestServer *ts;
+  guint            n_reviews;
+} ReviewCount;
+
+static gboolean
+server_has_reviews (gpointer user_data)
+{
+  ReviewCount *count = user_data;
+  g_autoptr(PulseTestResponse) r = NULL;
+  JsonArray *reviews;
+
+  r = pulse_test_server_request (count->ts, "GET", "/api/v1/reviews",
+                                 pulse_test_server_get_token (count->ts, PULSE_ROLE_HEAD), NULL,
+                                 NULL);
+  reviews = json_object_get_array_member (pulse_test_response_object (r), "reviews");
+  return json_array_get_length (reviews) == count->n_reviews;
+}
+
+/* The sampling policy and its week's work, for a QA reviewer, who draws
+ * the last complete week from the page: a-1 and a-2 each replied once a
+ * week ago, so two samples, both for the one reviewer. */
+static void
+test_sampling (void)
+{
+  g_autoptr(PulseTestServer) ts = NULL;
+  g_autoptr(PulseSession) session = NULL;
+  g_autoptr(PulseTestResponse) policy = NULL;
+  g_autofree char *week_ago = pulse_time_format (g_get_real_time ()
+                                                 - 7 * G_TIME_SPAN_DAY);
+  ReviewCount count = { NULL, 2 };
+  PulseWindow *window;
+  GtkWidget *view;
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  ts = pulse_test_server_new ();
+  count.ts = ts;
+  pulse_test_live_ingest (ts, "directory", directory);
+  pulse_test_live_create (ts, PULSE_ROLE_QA, "scorecards", scorecard);
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_autofree char *body = g_strdup_printf (
+        "{\"id\":\"w-%u\",\"queue_id\":\"q-1\",\"channel\":\"chat\",\"subject\":\"s\","
+        "\"customer_id\":\"c-w%u\",\"status\":\"resolved\",\"assignee_id\":\"a-%u\","
+        "\"created_at\":\"%s\",\"messages\":[{\"id\":\"m-1\",\"author_kind\":\"customer\","
+        "\"at\":\"%s\",\"body\":\"?\"},{\"id\":\"m-2\",\"author_kind\":\"agent\","
+        "\"author_id\":\"a-%u\",\"at\":\"%s\",\"body\":\"!\"}]}",
+        i, i, i, week_ago, week_ago, i, week_ago);
+
+      pulse_test_live_ingest (ts, "tickets", body);
+    }
+  policy = pulse_test_server_request (ts, "PUT", "/api/v1/sampling-policy",
+                                      pulse_test_server_get_token (ts, PULSE_ROLE_QA),
+                                      "{\"scorecard_id\":\"sc-1\",\"per_agent\":2,"
+                                      "\"calibration_share\":0,\"avoid_own_team\":false,"
+                                      "\"reviewers\":[{\"id\":\"qa-olha\"}]}",
+                                      "If-Match", "0", NULL);
+  g_assert_cmpuint (policy->status, ==, 200);
+
+  session = pulse_test_live_sign_in_as (ts, PULSE_ROLE_QA);
+  window = pulse_test_ui_open_window (session, 1280, 1000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "quality"));
+  view = pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_SAMPLING_VIEW, NULL);
+  g_assert_nonnull (view);
+  g_assert_true (pulse_test_wait_for (sampling_loaded, view, PULSE_TEST_LIVE_WAIT_MS));
+  /* A week's expected work: two agents of position agent, two each. */
+  g_assert_cmpint (pulse_sampling_view_get_gradings (PULSE_SAMPLING_VIEW (view)), ==, 4);
+  g_assert_nonnull (find_row_titled (view, "Replies drawn per agent a week", "2"));
+  g_assert_nonnull (find_row_titled (view, "qa-olha", NULL));
+  shoot (view, "qa-sampling-live");
+
+  g_signal_emit_by_name (pulse_test_ui_find_widget (view, GTK_TYPE_BUTTON, NULL), "clicked");
+  g_assert_true (pulse_test_wait_for (server_has_reviews, &count, PULSE_TEST_LIVE_WAIT_MS));
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+}
+
 /* The simulation has made follow-ups (contacts rated 1–2 come at once)
  * and the page shows them; with QA_DEMO_CALIBRATION set, also graded
  * calibration samples, which the backfill writes some minutes later (the
@@ -444,6 +571,7 @@ main (int   argc,
   pulse_test_ui_init ();
 
   g_test_add_func ("/pulse/ui/qa/lead", test_lead);
+  g_test_add_func ("/pulse/ui/qa/sampling", test_sampling);
   g_test_add_func ("/pulse/ui/qa/demo", test_demo);
 
   ret = g_test_run ();

@@ -284,3 +284,164 @@ pulse_session_fetch_audit_finish (PulseSession  *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static void
+got_json_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  JsonNode *answer = pulse_client_get_json_finish (PULSE_CLIENT (object), result, &error);
+
+  if (answer == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, answer, (GDestroyNotify) json_node_unref);
+}
+
+static GTask *
+online_task_new (PulseSession        *self,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (self->client == NULL)
+    {
+      g_task_return_new_error (task, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_OFFLINE,
+                               "No server is followed");
+      g_object_unref (task);
+      return NULL;
+    }
+
+  return task;
+}
+
+/**
+ * pulse_session_get_json_async:
+ * @path: an API path with its query ("/api/v1/sampling-policy")
+ * @cancellable: (nullable): to stop asking
+ *
+ * Reads something the state does not hold (a policy, a report) from the
+ * server followed, now. Not kept, not cached: ask again to refresh.
+ */
+void
+pulse_session_get_json_async (PulseSession        *self,
+                              const char          *path,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PULSE_IS_SESSION (self));
+  g_return_if_fail (path != NULL);
+
+  task = online_task_new (self, pulse_session_get_json_async, cancellable, callback, user_data);
+  if (task != NULL)
+    pulse_client_get_json_async (self->client, path, cancellable, got_json_cb, task);
+}
+
+/**
+ * pulse_session_get_json_finish:
+ *
+ * Returns: (transfer full) (nullable): the answer, or %NULL on error
+ *   (an HTTP error names its status)
+ */
+JsonNode *
+pulse_session_get_json_finish (PulseSession  *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+posted_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) answer = NULL;
+  GError *error = NULL;
+  guint status = 0;
+  JsonObject *root;
+
+  if (!pulse_client_send_json_finish (PULSE_CLIENT (object), result, &status, &answer, NULL,
+                                      NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  root = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
+  if (status >= 300)
+    {
+      JsonObject *problem = root != NULL && json_object_has_member (root, "error")
+                            && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "error"))
+                            ? json_object_get_object_member (root, "error") : NULL;
+
+      g_task_return_new_error (task, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_HTTP, "%s",
+                               problem != NULL
+                               ? json_object_get_string_member_with_default (problem, "message",
+                                                                             "refused")
+                               : "refused");
+      return;
+    }
+
+  g_task_return_pointer (task, answer != NULL ? g_steal_pointer (&answer)
+                                              : json_node_new (JSON_NODE_NULL),
+                         (GDestroyNotify) json_node_unref);
+}
+
+/**
+ * pulse_session_post_json_async:
+ * @path: an API path
+ * @body: (nullable): the request's body
+ * @cancellable: (nullable): to stop waiting
+ *
+ * Asks the server followed to do something now that is not an edit of
+ * an item (a draw of samples): sent at once, not kept in the outbox, so
+ * it fails when offline. Only requests the server answers the same when
+ * repeated belong here.
+ */
+void
+pulse_session_post_json_async (PulseSession        *self,
+                               const char          *path,
+                               JsonNode            *body,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PULSE_IS_SESSION (self));
+  g_return_if_fail (path != NULL);
+
+  task = online_task_new (self, pulse_session_post_json_async, cancellable, callback, user_data);
+  if (task != NULL)
+    pulse_client_send_json_async (self->client, "POST", path, body, NULL, NULL, cancellable,
+                                  posted_cb, task);
+}
+
+/**
+ * pulse_session_post_json_finish:
+ *
+ * Returns: (transfer full) (nullable): the answer, or %NULL on error (a
+ *   refusal carries the server's message)
+ */
+JsonNode *
+pulse_session_post_json_finish (PulseSession  *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

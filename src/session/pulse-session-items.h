@@ -43,4 +43,22 @@ JsonArray *pulse_session_fetch_audit_finish  (PulseSession         *self,
                                               GAsyncResult         *result,
                                               GError              **error);
 
+void       pulse_session_get_json_async      (PulseSession         *self,
+                                              const char           *path,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+JsonNode  *pulse_session_get_json_finish     (PulseSession         *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+void       pulse_session_post_json_async     (PulseSession         *self,
+                                              const char           *path,
+                                              JsonNode             *body,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+JsonNode  *pulse_session_post_json_finish    (PulseSession         *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+
 G_END_DECLS

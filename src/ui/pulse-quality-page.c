@@ -14,6 +14,7 @@
 #include "pulse-drill-down.h"
 #include "pulse-entity-list.h"
 #include "pulse-followups-view.h"
+#include "pulse-sampling-view.h"
 #include "pulse-format.h"
 #include "pulse-period.h"
 #include "pulse-quality-board.h"
@@ -448,6 +449,7 @@ pulse_quality_page_class_init (PulseQualityPageClass *klass)
   g_type_ensure (PULSE_TYPE_QUALITY_ROW);
   g_type_ensure (PULSE_TYPE_CALIBRATION_VIEW);
   g_type_ensure (PULSE_TYPE_FOLLOWUPS_VIEW);
+  g_type_ensure (PULSE_TYPE_SAMPLING_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                PULSE_RESOURCE_PATH "/ui/pulse-quality-page.ui");
   BIND_CHILD (stack);
