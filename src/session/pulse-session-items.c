@@ -252,15 +252,10 @@ pulse_session_fetch_audit_async (PulseSession        *self,
   g_return_if_fail (PULSE_IS_SESSION (self));
   g_return_if_fail (kind != NULL && id != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pulse_session_fetch_audit_async);
-  if (self->client == NULL)
-    {
-      g_task_return_new_error (task, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_OFFLINE,
-                               "No server is followed");
-      g_object_unref (task);
-      return;
-    }
+  task = _pulse_session_new_online_task (self, pulse_session_fetch_audit_async, cancellable,
+                                         callback, user_data);
+  if (task == NULL)
+    return;
 
   escaped_kind = g_uri_escape_string (kind, NULL, FALSE);
   escaped_id = g_uri_escape_string (id, NULL, FALSE);
@@ -300,12 +295,18 @@ got_json_cb (GObject      *object,
     g_task_return_pointer (task, answer, (GDestroyNotify) json_node_unref);
 }
 
-static GTask *
-online_task_new (PulseSession        *self,
-                 gpointer             source_tag,
-                 GCancellable        *cancellable,
-                 GAsyncReadyCallback  callback,
-                 gpointer             user_data)
+/**
+ * _pulse_session_new_online_task:
+ *
+ * A task for a request to the server followed, or %NULL (the task
+ * already returned an "offline" error) when none is followed.
+ */
+GTask *
+_pulse_session_new_online_task (PulseSession        *self,
+                                gpointer             source_tag,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
@@ -319,6 +320,51 @@ online_task_new (PulseSession        *self,
     }
 
   return task;
+}
+
+/**
+ * _pulse_session_answered_cb:
+ * @user_data: (transfer full): the #GTask of the request
+ *
+ * Finishes a request sent with pulse_client_send_json_async(): its task
+ * returns the answer's object, or an error with the server's reason for
+ * a status other than 200 or 201.
+ */
+void
+_pulse_session_answered_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) answer = NULL;
+  GError *error = NULL;
+  guint status = 0;
+  JsonObject *root;
+  JsonObject *problem;
+
+  if (!pulse_client_send_json_finish (PULSE_CLIENT (object), result, &status, &answer, NULL,
+                                      NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  root = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
+  if ((status == 200 || status == 201) && root != NULL)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&answer), (GDestroyNotify) json_node_unref);
+      return;
+    }
+
+  problem = root != NULL && json_object_has_member (root, "error")
+            && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "error"))
+            ? json_object_get_object_member (root, "error") : NULL;
+  g_task_return_new_error (task, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_HTTP,
+                           "The server refused (%u): %s", status,
+                           problem != NULL
+                           ? json_object_get_string_member_with_default (problem, "message",
+                                                                         "no reason given")
+                           : "no reason given");
 }
 
 /**
@@ -341,7 +387,8 @@ pulse_session_get_json_async (PulseSession        *self,
   g_return_if_fail (PULSE_IS_SESSION (self));
   g_return_if_fail (path != NULL);
 
-  task = online_task_new (self, pulse_session_get_json_async, cancellable, callback, user_data);
+  task = _pulse_session_new_online_task (self, pulse_session_get_json_async, cancellable,
+                                         callback, user_data);
   if (task != NULL)
     pulse_client_get_json_async (self->client, path, cancellable, got_json_cb, task);
 }
@@ -360,44 +407,6 @@ pulse_session_get_json_finish (PulseSession  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-posted_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) answer = NULL;
-  GError *error = NULL;
-  guint status = 0;
-  JsonObject *root;
-
-  if (!pulse_client_send_json_finish (PULSE_CLIENT (object), result, &status, &answer, NULL,
-                                      NULL, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  root = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
-  if (status >= 300)
-    {
-      JsonObject *problem = root != NULL && json_object_has_member (root, "error")
-                            && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "error"))
-                            ? json_object_get_object_member (root, "error") : NULL;
-
-      g_task_return_new_error (task, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_HTTP, "%s",
-                               problem != NULL
-                               ? json_object_get_string_member_with_default (problem, "message",
-                                                                             "refused")
-                               : "refused");
-      return;
-    }
-
-  g_task_return_pointer (task, answer != NULL ? g_steal_pointer (&answer)
-                                              : json_node_new (JSON_NODE_NULL),
-                         (GDestroyNotify) json_node_unref);
 }
 
 /**
@@ -424,17 +433,18 @@ pulse_session_post_json_async (PulseSession        *self,
   g_return_if_fail (PULSE_IS_SESSION (self));
   g_return_if_fail (path != NULL);
 
-  task = online_task_new (self, pulse_session_post_json_async, cancellable, callback, user_data);
+  task = _pulse_session_new_online_task (self, pulse_session_post_json_async, cancellable,
+                                         callback, user_data);
   if (task != NULL)
     pulse_client_send_json_async (self->client, "POST", path, body, NULL, NULL, cancellable,
-                                  posted_cb, task);
+                                  _pulse_session_answered_cb, task);
 }
 
 /**
  * pulse_session_post_json_finish:
  *
- * Returns: (transfer full) (nullable): the answer, or %NULL on error (a
- *   refusal carries the server's message)
+ * Returns: (transfer full) (nullable): the answer's object, or %NULL on
+ *   error (a refusal carries the server's message)
  */
 JsonNode *
 pulse_session_post_json_finish (PulseSession  *self,

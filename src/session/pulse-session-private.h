@@ -72,6 +72,14 @@ void _pulse_session_clear_live      (PulseSession    *self);
 void _pulse_session_start_live      (PulseSession    *self);
 void _pulse_session_stop_live       (PulseSession    *self);
 void _pulse_session_emit_data_reset (PulseSession    *self);
+GTask *_pulse_session_new_online_task (PulseSession        *self,
+                                       gpointer             source_tag,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+void   _pulse_session_answered_cb     (GObject             *object,
+                                       GAsyncResult        *result,
+                                       gpointer             user_data);
 void _pulse_session_clear_kpi_views (PulseSession    *self);
 void _pulse_session_notify_kpi_period (PulseSession  *self);
 

@@ -16,66 +16,6 @@
 #include "pulse-session-private.h"
 #include "pulse-session-rules.h"
 
-static void
-tested_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) answer = NULL;
-  GError *error = NULL;
-  guint status = 0;
-
-  if (!pulse_client_send_json_finish (PULSE_CLIENT (object), result, &status, &answer, NULL,
-                                      NULL, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (status != 200 || answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
-    {
-      JsonObject *object_node = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer)
-                                ? json_node_get_object (answer) : NULL;
-      JsonObject *problem = object_node != NULL
-                            && json_object_has_member (object_node, "error")
-                            && JSON_NODE_HOLDS_OBJECT (json_object_get_member (object_node,
-                                                                               "error"))
-                            ? json_object_get_object_member (object_node, "error") : NULL;
-
-      g_task_return_new_error (task, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_HTTP,
-                               "The server refused (%u): %s", status,
-                               problem != NULL
-                               ? json_object_get_string_member_with_default (problem, "message",
-                                                                             "no reason given")
-                               : "no reason given");
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&answer), (GDestroyNotify) json_node_unref);
-}
-
-static GTask *
-start_request (PulseSession        *self,
-               gpointer             source_tag,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  if (self->client == NULL)
-    {
-      g_task_return_new_error (task, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_OFFLINE,
-                               "No server is followed");
-      g_object_unref (task);
-      return NULL;
-    }
-
-  return task;
-}
-
 /**
  * pulse_session_test_rules_async:
  * @message: the request body: `{"channel","subject"?,"text"?,"rule"?…}`
@@ -95,10 +35,11 @@ pulse_session_test_rules_async (PulseSession        *self,
   g_return_if_fail (PULSE_IS_SESSION (self));
   g_return_if_fail (message != NULL);
 
-  task = start_request (self, pulse_session_test_rules_async, cancellable, callback, user_data);
+  task = _pulse_session_new_online_task (self, pulse_session_test_rules_async, cancellable,
+                                         callback, user_data);
   if (task != NULL)
     pulse_client_send_json_async (self->client, "POST", "/api/v1/rules/test", message, NULL,
-                                  NULL, cancellable, tested_cb, task);
+                                  NULL, cancellable, _pulse_session_answered_cb, task);
 }
 
 /**
@@ -137,11 +78,11 @@ pulse_session_replay_rule_async (PulseSession        *self,
   g_return_if_fail (PULSE_IS_SESSION (self));
   g_return_if_fail (request != NULL);
 
-  task = start_request (self, pulse_session_replay_rule_async, cancellable, callback,
-                        user_data);
+  task = _pulse_session_new_online_task (self, pulse_session_replay_rule_async, cancellable,
+                                         callback, user_data);
   if (task != NULL)
     pulse_client_send_json_async (self->client, "POST", "/api/v1/rules/replay", request, NULL,
-                                  NULL, cancellable, tested_cb, task);
+                                  NULL, cancellable, _pulse_session_answered_cb, task);
 }
 
 /**
@@ -195,8 +136,8 @@ pulse_session_fetch_rule_figures_async (PulseSession        *self,
   g_return_if_fail (PULSE_IS_SESSION (self));
   g_return_if_fail (days >= 1 && days <= 90);
 
-  task = start_request (self, pulse_session_fetch_rule_figures_async, cancellable, callback,
-                        user_data);
+  task = _pulse_session_new_online_task (self, pulse_session_fetch_rule_figures_async,
+                                         cancellable, callback, user_data);
   if (task == NULL)
     return;
 
