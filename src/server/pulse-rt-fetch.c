@@ -191,11 +191,16 @@ list_queues (Fetch *fetch)
     {
       char *queue = pulse_rt_member_link (json_node_get_object (value), "Queue");
 
-      if (queue == NULL || g_hash_table_contains (fetch->queue_cache, queue) ||
-          !g_hash_table_add (seen, queue))
-        g_free (queue);
-      else
-        g_ptr_array_add (fetch->queues_to_read, g_strdup (queue));
+      /* Two tickets of one queue name it twice. Checked before adding:
+       * g_hash_table_add() takes the key even when it is there already. */
+      if (queue == NULL || g_hash_table_contains (fetch->queue_cache, queue)
+          || g_hash_table_contains (seen, queue))
+        {
+          g_free (queue);
+          continue;
+        }
+      g_hash_table_add (seen, queue);
+      g_ptr_array_add (fetch->queues_to_read, g_strdup (queue));
     }
   fetch->queues_listed = TRUE;
   return fetch->queues_to_read->len > 0;
