@@ -4,11 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * PulseKpiView against a fresh accumulator after 600 seeded random
- * events of every kind it follows, on a view per group.
+ * events of every kind it follows, on a view per group; PulseHourlyView
+ * against pulse_hourly_figures() read from scratch after the same
+ * events, as its hours move on.
  */
 
 #include "config.h"
 
+#include "pulse-hourly-view.h"
 #include "test-kpi-view-util.h"
 
 typedef struct
@@ -289,6 +292,148 @@ test_random (void)
   g_ptr_array_unref (world.reviews);
 }
 
+static gint
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  gint64 x = pulse_ticket_get_created_at (*(PulseTicket **) a);
+  gint64 y = pulse_ticket_get_created_at (*(PulseTicket **) b);
+
+  return (y > x) - (y < x);
+}
+
+/* The state's items of @kind decoded into a list, as the session's. */
+static GListStore *
+decoded_list (PulseState     *state,
+              PulseStateKind  kind,
+              GType           type,
+              gpointer        decode_func)
+{
+  GObject *(*decode) (JsonNode *, GError **) = decode_func;
+  g_autoptr(GPtrArray) nodes = pulse_state_list_items (state, kind);
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *store = g_list_store_new (type);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GObject *object = decode (nodes->pdata[i], &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (objects, object);
+    }
+  if (kind == PULSE_STATE_KIND_TICKET)
+    g_ptr_array_sort (objects, newest_first);
+  g_list_store_splice (store, 0, 0, objects->pdata, objects->len);
+  return store;
+}
+
+/* The view's hours at @now equal those read from the state afresh. */
+static void
+assert_hours_like_fresh (PulseHourlyView *view,
+                         PulseState      *state,
+                         gint64           now)
+{
+  guint n = pulse_hourly_view_get_n_hours (view);
+  g_autoptr(GListStore) tickets = decoded_list (state, PULSE_STATE_KIND_TICKET,
+                                                PULSE_TYPE_TICKET, pulse_ticket_new_from_json);
+  g_autoptr(GListStore) queues = decoded_list (state, PULSE_STATE_KIND_QUEUE,
+                                               PULSE_TYPE_QUEUE, pulse_queue_new_from_json);
+  g_autoptr(GArray) fresh = pulse_hourly_figures (G_LIST_MODEL (tickets), G_LIST_MODEL (queues),
+                                                  now, n);
+  g_autoptr(GArray) kept = pulse_hourly_view_dup_figures (view, now);
+  double counted = 0;
+
+  g_assert_true (pulse_hourly_view_get_loaded (view));
+  g_assert_cmpuint (kept->len, ==, n);
+  for (guint h = 0; h < n; h++)
+    {
+      PulseHourFigures *a = &g_array_index (kept, PulseHourFigures, h);
+      PulseHourFigures *b = &g_array_index (fresh, PulseHourFigures, h);
+
+      g_assert_cmpint (a->start, ==, b->start);
+      for (guint o = 0; o < PULSE_CONTACT_N_OUTCOMES; o++)
+        g_assert_cmpfloat (a->outcomes[o], ==, b->outcomes[o]);
+      g_assert_cmpint (a->sl_contacts, ==, b->sl_contacts);
+      g_assert_cmpint (isnan (a->service_level), ==, isnan (b->service_level));
+      if (!isnan (a->service_level))
+        g_assert_cmpfloat_with_epsilon (a->service_level, b->service_level, 1e-12);
+      for (guint o = 0; o < PULSE_CONTACT_N_OUTCOMES; o++)
+        counted += a->outcomes[o];
+    }
+  /* Not a comparison of two empty charts. */
+  g_assert_cmpfloat (counted, >, 20);
+}
+
+static void
+wait_hours_loaded (PulseHourlyView *view)
+{
+  while (!pulse_hourly_view_get_loaded (view))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Two weeks of hours ending on day 8 of the 19 days the tickets span:
+ * the first ones are too old, the last ones not due yet. Every 150
+ * events the clock moves on a day and the hours follow it; at the end,
+ * NOW is past every ticket, and a reset counts the state again while
+ * more events arrive. */
+static void
+test_hours (void)
+{
+  g_autofree char *t1 = ticket_q ("t-1", "q-ua", "c-1", "a-1", HOUR, 10);
+  g_autoptr(PulseState) state = NULL;
+  g_autoptr(PulseHourlyView) view = pulse_hourly_view_new (14 * 24);
+  gint64 now = AT (8 * DAY + HOUR - 1);
+  World world = { 0 };
+
+  g_strdelimit (t1, "\"", '\'');
+  state = test_state_new (DIRECTORY, "tickets", t1, NULL);
+  world = (World) { state, g_rand_new_with_seed (20261201),
+                    g_ptr_array_new_with_free_func (g_free),
+                    g_ptr_array_new_with_free_func (g_free), 100 };
+  g_ptr_array_add (world.tickets, g_strdup ("t-1"));
+  pulse_hourly_view_reset (view, state, now);
+  wait_hours_loaded (view);
+
+  for (guint step = 1; step <= 600; step++)
+    {
+      g_auto(PulseStateChange) change = { 0 };
+      const char *type = NULL;
+      JsonNode *data = NULL;
+
+      random_event (&world, &type, &data);
+      test_apply (state, type, data, &change);
+      pulse_hourly_view_apply (view, &change);
+      if (step % 150 == 0)
+        {
+          now += DAY * G_USEC_PER_SEC;
+          assert_hours_like_fresh (view, state, now);
+        }
+    }
+
+  assert_hours_like_fresh (view, state, NOW);
+  /* Changes while a reset's tickets are still coming in count once, in
+   * their new version. */
+  pulse_hourly_view_reset (view, state, NOW);
+  g_assert_false (pulse_hourly_view_get_loaded (view));
+  for (guint step = 0; step < 40; step++)
+    {
+      g_auto(PulseStateChange) change = { 0 };
+      const char *type = NULL;
+      JsonNode *data = NULL;
+
+      random_event (&world, &type, &data);
+      test_apply (state, type, data, &change);
+      pulse_hourly_view_apply (view, &change);
+    }
+  wait_hours_loaded (view);
+  assert_hours_like_fresh (view, state, NOW);
+
+  g_rand_free (world.rand);
+  g_ptr_array_unref (world.tickets);
+  g_ptr_array_unref (world.reviews);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +441,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pulse/session/kpi-view-random/groups", test_random);
+  g_test_add_func ("/pulse/session/kpi-view-random/hours", test_hours);
 
   return g_test_run ();
 }

@@ -35,10 +35,19 @@ add_queues (PulseKpi   *kpi,
     }
 }
 
-static void
-fill_hour (PulseHourFigures *hour,
-           PulseKpi         *kpi,
-           gint64            now)
+/**
+ * pulse_hour_figures_fill:
+ * @hour: the hour to fill, its @start set by the caller
+ * @kpi: the hour's contacts, created in it
+ * @now: the time, µs since the epoch, for the contacts still waiting
+ *
+ * Reads one hour's figures off its #PulseKpi: what pulse_hourly_figures()
+ * and the session's incremental #PulseHourlyView both give.
+ */
+void
+pulse_hour_figures_fill (PulseHourFigures *hour,
+                         PulseKpi         *kpi,
+                         gint64            now)
 {
   g_autoptr(PulseKpiSummary) summary = pulse_kpi_dup_summary (kpi, NULL, now);
   double unanswered = summary->contacts - summary->responded - summary->automated
@@ -110,7 +119,7 @@ pulse_hourly_figures (GListModel *tickets,
       PulseHourFigures *hour = &g_array_index (hours, PulseHourFigures, h);
 
       hour->start = first + h * HOUR_USEC;
-      fill_hour (hour, g_ptr_array_index (kpis, h), now);
+      pulse_hour_figures_fill (hour, g_ptr_array_index (kpis, h), now);
     }
 
   return hours;

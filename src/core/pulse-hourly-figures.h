@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "pulse-kpi.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -44,6 +46,10 @@ typedef struct
   gint64 sl_contacts;
   double service_level;
 } PulseHourFigures;
+
+void    pulse_hour_figures_fill (PulseHourFigures *hour,
+                                 PulseKpi         *kpi,
+                                 gint64            now);
 
 GArray *pulse_hourly_figures (GListModel *tickets,
                               GListModel *queues,

@@ -58,6 +58,49 @@ pulse_session_new_kpi_view (PulseSession *self)
 }
 
 static void
+on_sync_reset_hours_cb (PulseSync       *sync,
+                        PulseHourlyView *view)
+{
+  pulse_hourly_view_reset (view, pulse_sync_get_state_snapshot (sync), g_get_real_time ());
+}
+
+static void
+on_sync_changed_hours_cb (PulseSync              *sync,
+                          const PulseStateChange *change,
+                          PulseHourlyView        *view)
+{
+  pulse_hourly_view_apply (view, change);
+}
+
+/**
+ * pulse_session_new_hourly_view:
+ * @n_hours: how many clock hours, the last one under way
+ *
+ * Makes a view of the last hours of the server followed, fed by its sync
+ * engine from now on, as pulse_session_new_kpi_view() does.
+ *
+ * Returns: (transfer full) (nullable): the view, or %NULL before the
+ *   server followed has a state.
+ */
+PulseHourlyView *
+pulse_session_new_hourly_view (PulseSession *self,
+                               guint         n_hours)
+{
+  PulseHourlyView *view;
+
+  g_return_val_if_fail (PULSE_IS_SESSION (self), NULL);
+
+  if (self->sync == NULL || pulse_sync_get_cache (self->sync) == NULL)
+    return NULL;
+
+  view = pulse_hourly_view_new (n_hours);
+  pulse_hourly_view_reset (view, pulse_sync_get_state_snapshot (self->sync), g_get_real_time ());
+  g_signal_connect_object (self->sync, "reset", G_CALLBACK (on_sync_reset_hours_cb), view, 0);
+  g_signal_connect_object (self->sync, "changed", G_CALLBACK (on_sync_changed_hours_cb), view, 0);
+  return view;
+}
+
+static void
 follow_period (PulseSession *self,
                PulseKpiView *view)
 {

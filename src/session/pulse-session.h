@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "pulse-category-watch.h"
+#include "pulse-hourly-view.h"
 #include "pulse-kpi-view.h"
 #include "pulse-outbox.h"
 #include "pulse-state.h"
@@ -75,6 +76,8 @@ void                  pulse_session_set_kpi_group        (PulseSession          
 PulseKpiView         *pulse_session_get_kpi_view         (PulseSession          *self,
                                                           PulseKpiGroup          group);
 PulseKpiView         *pulse_session_new_kpi_view         (PulseSession          *self);
+PulseHourlyView      *pulse_session_new_hourly_view      (PulseSession          *self,
+                                                         guint                  n_hours);
 PulseCategoryWatch   *pulse_session_get_category_watch   (PulseSession          *self);
 
 void                  _pulse_session_set_connection_state (PulseSession         *self,

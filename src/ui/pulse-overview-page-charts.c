@@ -58,8 +58,10 @@ update_charts (PulseOverviewPage *self)
   char *labels[HOURS] = { NULL };
 
   self->chart_drawn_at = g_get_monotonic_time ();
-  hours = pulse_hourly_figures (pulse_session_get_list (self->session, PULSE_STATE_KIND_TICKET),
-                                queues, g_get_real_time (), HOURS);
+  if (self->hours == NULL)
+    return;
+
+  hours = pulse_hourly_view_dup_figures (self->hours, g_get_real_time ());
   for (guint h = 0; h < HOURS; h++)
     {
       PulseHourFigures *hour = &g_array_index (hours, PulseHourFigures, h);
@@ -90,8 +92,9 @@ chart_due_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The hours change slowly and reading them costs a pass over the day's
- * contacts: at most once a second, the last change never lost. */
+/* The hours change slowly: redrawn at most once a second, the last
+ * change never lost. Reading them costs a summary per hour
+ * (#PulseHourlyView keeps them by each change). */
 void
 _pulse_overview_page_update_chart (PulseOverviewPage *self)
 {

@@ -45,6 +45,7 @@ struct _PulseOverviewPage
   PulseQueueBoard  *board;
   PulseKpiView     *view;
   PulseKpiView     *previous;
+  PulseHourlyView  *hours;
   char             *alerts_shown;
   guint             previous_id;
   guint             chart_id;

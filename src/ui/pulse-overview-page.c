@@ -108,8 +108,8 @@ on_period_changed_cb (PulseOverviewPage *self)
   update_tiles (self);
 }
 
-/* A new sync engine brings new views: the shared total and our own
- * comparison view. */
+/* A new sync engine brings new views: the shared total, our own
+ * comparison view and the last hours for the charts. */
 static void
 take_views (PulseOverviewPage *self)
 {
@@ -121,10 +121,17 @@ take_views (PulseOverviewPage *self)
         g_signal_handlers_disconnect_by_data (self->view, self);
       if (self->previous != NULL)
         g_signal_handlers_disconnect_by_data (self->previous, self);
+      if (self->hours != NULL)
+        g_signal_handlers_disconnect_by_data (self->hours, self);
       g_set_object (&self->view, view);
       g_clear_object (&self->previous);
+      g_clear_object (&self->hours);
       if (view != NULL)
         {
+          self->hours = pulse_session_new_hourly_view (self->session, HOURS);
+          g_signal_connect_object (self->hours, "notify::loaded",
+                                   G_CALLBACK (_pulse_overview_page_update_chart), self,
+                                   G_CONNECT_SWAPPED);
           self->previous = pulse_session_new_kpi_view (self->session);
           g_signal_connect_object (view, "changed", G_CALLBACK (update_tiles), self,
                                    G_CONNECT_SWAPPED);
@@ -342,6 +349,7 @@ pulse_overview_page_dispose (GObject *object)
   g_clear_object (&self->board);
   g_clear_object (&self->view);
   g_clear_object (&self->previous);
+  g_clear_object (&self->hours);
   g_clear_object (&self->session);
   g_clear_pointer (&self->alerts_shown, g_free);
   /* The stack is both the bin's child and a template child. */
