@@ -6,12 +6,14 @@
  * PulseKpiView against a fresh accumulator after 600 seeded random
  * events of every kind it follows, on a view per group; PulseHourlyView
  * against pulse_hourly_figures() read from scratch after the same
- * events, as its hours move on.
+ * events, as its hours move on; PulseQueueLoadView against
+ * pulse_queue_load_compute().
  */
 
 #include "config.h"
 
 #include "pulse-hourly-view.h"
+#include "pulse-queue-load-view.h"
 #include "test-kpi-view-util.h"
 
 typedef struct
@@ -434,6 +436,116 @@ test_hours (void)
   g_ptr_array_unref (world.reviews);
 }
 
+/* The view's loads at @now equal those counted over the state afresh. */
+static void
+assert_loads_like_fresh (PulseQueueLoadView *view,
+                         PulseState         *state,
+                         gint64              now,
+                         guint              *incoming)
+{
+  g_autoptr(GListStore) tickets = decoded_list (state, PULSE_STATE_KIND_TICKET,
+                                                PULSE_TYPE_TICKET, pulse_ticket_new_from_json);
+  g_autoptr(GListStore) queues = decoded_list (state, PULSE_STATE_KIND_QUEUE,
+                                               PULSE_TYPE_QUEUE, pulse_queue_new_from_json);
+  g_autoptr(GListStore) agents = decoded_list (state, PULSE_STATE_KIND_AGENT,
+                                               PULSE_TYPE_AGENT, pulse_agent_new_from_json);
+  g_autoptr(GHashTable) fresh = pulse_queue_load_compute (G_LIST_MODEL (queues),
+                                                          G_LIST_MODEL (agents),
+                                                          G_LIST_MODEL (tickets), now);
+  g_autoptr(GHashTable) kept = pulse_queue_load_view_compute (view, G_LIST_MODEL (queues),
+                                                              G_LIST_MODEL (agents), now);
+  GHashTableIter iter;
+  gpointer id, value;
+
+  g_assert_true (pulse_queue_load_view_get_loaded (view));
+  g_assert_cmpuint (g_hash_table_size (kept), ==, g_hash_table_size (fresh));
+  g_hash_table_iter_init (&iter, fresh);
+  while (g_hash_table_iter_next (&iter, &id, &value))
+    {
+      PulseQueueLoad *b = value;
+      PulseQueueLoad *a = g_hash_table_lookup (kept, id);
+
+      g_assert_nonnull (a);
+      g_assert_cmpuint (a->waiting, ==, b->waiting);
+      g_assert_cmpint (a->oldest_since, ==, b->oldest_since);
+      g_assert_cmpuint (a->incoming_last_hour, ==, b->incoming_last_hour);
+      g_assert_cmpuint (a->agents_online, ==, b->agents_online);
+      g_assert_cmpuint (a->agents_available, ==, b->agents_available);
+      *incoming += b->incoming_last_hour + b->waiting;
+    }
+}
+
+/* At a few times within an hour after a random ticket's creation, so the
+ * last hour holds contacts. */
+static void
+assert_loads_around (PulseQueueLoadView *view,
+                     World              *world)
+{
+  guint counted = 0;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      JsonNode *node = pulse_state_lookup (world->state, PULSE_STATE_KIND_TICKET,
+                                           pick (world, world->tickets));
+      g_autoptr(PulseTicket) ticket = NULL;
+      /* The first two on the edges: an hour after (out), the instant (in). */
+      gint64 after_s = i == 0 ? 3600 : i == 1 ? 0 : g_rand_int_range (world->rand, 0, 3600);
+      gint64 at;
+
+      g_assert_nonnull (node);
+      ticket = pulse_ticket_new_from_json (node, NULL);
+      at = pulse_ticket_get_created_at (ticket);
+      assert_loads_like_fresh (view, world->state, at + after_s * G_USEC_PER_SEC, &counted);
+    }
+  g_assert_cmpuint (counted, >, 0);
+}
+
+/* 600 random events; every 100, and after a reset while more arrive. */
+static void
+test_queue_loads (void)
+{
+  g_autofree char *t1 = ticket_q ("t-1", "q-ua", "c-1", "a-1", HOUR, 10);
+  g_autoptr(PulseState) state = NULL;
+  g_autoptr(PulseQueueLoadView) view = pulse_queue_load_view_new ();
+  World world = { 0 };
+
+  g_strdelimit (t1, "\"", '\'');
+  state = test_state_new (DIRECTORY, "tickets", t1, NULL);
+  world = (World) { state, g_rand_new_with_seed (20261202),
+                    g_ptr_array_new_with_free_func (g_free),
+                    g_ptr_array_new_with_free_func (g_free), 100 };
+  g_ptr_array_add (world.tickets, g_strdup ("t-1"));
+  pulse_queue_load_view_reset (view, state);
+  while (!pulse_queue_load_view_get_loaded (view))
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint step = 1; step <= 640; step++)
+    {
+      g_auto(PulseStateChange) change = { 0 };
+      const char *type = NULL;
+      JsonNode *data = NULL;
+
+      if (step == 601)
+        {
+          pulse_queue_load_view_reset (view, state);
+          g_assert_false (pulse_queue_load_view_get_loaded (view));
+        }
+      random_event (&world, &type, &data);
+      test_apply (state, type, data, &change);
+      pulse_queue_load_view_apply (view, &change);
+      if (step % 100 == 0)
+        assert_loads_around (view, &world);
+    }
+
+  while (!pulse_queue_load_view_get_loaded (view))
+    g_main_context_iteration (NULL, TRUE);
+  assert_loads_around (view, &world);
+
+  g_rand_free (world.rand);
+  g_ptr_array_unref (world.tickets);
+  g_ptr_array_unref (world.reviews);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +554,7 @@ main (int   argc,
 
   g_test_add_func ("/pulse/session/kpi-view-random/groups", test_random);
   g_test_add_func ("/pulse/session/kpi-view-random/hours", test_hours);
+  g_test_add_func ("/pulse/session/kpi-view-random/queue-loads", test_queue_loads);
 
   return g_test_run ();
 }

@@ -147,12 +147,38 @@ pulse_queue_load_compute (GListModel *queues,
                           GListModel *tickets,
                           gint64      now)
 {
+  GHashTable *loads = pulse_queue_load_table_new (queues);
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (agents), loads);
+  g_return_val_if_fail (G_IS_LIST_MODEL (tickets), loads);
+
+  n = g_list_model_get_n_items (tickets);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PulseTicket) ticket = g_list_model_get_item (tickets, i);
+
+      add_ticket (loads, ticket, now);
+    }
+
+  pulse_queue_load_count_agents (loads, queues, agents);
+  return loads;
+}
+
+/**
+ * pulse_queue_load_table_new:
+ * @queues: a #GListModel of #PulseQueue
+ *
+ * Returns: (transfer full) (element-type utf8 PulseQueueLoad): a load of
+ *   zero for every queue of @queues, by queue id
+ */
+GHashTable *
+pulse_queue_load_table_new (GListModel *queues)
+{
   GHashTable *loads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint n;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (queues), loads);
-  g_return_val_if_fail (G_IS_LIST_MODEL (agents), loads);
-  g_return_val_if_fail (G_IS_LIST_MODEL (tickets), loads);
 
   n = g_list_model_get_n_items (queues);
   for (guint i = 0; i < n; i++)
@@ -163,13 +189,28 @@ pulse_queue_load_compute (GListModel *queues,
                             g_new0 (PulseQueueLoad, 1));
     }
 
-  n = g_list_model_get_n_items (tickets);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PulseTicket) ticket = g_list_model_get_item (tickets, i);
+  return loads;
+}
 
-      add_ticket (loads, ticket, now);
-    }
+/**
+ * pulse_queue_load_count_agents:
+ * @loads: (element-type utf8 PulseQueueLoad): the loads of @queues
+ * @queues: a #GListModel of #PulseQueue
+ * @agents: a #GListModel of #PulseAgent
+ *
+ * Adds to each queue's load the agents signed in who serve it, and those
+ * of them available.
+ */
+void
+pulse_queue_load_count_agents (GHashTable *loads,
+                               GListModel *queues,
+                               GListModel *agents)
+{
+  guint n;
+
+  g_return_if_fail (loads != NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (queues));
+  g_return_if_fail (G_IS_LIST_MODEL (agents));
 
   n = g_list_model_get_n_items (agents);
   for (guint i = 0; i < n; i++)
@@ -178,6 +219,4 @@ pulse_queue_load_compute (GListModel *queues,
 
       add_agent (loads, queues, agent);
     }
-
-  return loads;
 }

@@ -43,5 +43,9 @@ GHashTable *pulse_queue_load_compute       (GListModel  *queues,
                                             GListModel  *agents,
                                             GListModel  *tickets,
                                             gint64       now);
+GHashTable *pulse_queue_load_table_new     (GListModel  *queues);
+void        pulse_queue_load_count_agents  (GHashTable  *loads,
+                                            GListModel  *queues,
+                                            GListModel  *agents);
 
 G_END_DECLS

@@ -101,6 +101,67 @@ pulse_session_new_hourly_view (PulseSession *self,
 }
 
 static void
+on_sync_reset_loads_cb (PulseSync          *sync,
+                        PulseQueueLoadView *view)
+{
+  pulse_queue_load_view_reset (view, pulse_sync_get_state_snapshot (sync));
+}
+
+static void
+on_sync_changed_loads_cb (PulseSync              *sync,
+                          const PulseStateChange *change,
+                          PulseQueueLoadView     *view)
+{
+  pulse_queue_load_view_apply (view, change);
+}
+
+static PulseQueueLoadView *
+queue_load_view (PulseSession *self)
+{
+  if (self->queue_loads != NULL || self->sync == NULL
+      || pulse_sync_get_cache (self->sync) == NULL)
+    return self->queue_loads;
+
+  self->queue_loads = pulse_queue_load_view_new ();
+  pulse_queue_load_view_reset (self->queue_loads, pulse_sync_get_state_snapshot (self->sync));
+  g_signal_connect_object (self->sync, "reset", G_CALLBACK (on_sync_reset_loads_cb),
+                           self->queue_loads, 0);
+  g_signal_connect_object (self->sync, "changed", G_CALLBACK (on_sync_changed_loads_cb),
+                           self->queue_loads, 0);
+  return self->queue_loads;
+}
+
+/**
+ * pulse_session_dup_queue_loads:
+ * @now: the time the loads are for, µs since the epoch
+ *
+ * Each queue's live load (pulse_queue_load_compute()) for the session's
+ * lists: from a view kept by each change, shared by the pages; counted
+ * over the lists while that view is still taking a new state's tickets.
+ *
+ * Returns: (transfer full) (element-type utf8 PulseQueueLoad): the load
+ *   of every queue of the session's list, by queue id
+ */
+GHashTable *
+pulse_session_dup_queue_loads (PulseSession *self,
+                               gint64        now)
+{
+  GListModel *queues, *agents;
+  PulseQueueLoadView *view;
+
+  g_return_val_if_fail (PULSE_IS_SESSION (self), NULL);
+
+  queues = pulse_session_get_list (self, PULSE_STATE_KIND_QUEUE);
+  agents = pulse_session_get_list (self, PULSE_STATE_KIND_AGENT);
+  view = queue_load_view (self);
+  if (view != NULL && pulse_queue_load_view_get_loaded (view))
+    return pulse_queue_load_view_compute (view, queues, agents, now);
+
+  return pulse_queue_load_compute (queues, agents,
+                                   pulse_session_get_list (self, PULSE_STATE_KIND_TICKET), now);
+}
+
+static void
 follow_period (PulseSession *self,
                PulseKpiView *view)
 {
@@ -150,6 +211,7 @@ _pulse_session_clear_kpi_views (PulseSession *self)
   for (guint group = 0; group < G_N_ELEMENTS (self->kpi_views); group++)
     g_clear_object (&self->kpi_views[group]);
   g_clear_object (&self->category_watch);
+  g_clear_object (&self->queue_loads);
 }
 
 /**

@@ -56,6 +56,7 @@ struct _PulseSession
   gint64                kpi_to;
   PulseKpiView         *kpi_views[PULSE_KPI_GROUP_COUNTRY + 1];
   PulseCategoryWatch   *category_watch;
+  PulseQueueLoadView   *queue_loads;
 };
 
 void _pulse_session_set_server_url  (PulseSession    *self,

@@ -12,6 +12,7 @@
 #include "pulse-hourly-view.h"
 #include "pulse-kpi-view.h"
 #include "pulse-outbox.h"
+#include "pulse-queue-load-view.h"
 #include "pulse-state.h"
 #include "pulse-sync.h"
 #include "pulse-types.h"
@@ -78,6 +79,8 @@ PulseKpiView         *pulse_session_get_kpi_view         (PulseSession          
 PulseKpiView         *pulse_session_new_kpi_view         (PulseSession          *self);
 PulseHourlyView      *pulse_session_new_hourly_view      (PulseSession          *self,
                                                          guint                  n_hours);
+GHashTable           *pulse_session_dup_queue_loads      (PulseSession          *self,
+                                                         gint64                 now);
 PulseCategoryWatch   *pulse_session_get_category_watch   (PulseSession          *self);
 
 void                  _pulse_session_set_connection_state (PulseSession         *self,

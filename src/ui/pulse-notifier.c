@@ -197,11 +197,7 @@ check_queues (PulseNotifier *self,
   g_autoptr(GHashTable) loads = NULL;
   guint n = g_list_model_get_n_items (queues);
 
-  loads = pulse_queue_load_compute (queues,
-                                    pulse_session_get_list (self->session,
-                                                            PULSE_STATE_KIND_AGENT),
-                                    pulse_session_get_list (self->session,
-                                                            PULSE_STATE_KIND_TICKET), now);
+  loads = pulse_session_dup_queue_loads (self->session, now);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PulseQueue) queue = g_list_model_get_item (queues, i);

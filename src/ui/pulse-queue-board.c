@@ -124,9 +124,7 @@ pulse_queue_board_refresh (PulseQueueBoard *self)
   g_return_if_fail (PULSE_IS_QUEUE_BOARD (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  loads = pulse_queue_load_compute (list_of (self, PULSE_STATE_KIND_QUEUE),
-                                    list_of (self, PULSE_STATE_KIND_AGENT),
-                                    list_of (self, PULSE_STATE_KIND_TICKET), now);
+  loads = pulse_session_dup_queue_loads (self->session, now);
   self->totals = (PulseQueueTotals) { 0, -1, 0, 0 };
   n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   for (guint i = 0; i < n; i++)
