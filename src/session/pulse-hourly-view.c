@@ -9,6 +9,7 @@
 #include "pulse-hourly-view.h"
 #include "pulse-queue.h"
 #include "pulse-ticket-fill.h"
+#include "pulse-ticket-memo.h"
 #include "pulse-ticket.h"
 #include "pulse-time-utils.h"
 
@@ -176,7 +177,7 @@ place (PulseHourlyView *self,
       return;
     }
 
-  if ((ticket = DECODE (node, pulse_ticket_new_from_json, "ticket")) != NULL)
+  if ((ticket = DECODE (node, pulse_ticket_memo_decode, "ticket")) != NULL)
     pulse_kpi_add_ticket (kpi_at (self, hour), PULSE_TICKET (ticket));
 }
 

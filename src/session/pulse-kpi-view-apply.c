@@ -13,7 +13,7 @@
 #include "pulse-kpi-view-private.h"
 #include "pulse-queue.h"
 #include "pulse-review-sample.h"
-#include "pulse-ticket.h"
+#include "pulse-ticket-memo.h"
 #include "pulse-time-utils.h"
 
 typedef void (*ItemFunc) (PulseKpiView *self,
@@ -123,7 +123,7 @@ static void
 put_ticket (PulseKpiView *self,
             JsonNode     *node)
 {
-  g_autoptr(GObject) object = DECODE (node, pulse_ticket_new_from_json, "ticket");
+  g_autoptr(GObject) object = DECODE (node, pulse_ticket_memo_decode, "ticket");
 
   if (object != NULL)
     _pulse_kpi_view_add_ticket (self, PULSE_TICKET (object), FALSE);

@@ -9,6 +9,7 @@
 #include "pulse-queue-load-view.h"
 #include "pulse-sorted-bag.h"
 #include "pulse-ticket-fill.h"
+#include "pulse-ticket-memo.h"
 
 /**
  * PulseQueueLoadView:
@@ -117,7 +118,7 @@ mark_ticket (PulseQueueLoadView *self,
              JsonNode           *node)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PulseTicket) ticket = pulse_ticket_new_from_json (node, &error);
+  g_autoptr(PulseTicket) ticket = pulse_ticket_memo_decode (node, &error);
   QueueTickets *tickets;
   Mark *mark;
 
