@@ -65,13 +65,25 @@ state_for_error (const GError *error)
   return PULSE_CONNECTION_STATE_OFFLINE;
 }
 
+/* A server out of reach with a cache here is followed from the cache
+ * (pulse-session-identity.c): the sign-in succeeds, not live. */
 static void
 fail_connect (PulseSession *self,
               GTask        *task,
               GError       *error)
 {
+  PulseConnectionState state = state_for_error (error);
+
   if (attempt_is_current (self, task))
-    _pulse_session_set_connection_state (self, state_for_error (error));
+    {
+      if (state == PULSE_CONNECTION_STATE_OFFLINE && _pulse_session_follow_offline (self))
+        {
+          g_error_free (error);
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+      _pulse_session_set_connection_state (self, state);
+    }
 
   g_task_return_error (task, error);
 }
@@ -97,6 +109,8 @@ connect_whoami_cb (GObject      *object,
     return;
 
   _pulse_session_set_identity (self, user, role);
+  self->identity_unconfirmed = FALSE;
+  _pulse_session_remember_identity (self);
   /* Signed in: from here the sync engine says how live the data is. */
   _pulse_session_start_live (self);
   g_task_return_boolean (task, TRUE);
@@ -227,6 +241,7 @@ begin_connect (PulseSession        *self,
 
   _pulse_session_set_server_url (self, server_url);
   _pulse_session_set_identity (self, NULL, PULSE_ROLE_VIEWER);
+  self->identity_unconfirmed = FALSE;
   _pulse_session_set_connection_state (self, PULSE_CONNECTION_STATE_CONNECTING);
   return task;
 }

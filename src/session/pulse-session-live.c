@@ -128,6 +128,8 @@ on_sync_state_cb (PulseSync  *sync,
   _pulse_session_set_connection_state (self, pulse_sync_get_state (sync));
   if (self->outbox != NULL)
     pulse_outbox_set_online (self->outbox, is_connected (sync));
+  if (pulse_sync_get_state (sync) == PULSE_CONNECTION_STATE_LIVE)
+    _pulse_session_confirm_identity (self);
 }
 
 static void

@@ -34,6 +34,7 @@ struct _PulseSession
   PulseConnectionState  connection_state;
   gint64                last_event_at;
   PulseRole             role;
+  gboolean              identity_unconfirmed;  /* remembered, not yet from whoami */
   gboolean              allow_insecure_http;
 
   /* Bumped by every connect, demo start and disconnect; a callback of an
@@ -69,6 +70,9 @@ void _pulse_session_set_identity    (PulseSession    *self,
 void _pulse_session_set_last_event_at (PulseSession  *self,
                                        gint64         last_event_at);
 void _pulse_session_init_live       (PulseSession    *self);
+void _pulse_session_remember_identity (PulseSession  *self);
+gboolean _pulse_session_follow_offline (PulseSession *self);
+void _pulse_session_confirm_identity (PulseSession   *self);
 void _pulse_session_clear_live      (PulseSession    *self);
 void _pulse_session_start_live      (PulseSession    *self);
 void _pulse_session_stop_live       (PulseSession    *self);
