@@ -326,9 +326,11 @@ soak (Child  *child,
   gint64 start, end;
 
   soak_feeder_post_directory (feeder, directory);
+  start = g_get_monotonic_time ();
   for (guint t = 0; t < N_THREADS; t++)
     clients[t] = soak_clients_start (child->url, child->viewer_token,
                                      n_clients / N_THREADS + (t < n_clients % N_THREADS));
+  printf ("%u streams open in %.2f s\n", n_clients, (g_get_monotonic_time () - start) / 1e6);
   start = g_get_monotonic_time ();
   end = start + (gint64) (minutes * 60 * G_USEC_PER_SEC);
   soak_feeder_start (feeder);
