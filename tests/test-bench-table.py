@@ -17,6 +17,7 @@ bench-sync: the console's sync engine
 BENCH server.append_c0_b1 7300 ev/s
 | 100 | 1, 1000 ev/s | 1000 | 100000 | 1.50 | 4.10 |
 BENCH server.latency_p99_c100 4 ms
+BENCH server.latency_p50_c100 4.5 ms
 BENCH sync.first_state 700.0 ms
 BENCH sync.first_state 650.0 ms
 BENCH sync.first_state 820.0 ms
@@ -27,6 +28,7 @@ BENCH new.key 2 s
 RUN_2 = """\
 BENCH server.append_c0_b1 12400 ev/s
 BENCH server.latency_p99_c100 86.0 ms
+BENCH server.latency_p50_c100 -0.0001 ms
 BENCH sync.first_state 600 ms
 BENCH sync.first_state 610 ms
 BENCH sync.first_state 900 ms
@@ -36,14 +38,16 @@ BENCH soak.rss_slope -0.004 MiB/min
 EXPECTED_ROWS = [
     # 7,300 and 12,400: the median of two is their mean, 9,850.
     "| append, 1 event per commit, no client | ev/s | 7,300 | 9,850 | 12,400 | 2 |",
-    # 4 and 86: median 45.
-    "| commit to client, 100 clients at 1,000 ev/s, p99 | ms | 4.00 | 45.0 | 86.0 | 2 |",
+    # 4.5 and -0.0001: median 2.24995, shown 2.25; the min, -0.000, shows as 0.000.
+    "| commit to client, 100 clients at 1,000 ev/s, p50 | ms | 0.000 | 2.25 | 4.50 | 2 |",
+    # 4 and 86: median 45; whole numbers only, so no decimals.
+    "| commit to client, 100 clients at 1,000 ev/s, p99 | ms | 4 | 45 | 86 | 2 |",
     # 600 610 650 | 700 820 900: median (650 + 700) / 2 = 675, six samples.
     "| first state from the cache, wall clock | ms | 600 | 675 | 900 | 6 |",
     # -0.004 and 0.012: median 0.004.
     "| VmRSS slope, second half of the run | MiB/min | -0.004 | 0.004 | 0.012 | 2 |",
     # Unknown keys are kept, under "Other", named by their key.
-    "| new.key | s | 2.00 | 2.00 | 2.00 | 1 |",
+    "| new.key | s | 2 | 2 | 2 | 1 |",
 ]
 
 

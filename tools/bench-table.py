@@ -32,6 +32,12 @@ FIGURES = [
     ("server.delivered_c1_b100", "fan-out, 1 client, delivered (100 per commit)"),
     ("server.delivered_c10_b100", "fan-out, 10 clients, delivered (100 per commit)"),
     ("server.delivered_c100_b100", "fan-out, 100 clients, delivered (100 per commit)"),
+    ("server.append_c1_b1", "append, 1 per commit, 1 client following"),
+    ("server.append_c10_b1", "append, 1 per commit, 10 clients following"),
+    ("server.append_c100_b1", "append, 1 per commit, 100 clients following"),
+    ("server.append_c1_b100", "append, 100 per commit, 1 client following"),
+    ("server.append_c10_b100", "append, 100 per commit, 10 clients following"),
+    ("server.append_c100_b100", "append, 100 per commit, 100 clients following"),
     ("server.latency_p50_c1", "commit to client, 1 client at 1,000 ev/s, p50"),
     ("server.latency_p99_c1", "commit to client, 1 client at 1,000 ev/s, p99"),
     ("server.latency_p50_c10", "commit to client, 10 clients at 1,000 ev/s, p50"),
@@ -65,12 +71,14 @@ FIGURES += [
     ("kpi.add_90d_agent", "KPIs of 90 days (630,000 contacts) recomputed, by agent"),
     ("kpi.add_90d_queue", "KPIs of 90 days (630,000 contacts) recomputed, by queue"),
     ("kpi.summaries_agent", "summaries of every agent + total"),
+    ("kpi.summaries_queue", "summaries of every queue + total"),
     ("kpi.staffing_week", "Erlang staffing, 40 queues × 336 intervals"),
     ("planning.whatif", "coverage what-if recomputed (Erlang, 40 queues × 336)"),
     ("planning.shift_moved", "coverage after a shift moved"),
     ("coverage.erlang_compute", "server /coverage, compute step (Erlang)"),
     ("coverage.next_week", "server /coverage, next week of 40 queues"),
     (None, "Soak: pulse-server, 200 clients, 200 events/s (bench-soak)"),
+    ("soak.clients", "WebSocket clients"),
     ("soak.rss_slope", "VmRSS slope, second half of the run"),
     ("soak.anon_slope", "RssAnon slope, second half of the run"),
     ("soak.rss_end", "VmRSS at the end"),
@@ -100,9 +108,16 @@ def read_runs(paths):
     return samples
 
 
-def number(value):
-    """A figure with as many digits as it is worth."""
+def number(value, whole=False):
+    """A figure with as many digits as it is worth; @whole: a count, shown
+    without decimals (a median of two may still end in .5)."""
     size = abs(value)
+    text = f"{value:,.0f}" if whole and value == int(value) else _number(value, size)
+    # -0.000 is 0: a slope a hair under zero is no decrease.
+    return text.lstrip("-") if text.strip("-0.,") == "" else text
+
+
+def _number(value, size):
     if size >= 1000:
         return f"{value:,.0f}"
     if size >= 100:
@@ -115,8 +130,10 @@ def number(value):
 
 
 def row(label, unit, values):
-    return (f"| {label} | {unit} | {number(min(values))} | "
-            f"{number(statistics.median(values))} | {number(max(values))} | {len(values)} |")
+    whole = all(v == int(v) for v in values)
+    return (f"| {label} | {unit} | {number(min(values), whole)} | "
+            f"{number(statistics.median(values), whole)} | {number(max(values), whole)} | "
+            f"{len(values)} |")
 
 
 def sections():
