@@ -199,6 +199,10 @@ bench_kpi (Data  *data,
       settled = summarize_all (kpi, end + 30 * DAY_USEC, &n_groups);
       printf ("  summaries of %u groups + total: %.1f ms (now inside the data), "
               "%.1f ms (all follow-ups elapsed)\n", n_groups, live * 1e3, settled * 1e3);
+      printf ("BENCH kpi.add_90d_%s %.2f s\n", groups[g] == PULSE_KPI_GROUP_AGENT ? "agent"
+              : "queue", added);
+      printf ("BENCH kpi.summaries_%s %.2f ms\n", groups[g] == PULSE_KPI_GROUP_AGENT ? "agent"
+              : "queue", live * 1e3);
 
       start = g_get_monotonic_time ();
       for (guint i = 0; i < N_UPDATES; i++)
@@ -246,6 +250,7 @@ bench_staffing (void)
   elapsed = seconds_since (start);
   printf ("staffing %u queues × 336 intervals (a third Erlang A): %.1f ms, "
           "%u agent-intervals required\n", N_QUEUES, elapsed * 1e3, total);
+  printf ("BENCH kpi.staffing_week %.1f ms\n", elapsed * 1e3);
 }
 
 int

@@ -255,6 +255,11 @@ main (int   argc,
   report_line ("what-if: staff every interval again", whatif_ms);
   report_line ("shift moved: scheduled agents again", shifts_ms);
   report_line ("totals, gaps and surpluses", lists_ms);
+  /* Sorted by report_line(): the medians, for tools/bench-table.py. */
+  g_print ("BENCH planning.whatif %.2f ms\n", g_array_index (whatif_ms, double,
+                                                             whatif_ms->len / 2));
+  g_print ("BENCH planning.shift_moved %.2f ms\n", g_array_index (shifts_ms, double,
+                                                                  shifts_ms->len / 2));
   g_print ("(%u gaps in the last run)\n", n_gaps);
 
   return 0;

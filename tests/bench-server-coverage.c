@@ -84,6 +84,7 @@ compare_times (gconstpointer a,
 static void
 measure (Bench      *bench,
          const char *label,
+         const char *key,
          gint64      from,
          gint64      to,
          const char *queue)
@@ -111,6 +112,8 @@ measure (Bench      *bench,
   qsort (times, RUNS, sizeof (double), compare_times);
   g_print ("%-44s %8.0f %8.0f %8.0f %10.1f\n", label, times[0], times[RUNS / 2],
            times[RUNS - 1], size / 1e6);
+  if (key != NULL)
+    g_print ("BENCH coverage.%s %.0f ms\n", key, times[RUNS / 2]);
 }
 
 /* The same work in-process, step by step: where the time of one answer
@@ -142,6 +145,7 @@ measure_steps (Bench  *bench,
 
   g_print ("  of which: read %.0f ms, compute %.0f ms, build JSON %.0f ms, write it %.0f ms\n",
            (t1 - t0) / 1000.0, (t2 - t1) / 1000.0, (t3 - t2) / 1000.0, (t4 - t3) / 1000.0);
+  g_print ("BENCH coverage.erlang_compute %.1f ms\n", (t2 - t1) / 1000.0);
 }
 
 static void
@@ -232,11 +236,13 @@ main (int   argc,
 
   g_print ("%-44s %8s %8s %8s %10s\n", "GET /api/v1/coverage (ms, 5 runs)", "min", "median",
            "max", "answer MB");
-  measure (&bench, "next week, all 40 queues", cut + INTERVAL, cut + INTERVAL + WEEK, NULL);
+  measure (&bench, "next week, all 40 queues", "next_week", cut + INTERVAL,
+           cut + INTERVAL + WEEK, NULL);
   measure_steps (&bench, cut + INTERVAL, cut + INTERVAL + WEEK);
-  measure (&bench, "next week, one queue", cut + INTERVAL, cut + INTERVAL + WEEK, "q-09");
-  measure (&bench, "last week (actuals, online), all 40 queues", cut - WEEK, cut, NULL);
-  measure (&bench, "8 weeks ahead, one queue", cut + INTERVAL, cut + INTERVAL + 8 * WEEK,
+  measure (&bench, "next week, one queue", NULL, cut + INTERVAL, cut + INTERVAL + WEEK, "q-09");
+  measure (&bench, "last week (actuals, online), all 40 queues", NULL,
+           cut - WEEK, cut, NULL);
+  measure (&bench, "8 weeks ahead, one queue", NULL, cut + INTERVAL, cut + INTERVAL + 8 * WEEK,
            "q-09");
 
   bench_close (&bench);

@@ -254,6 +254,14 @@ bench_cold_start (void)
   print_row ("VmHWM after first state", hwm, "MB");
   printf ("   target < 300 ms first state (median): %s\n", ms[1] < 300 ? "MET" : "NOT MET");
   printf ("   target < 150 MB resident (VmHWM, max): %s\n", hwm[2] < 150 ? "MET" : "NOT MET");
+  for (guint r = 0; r < N_LOADS; r++)
+    {
+      printf ("BENCH sync.first_state %.1f ms\n", ms[r]);
+      printf ("BENCH sync.first_state_cpu %.1f ms\n", cpu_ms[r]);
+      printf ("BENCH sync.first_state_hwm %.1f MiB\n", hwm[r]);
+    }
+  printf ("\n");
+  bench_app_first_frame (path);
 
   if (dir != NULL)
     bench_remove_dir (dir);

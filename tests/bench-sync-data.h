@@ -18,7 +18,9 @@
 
 G_BEGIN_DECLS
 
-#define BENCH_URL    "https://bench.example.com"
+/* A closed port on loopback: the app pointed at it starts offline
+ * (bench-sync-app.c). */
+#define BENCH_URL    "http://127.0.0.1:9"
 #define BENCH_DAY    (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC)
 #define BENCH_N_OPEN 5000
 
@@ -57,6 +59,9 @@ GPtrArray   *bench_new_lists           (PulseState   *state);
 /* bench-sync-cold.c */
 void         bench_cold_start          (void);
 int          bench_cold_load           (const char   *path);
+
+/* bench-sync-app.c */
+void         bench_app_first_frame     (const char   *cache_path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchStream, bench_stream_free)
 

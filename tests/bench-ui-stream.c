@@ -63,6 +63,7 @@ typedef struct
   GArray      *arrived;        /* gint64 sent_at of contacts applied since the last frame */
   GArray      *in_frame;       /* … of those the frame now drawn shows */
   GArray      *latencies_ms;   /* double */
+  GArray      *apply_ms;       /* double: sent → PulseSync::changed */
   GArray      *work_ms;        /* double */
   GArray      *interval_ms;    /* double */
   gint64       frame_started;
@@ -211,7 +212,12 @@ on_changed_cb (PulseSync  *sync,
   n = (guint) g_ascii_strtoull (change->id + 2, NULL, 10);
   g_mutex_lock (&probe->feeder->lock);
   if (n < probe->feeder->n_sent)
-    g_array_append_val (probe->arrived, probe->feeder->sent_at[n]);
+    {
+      double applied = (g_get_real_time () - probe->feeder->sent_at[n]) / 1000.0;
+
+      g_array_append_val (probe->arrived, probe->feeder->sent_at[n]);
+      g_array_append_val (probe->apply_ms, applied);
+    }
   g_mutex_unlock (&probe->feeder->lock);
 }
 
@@ -290,6 +296,16 @@ print_row (const char *page,
           percentile (probe->interval_ms, 0.5), percentile (probe->interval_ms, 0.99),
           percentile (probe->latencies_ms, 0.5), percentile (probe->latencies_ms, 0.99),
           percentile (probe->latencies_ms, 1.0), probe->latencies_ms->len);
+  /* For tools/bench-table.py. */
+  printf ("BENCH ui.%s.events %.0f ev/s\n", page, probe->n_changes / seconds);
+  printf ("BENCH ui.%s.work_p50 %.2f ms\nBENCH ui.%s.work_p99 %.2f ms\n", page,
+          percentile (probe->work_ms, 0.5), page, percentile (probe->work_ms, 0.99));
+  printf ("BENCH ui.%s.gap_p50 %.2f ms\nBENCH ui.%s.gap_p99 %.2f ms\n", page,
+          percentile (probe->interval_ms, 0.5), page, percentile (probe->interval_ms, 0.99));
+  printf ("BENCH ui.%s.apply_p50 %.2f ms\nBENCH ui.%s.apply_p99 %.2f ms\n", page,
+          percentile (probe->apply_ms, 0.5), page, percentile (probe->apply_ms, 0.99));
+  printf ("BENCH ui.%s.screen_p50 %.2f ms\nBENCH ui.%s.screen_p99 %.2f ms\n", page,
+          percentile (probe->latencies_ms, 0.5), page, percentile (probe->latencies_ms, 0.99));
   fflush (stdout);
 }
 
@@ -300,6 +316,7 @@ probe_reset (Probe *probe)
   g_array_set_size (probe->arrived, 0);
   g_array_set_size (probe->in_frame, 0);
   g_array_set_size (probe->latencies_ms, 0);
+  g_array_set_size (probe->apply_ms, 0);
   g_array_set_size (probe->work_ms, 0);
   g_array_set_size (probe->interval_ms, 0);
   probe->last_frame_time = 0;
@@ -445,6 +462,7 @@ main (int   argc,
   probe.arrived = g_array_new (FALSE, FALSE, sizeof (gint64));
   probe.in_frame = g_array_new (FALSE, FALSE, sizeof (gint64));
   probe.latencies_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe.apply_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe.work_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe.interval_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_signal_connect (pulse_session_get_sync (session), "changed", G_CALLBACK (on_changed_cb),

@@ -246,7 +246,7 @@ test_outbox_restart (TestOutbox *f)
 void
 test_outbox_stop_server (TestOutbox *f)
 {
-  soup_server_disconnect (pulse_server_get_soup (f->server->server));
+  pulse_server_disconnect (f->server->server);
   soup_session_abort (f->server->soup);
 }
 

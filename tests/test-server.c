@@ -155,6 +155,58 @@ test_whoami_needs_a_valid_token (Fixture       *fixture,
   }
 }
 
+static guint
+count_open_fds (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static gboolean
+fds_back_to (gpointer user_data)
+{
+  return count_open_fds () <= GPOINTER_TO_UINT (user_data);
+}
+
+/* A keep-alive connection that its client closes is closed on the
+ * server's side too: libsoup 3.2's own listener kept every one open
+ * (CLOSE-WAIT), a file descriptor per connection (pulse-server-listen.c). */
+static void
+test_closed_connections_are_released (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *uri = g_strconcat (fixture->ts->url, "/api/v1/health", NULL);
+  guint before;
+
+  /* The fixture's own session may hold a connection: close it first. */
+  soup_session_abort (fixture->ts->soup);
+  before = count_open_fds ();
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(SoupSession) session = soup_session_new ();
+      g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+      g_autoptr(GBytes) body = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      PulseTestAsync wait = { NULL };
+
+      soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL,
+                                        pulse_test_async_cb, &wait);
+      result = pulse_test_async_wait (&wait, 10000);
+      body = soup_session_send_and_read_finish (session, result, NULL);
+      g_assert_nonnull (body);
+      g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+      /* The client closes its end of the kept-alive connection. */
+      soup_session_abort (session);
+    }
+
+  g_assert_true (pulse_test_wait_for (fds_back_to, GUINT_TO_POINTER (before), 10000));
+}
+
 static void
 test_bad_listen_address (void)
 {
@@ -229,6 +281,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/pulse/server/whoami-needs-a-valid-token", Fixture, NULL, fixture_set_up,
               test_whoami_needs_a_valid_token, fixture_tear_down);
+  g_test_add ("/pulse/server/closed-connections-are-released", Fixture, NULL, fixture_set_up,
+              test_closed_connections_are_released, fixture_tear_down);
   g_test_add_func ("/pulse/server/bad-listen-address", test_bad_listen_address);
   g_test_add_func ("/pulse/server/cli-rejects-bad-listen", test_cli_rejects_bad_listen);
   g_test_add_func ("/pulse/server/cli-listens-and-stops-on-sigterm",

@@ -16,6 +16,7 @@
 #include "pulse-json.h"
 #include "pulse-metrics-query.h"
 #include "pulse-server-http.h"
+#include "pulse-server-listen.h"
 #include "pulse-server-metrics.h"
 #include "pulse-time-utils.h"
 
@@ -158,7 +159,7 @@ on_socket_ready_cb (GSocket      *socket,
 static void
 watch_client (Request *request)
 {
-  GSocket *socket = soup_server_message_get_socket (request->msg);
+  GSocket *socket = pulse_server_message_get_socket (request->msg);
 
   request->disconnected_id = g_signal_connect (request->msg, "disconnected",
                                                G_CALLBACK (on_message_disconnected_cb), request);

@@ -20,6 +20,7 @@
 #include "pulse-server-events.h"
 #include "pulse-server-http.h"
 #include "pulse-server-items.h"
+#include "pulse-server-listen.h"
 #include "pulse-server-metrics.h"
 #include "pulse-server-rules-replay.h"
 #include "pulse-server-rules-test.h"
@@ -47,6 +48,7 @@ struct _PulseServer
   PulseItemStore  *items;
   PulseRuleBook   *rules;
   SoupServer      *soup;
+  GSocketService  *service;
   PulseServerConfig config;
   PulseRateLimiter *limiter;
   char            *host;
@@ -138,6 +140,9 @@ pulse_server_finalize (GObject *object)
 {
   PulseServer *self = (PulseServer *)object;
 
+  if (self->service != NULL)
+    pulse_server_listener_stop (self->service);
+  g_clear_object (&self->service);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
@@ -231,8 +236,7 @@ pulse_server_listen (PulseServer  *self,
 {
   g_autoptr(GInetAddress) address = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
-  g_autoptr(GSocketAddress) bound = NULL;
-  GSList *listeners;
+  guint port_bound = 0;
 
   g_return_val_if_fail (PULSE_IS_SERVER (self), FALSE);
   g_return_val_if_fail (host != NULL, FALSE);
@@ -245,22 +249,35 @@ pulse_server_listen (PulseServer  *self,
       return FALSE;
     }
 
+  /* Our own listener, not soup_server_listen(): see pulse-server-listen.c. */
+  if (self->service == NULL)
+    self->service = pulse_server_listener_new (self->soup);
   socket_address = g_inet_socket_address_new (address, port);
-  if (!soup_server_listen (self->soup, socket_address, 0, error))
+  if (!pulse_server_listener_add (self->service, socket_address, &port_bound, error))
     return FALSE;
-
-  /* Read the port off the socket: soup_server_get_uris() leaks the local
-   * address in libsoup 3.2 (seen under valgrind). */
-  listeners = soup_server_get_listeners (self->soup);
-  bound = g_socket_get_local_address (g_slist_last (listeners)->data, error);
-  g_slist_free (listeners);
-  if (bound == NULL)
-    return FALSE;
-  self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  self->port = port_bound;
 
   g_free (self->host);
   self->host = g_strdup (host);
   return TRUE;
+}
+
+/**
+ * pulse_server_disconnect:
+ *
+ * Stops listening and closes every connection, as when the process
+ * stops; pulse_server_listen() may be called again (tests use it for an
+ * outage).
+ */
+void
+pulse_server_disconnect (PulseServer *self)
+{
+  g_return_if_fail (PULSE_IS_SERVER (self));
+
+  if (self->service != NULL)
+    pulse_server_listener_stop (self->service);
+  g_clear_object (&self->service);
+  soup_server_disconnect (self->soup);
 }
 
 guint

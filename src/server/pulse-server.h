@@ -22,6 +22,7 @@ gboolean     pulse_server_listen     (PulseServer  *self,
                                       const char   *host,
                                       guint         port,
                                       GError      **error);
+void         pulse_server_disconnect (PulseServer  *self);
 guint        pulse_server_get_port   (PulseServer  *self);
 char        *pulse_server_dup_url    (PulseServer  *self);
 

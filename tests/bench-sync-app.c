@@ -1,0 +1,159 @@
+/* bench-sync-app.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * bench-sync.c's third part: the app itself started on the cache that
+ * bench-sync-cold.c filled, its last server (the cache's, BENCH_URL) a
+ * closed loopback port, as after a restart with the server unreachable.
+ * Each run is a fresh `pulse` process (PULSE_APP) with its own
+ * XDG_CACHE_HOME (the cache linked in under its default name) and
+ * XDG_CONFIG_HOME (a keyfile GSettings backend naming the last server),
+ * and PULSE_BENCH_FIRST_FRAME=1, which makes it print the monotonic time
+ * of its main window's first painted frame and its VmHWM, then quit. The
+ * figure is from before the spawn to that frame. Needs a display
+ * (tools/bench gives it Xvfb); skipped without one.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "bench-sync-data.h"
+#include "pulse-cache.h"
+
+#define N_STARTS 3
+
+static gboolean
+port_is_closed (void)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (BENCH_URL, G_URI_FLAGS_NONE, NULL);
+
+  connection = g_socket_client_connect_to_host (client, g_uri_get_host (uri),
+                                                g_uri_get_port (uri), NULL, NULL);
+  return connection == NULL;
+}
+
+/* The private folders of one start; returns the environment. */
+static char **
+prepare (const char *dir,
+         const char *cache_path)
+{
+  g_autofree char *cache_home = g_build_filename (dir, "cache", NULL);
+  g_autofree char *config_home = g_build_filename (dir, "config", NULL);
+  g_autofree char *default_path = pulse_cache_default_path (BENCH_URL);
+  g_autofree char *name = g_path_get_basename (default_path);
+  g_autofree char *folder = g_build_filename (cache_home, "pulse", NULL);
+  g_autofree char *link = g_build_filename (folder, name, NULL);
+  g_autofree char *settings_dir = g_build_filename (config_home, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *group = g_strdelimit (g_strdup (APP_ID), ".", '/');
+  g_autofree char *settings = g_strdup_printf ("[%s]\nlast-server='%s'\n", group, BENCH_URL);
+  char **env = g_get_environ ();
+
+  /* The name pulse_cache_default_path() gives, in this start's folder. */
+  g_mkdir_with_parents (folder, 0700);
+  g_mkdir_with_parents (settings_dir, 0700);
+  if (symlink (cache_path, link) != 0 ||
+      !g_file_set_contents (keyfile, settings, -1, NULL))
+    g_error ("cannot prepare %s", dir);
+
+  env = g_environ_setenv (env, "XDG_CACHE_HOME", cache_home, TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", config_home, TRUE);
+  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  env = g_environ_setenv (env, "PULSE_BENCH_FIRST_FRAME", "1", TRUE);
+  return env;
+}
+
+static void
+clean (const char *dir)
+{
+  g_autofree char *cache = g_build_filename (dir, "cache", NULL);
+  g_autofree char *pulse = g_build_filename (cache, "pulse", NULL);
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  g_autofree char *glib = g_build_filename (config, "glib-2.0", NULL);
+  g_autofree char *settings = g_build_filename (glib, "settings", NULL);
+
+  bench_remove_dir (pulse);
+  bench_remove_dir (cache);
+  bench_remove_dir (settings);
+  bench_remove_dir (glib);
+  bench_remove_dir (config);
+  bench_remove_dir (dir);
+}
+
+/* One start; fills @ms (spawn to first frame) and @hwm (MiB). */
+static void
+start_once (const char *program,
+            const char *cache_path,
+            double     *ms,
+            double     *hwm)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pulse-bench-app-XXXXXX", &error);
+  g_auto(GStrv) env = prepare (dir, cache_path);
+  const char *argv[] = { program, NULL };
+  g_autofree char *out = NULL;
+  const char *line;
+  gint64 t0, painted = 0, hwm_kb = 0;
+  int status = 0;
+
+  t0 = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                     NULL, &status, &error) || !g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s", program, error->message);
+  line = out != NULL ? strstr (out, "first-frame ") : NULL;
+  if (line == NULL || sscanf (line, "first-frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                              &painted, &hwm_kb) != 2)
+    g_error ("%s printed no first frame: “%s”", program, out != NULL ? out : "");
+  *ms = (painted - t0) / 1e3;
+  *hwm = hwm_kb / 1024.0;
+  clean (dir);
+}
+
+/**
+ * bench_app_first_frame:
+ * @cache_path: the cache bench_cold_start() filled
+ *
+ * Starts the app on @cache_path N_STARTS times and prints the time to
+ * its first frame and its VmHWM then.
+ */
+void
+bench_app_first_frame (const char *cache_path)
+{
+  const char *program = g_getenv ("PULSE_APP");
+  double ms[N_STARTS], hwm[N_STARTS];
+
+  printf ("3. the app's first frame, started on that cache with %s closed\n", BENCH_URL);
+  if (program == NULL || g_getenv ("DISPLAY") == NULL)
+    {
+      printf ("   skipped: needs PULSE_APP and a display (tools/bench gives both)\n\n");
+      return;
+    }
+  if (!port_is_closed ())
+    {
+      printf ("   skipped: something listens on %s\n\n", BENCH_URL);
+      return;
+    }
+
+  for (guint r = 0; r < N_STARTS; r++)
+    start_once (program, cache_path, &ms[r], &hwm[r]);
+  bench_sort_runs (ms, N_STARTS);
+  bench_sort_runs (hwm, N_STARTS);
+  printf ("   %-28s %12s %12s %12s\n", "measure", "min", "median", "max");
+  printf ("   %-28s %12.1f %12.1f %12.1f  ms (process start to painted)\n", "first frame",
+          ms[0], ms[1], ms[2]);
+  printf ("   %-28s %12.1f %12.1f %12.1f  MB\n", "VmHWM at the first frame", hwm[0], hwm[1],
+          hwm[2]);
+  for (guint r = 0; r < N_STARTS; r++)
+    {
+      printf ("BENCH app.first_frame %.1f ms\n", ms[r]);
+      printf ("BENCH app.first_frame_hwm %.1f MiB\n", hwm[r]);
+    }
+  printf ("\n");
+}
