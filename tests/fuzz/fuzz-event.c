@@ -9,6 +9,7 @@
  * pulse-stream-socket.c and the sync engine do. An input whose first
  * byte is '!' carries its own snapshot on that first line; any other is
  * applied to the hand-written snapshot of tests/pulse-test-state.h.
+ * Each event gets the state's next seq unless its line starts with '='.
  *
  * Checks beyond "no crash, no leak":
  * - the scanner and json-glib agree on every document the scanner takes;
@@ -151,6 +152,31 @@ apply_frame (PulseState *state,
     g_message ("the state refused the event: %s", error->message);
 }
 
+/* Mutations rarely keep the seqs of several lines in step, and a state
+ * takes only the next one: each event gets the next seq, unless its line
+ * starts with '=' (then it goes as written, to fuzz the seq checks). */
+static JsonNode *
+resequence (PulseState *state,
+            JsonNode   *event)
+{
+  JsonNode *copy;
+  JsonNode *type;
+
+  if (!JSON_NODE_HOLDS_OBJECT (event))
+    return event;
+
+  type = json_object_get_member (json_node_get_object (event), "type");
+  if (type != NULL && json_node_get_value_type (type) == G_TYPE_STRING &&
+      g_strcmp0 (json_node_get_string (type), "resync") == 0)
+    return event;
+
+  copy = json_node_copy (event);
+  json_object_set_int_member (json_node_get_object (copy), "seq",
+                              pulse_state_get_seq (state) + 1);
+  json_node_unref (event);
+  return copy;
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -186,7 +212,10 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
       next = memchr (line, '\n', text + size - line);
       length = (next != NULL ? next : text + size) - line;
-      event = parse_frame (line, length);
+      if (length > 0 && line[0] == '=')
+        event = parse_frame (line + 1, length - 1);
+      else if ((event = parse_frame (line, length)) != NULL)
+        event = resequence (state, event);
       if (event != NULL)
         apply_frame (state, event);
       line += length + 1;
