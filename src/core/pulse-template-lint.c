@@ -143,12 +143,17 @@ check_token (const char *body,
 {
   g_autofree char *token = NULL;
   PulseTemplateLinkFault fault;
+  const char *prev;
 
   while (start < end && is_edge_punctuation (start))
     start = g_utf8_next_char (start);
-  while (end > start && is_edge_punctuation (g_utf8_prev_char (end)))
-    end = g_utf8_prev_char (end);
-  if (start == end)
+  /* Bounded by @start: in invalid UTF-8 the previous character may begin
+   * before it, or before the body itself. */
+  while (end > start && (prev = g_utf8_find_prev_char (start, end)) != NULL &&
+         is_edge_punctuation (prev))
+    end = prev;
+  /* A truncated sequence can also step @start past @end. */
+  if (start >= end)
     return;
 
   token = g_strndup (start, end - start);

@@ -16,6 +16,7 @@
 #include "pulse-item-store.h"
 #include "pulse-json.h"
 #include "pulse-server-http.h"
+#include "pulse-server-ingest-private.h"
 #include "pulse-server-ingest.h"
 
 #define INGEST_PREFIX "/api/v1/ingest/"
@@ -166,6 +167,60 @@ respond_applied (PulseServer       *self,
   pulse_server_respond_json (msg, SOUP_STATUS_OK, answer);
 }
 
+/**
+ * _pulse_server_ingest_body:
+ * @route: the endpoint's last path segment ("tickets", "messages", …)
+ * @who: the token that asked, for the audit log
+ * @body: the parsed request body
+ * @received: (out): how many items the body held
+ *
+ * What `POST /api/v1/ingest/@route` does with a body once it is JSON:
+ * validates it and applies it in one transaction. The fuzz target of
+ * tests/fuzz calls it directly.
+ *
+ * Returns: %TRUE if the body was applied; %FALSE with a %PULSE_ERROR
+ *   (or a store error) otherwise, also for an unknown @route.
+ */
+gboolean
+_pulse_server_ingest_body (PulseServer     *self,
+                           const char      *route,
+                           PulseTokenInfo  *who,
+                           JsonNode        *body,
+                           guint           *received,
+                           GError         **error)
+{
+  IngestRequest request = { { 0 }, NULL, who, body, NULL, 0 };
+  gboolean committed;
+  gboolean previous;
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    if (g_str_equal (route, routes[i].name))
+      request.route = &routes[i];
+
+  if (request.route == NULL)
+    {
+      g_set_error (error, PULSE_ERROR, PULSE_ERROR_NOT_FOUND, "no such endpoint");
+      return FALSE;
+    }
+
+  /* Ingest is a mutation: a member the protocol does not know is refused
+   * by name, as a misspelt field would otherwise be lost silently. */
+  previous = pulse_json_set_strict (TRUE);
+  if (!find_items (body, &request.items, error))
+    {
+      pulse_json_set_strict (previous);
+      return FALSE;
+    }
+
+  pulse_ingest_init (&request.ingest, self);
+  request.seq_before = pulse_event_log_get_last_seq (pulse_server_get_event_log (self));
+  committed = pulse_server_commit (self, apply_cb, &request, error);
+  pulse_json_set_strict (previous);
+  *received = request.items != NULL ? json_array_get_length (request.items) : 1;
+  pulse_ingest_clear (&request.ingest);
+  return committed;
+}
+
 static void
 ingest (PulseServer       *self,
         SoupServerMessage *msg,
@@ -174,34 +229,17 @@ ingest (PulseServer       *self,
 {
   g_autoptr(JsonNode) body = pulse_server_read_body (msg);
   g_autoptr(GError) error = NULL;
-  IngestRequest request = { { 0 }, route, who, body, NULL, 0 };
-  gboolean committed;
-  gboolean previous;
+  gint64 seq_before;
+  guint received = 0;
 
   if (body == NULL)
     return;
 
-  /* Ingest is a mutation: a member the protocol does not know is refused
-   * by name, as a misspelt field would otherwise be lost silently. */
-  previous = pulse_json_set_strict (TRUE);
-  if (!find_items (body, &request.items, &error))
-    {
-      pulse_json_set_strict (previous);
-      respond_failure (msg, error);
-      return;
-    }
-
-  pulse_ingest_init (&request.ingest, self);
-  request.seq_before = pulse_event_log_get_last_seq (pulse_server_get_event_log (self));
-  committed = pulse_server_commit (self, apply_cb, &request, &error);
-  pulse_json_set_strict (previous);
-  if (committed)
-    respond_applied (self, msg,
-                     request.items != NULL ? json_array_get_length (request.items) : 1,
-                     request.seq_before);
+  seq_before = pulse_event_log_get_last_seq (pulse_server_get_event_log (self));
+  if (_pulse_server_ingest_body (self, route->name, who, body, &received, &error))
+    respond_applied (self, msg, received, seq_before);
   else
     respond_failure (msg, error);
-  pulse_ingest_clear (&request.ingest);
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "pulse-server-calibrations.h"
 #include "pulse-server-followups.h"
 #include "pulse-server-http.h"
+#include "pulse-server-items-private.h"
 #include "pulse-server-items.h"
 #include "pulse-server-mentorships.h"
 #include "pulse-server-mutation.h"
@@ -348,6 +349,28 @@ delete_in_transaction (PulseDb   *db,
          pulse_item_store_audit (store, m->who, PULSE_AUDIT_ACTION_DELETE, m->kind->kind, m->id,
                                  version + 1, before, NULL, error) &&
          pulse_server_mutation_remember (m, error);
+}
+
+/**
+ * _pulse_server_items_apply:
+ * @m: a change with its server, token, kind, id, input and, for an
+ *   update, if-match set (@m->msg may be %NULL)
+ * @create: %TRUE for `POST /api/v1/<collection>`, %FALSE for `PUT …/<id>`
+ *
+ * What the item routes do with a body once it is a JSON object: decode
+ * and check it as an item of @m's kind and store it, in one transaction.
+ * The fuzz target of tests/fuzz calls it directly.
+ *
+ * Returns: %TRUE if the change committed (@m->status, @m->answer set);
+ *   %FALSE otherwise (@m->status set when it was refused).
+ */
+gboolean
+_pulse_server_items_apply (PulseServerMutation  *m,
+                           gboolean              create,
+                           GError              **error)
+{
+  return pulse_server_commit (m->server, create ? create_in_transaction : update_in_transaction,
+                              m, error);
 }
 
 static void
