@@ -76,12 +76,25 @@ test_outbox_set_up (TestOutbox    *f,
   f->signals = g_ptr_array_new_with_free_func ((GDestroyNotify) signal_free);
 }
 
+static gboolean
+cache_closed (gpointer user_data)
+{
+  return *(PulseCache **) user_data == NULL;
+}
+
 void
 test_outbox_tear_down (TestOutbox    *f,
                        gconstpointer  data)
 {
+  PulseCache *cache = f->cache;
+
   test_outbox_drop (f);
-  g_clear_object (&f->cache);
+  /* A change still being written in a worker holds the outbox, and so the
+   * cache: its files are removed once it is closed (under valgrind the
+   * journal could otherwise vanish between listing and removing it). */
+  g_object_add_weak_pointer (G_OBJECT (cache), (gpointer *) &f->cache);
+  g_object_unref (cache);
+  pulse_test_wait_for (cache_closed, &f->cache, WAIT_MS);
   g_clear_pointer (&f->server, pulse_test_server_free);
   test_cache_remove_dir (f->dir);
   g_free (f->dir);

@@ -172,11 +172,23 @@ on_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* `meson test --setup valgrind` sets PULSE_TEST_WAIT_FACTOR: the same
+ * conditions, waited for longer (memcheck runs code 20-50 times slower). */
+static guint
+wait_ms (guint timeout_ms)
+{
+  const char *text = g_getenv ("PULSE_TEST_WAIT_FACTOR");
+  guint64 factor = text != NULL ? g_ascii_strtoull (text, NULL, 10) : 1;
+
+  return (guint) MIN ((guint64) timeout_ms * CLAMP (factor, 1, 100), G_MAXUINT);
+}
+
 /**
  * pulse_test_wait_for:
  *
  * Iterates the default main context until @condition holds, or fails the
- * test after @timeout_ms. Tests wait on conditions, never on sleeps.
+ * test after @timeout_ms (times $PULSE_TEST_WAIT_FACTOR, when set). Tests
+ * wait on conditions, never on sleeps.
  */
 gboolean
 pulse_test_wait_for (gboolean (*condition) (gpointer),
@@ -184,7 +196,7 @@ pulse_test_wait_for (gboolean (*condition) (gpointer),
                      guint     timeout_ms)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, on_timeout_cb, &timed_out);
+  guint id = g_timeout_add (wait_ms (timeout_ms), on_timeout_cb, &timed_out);
 
   while (!condition (user_data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);

@@ -157,6 +157,7 @@ send_create (Child *child,
   g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
   Write *write = g_new0 (Write, 1);
   g_autofree char *body = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   gsize length;
 
   write->child = child;
@@ -165,8 +166,9 @@ send_create (Child *child,
                           write->id);
   length = strlen (body);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  soup_message_set_request_body_from_bytes (msg, "application/json",
-                                            g_bytes_new_take (g_steal_pointer (&body), length));
+  /* The message takes its own reference on the body. */
+  bytes = g_bytes_new_take (g_steal_pointer (&body), length);
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
   child->in_flight++;
   soup_session_send_and_read_async (child->soup, msg, G_PRIORITY_DEFAULT, NULL, on_write_done_cb,
                                     write);

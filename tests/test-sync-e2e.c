@@ -255,6 +255,7 @@ child_write (Child *child)
   g_autofree char *body = NULL;
   g_autoptr(SoupMessage) msg = NULL;
   Write *write = g_new0 (Write, 1);
+  g_autoptr(GBytes) bytes = NULL;
   gsize length;
 
   write->child = child;
@@ -262,8 +263,9 @@ child_write (Child *child)
   length = strlen (body);
   msg = soup_message_new ("POST", endpoint);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  soup_message_set_request_body_from_bytes (msg, "application/json",
-                                            g_bytes_new_take (g_steal_pointer (&body), length));
+  /* The message takes its own reference on the body. */
+  bytes = g_bytes_new_take (g_steal_pointer (&body), length);
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
   child->in_flight++;
   soup_session_send_and_read_async (child->soup, msg, G_PRIORITY_DEFAULT, NULL, on_write_done_cb,
                                     write);

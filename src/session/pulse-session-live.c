@@ -55,7 +55,11 @@ reset_lists (PulseSession *self,
 
   flush_batches (self);
   if (state == NULL)
-    empty = json_node_init_object (json_node_alloc (), json_object_new ());
+    {
+      /* json_node_init_object() takes its own reference on the object. */
+      empty = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (empty, json_object_new ());
+    }
   for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
     {
       if (state != NULL)
