@@ -164,6 +164,39 @@ test_events_update_state_and_cache (SyncFixture   *fixture,
 }
 
 static gboolean
+busy_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A main loop that always has default-priority work (a flood on the
+ * socket, a slow machine) never runs the drain's idle: the stream's own
+ * callback applies the events once they have waited too long. */
+static void
+test_events_applied_when_idle_starves (SyncFixture   *fixture,
+                                       gconstpointer  data)
+{
+  PulseSync *sync = pulse_test_sync_new (fixture);
+  guint busy = 0, source;
+  gint64 after;
+
+  pulse_test_sync_ingest_state (fixture);
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_live (sync);
+
+  source = g_idle_add_full (G_PRIORITY_DEFAULT, busy_cb, &busy, NULL);
+  pulse_test_sync_ingest_changes (fixture);
+  after = pulse_test_sync_server_seq (fixture);
+  pulse_test_sync_wait_seq (sync, after);
+  g_source_remove (source);
+  /* The busy source really ran throughout, so no idle could. */
+  g_assert_cmpuint (busy, >, 10);
+  pulse_test_sync_assert_matches (fixture, sync);
+  pulse_test_sync_close (sync);
+}
+
+static gboolean
 has_ticket (gpointer data)
 {
   return pulse_state_lookup (pulse_sync_get_state_snapshot (data), PULSE_STATE_KIND_TICKET,
@@ -371,6 +404,7 @@ main (int   argc,
 
   TEST ("first-start-takes-snapshot", test_first_start_takes_snapshot);
   TEST ("events-update-state-and-cache", test_events_update_state_and_cache);
+  TEST ("events-applied-when-idle-starves", test_events_applied_when_idle_starves);
   TEST ("missing-ticket-fetched", test_missing_ticket_fetched);
   TEST ("restart-resumes-from-cached-seq", test_restart_resumes_from_cached_seq);
   TEST ("unreachable-then-live", test_unreachable_then_live);

@@ -201,11 +201,11 @@ drop_inbox (PulseSync *self)
 }
 
 /* Applies what arrived, a time slice at a time: a burst of a thousand
- * frames read at once must not hold up a frame of the UI. */
+ * frames read at once must not hold up a frame of the UI. Returns
+ * whether events are left. */
 static gboolean
-on_drain_cb (gpointer user_data)
+drain_slice (PulseSync *self)
 {
-  g_autoptr(PulseSync) self = g_object_ref (user_data);
   gint64 deadline = g_get_monotonic_time () + PULSE_SYNC_APPLY_SLICE_US;
   gboolean applied = FALSE;
   JsonNode *event;
@@ -228,11 +228,47 @@ on_drain_cb (gpointer user_data)
       _pulse_sync_update (self);
     }
 
-  if (!g_queue_is_empty (&self->inbox) && self->drain_id != 0)
+  self->inbox_since = g_get_monotonic_time ();
+  return !g_queue_is_empty (&self->inbox);
+}
+
+static gboolean
+on_drain_cb (gpointer user_data)
+{
+  g_autoptr(PulseSync) self = g_object_ref (user_data);
+
+  if (drain_slice (self) && self->drain_id != 0)
     return G_SOURCE_CONTINUE;
 
   self->drain_id = 0;
+  g_clear_handle_id (&self->drain_late_id, g_source_remove);
   return G_SOURCE_REMOVE;
+}
+
+/* The idle did not run in time (default-priority work all the while):
+ * a slice at default priority, until the inbox is empty. */
+static gboolean
+on_drain_late_cb (gpointer user_data)
+{
+  g_autoptr(PulseSync) self = g_object_ref (user_data);
+
+  if (drain_slice (self) && self->drain_late_id != 0)
+    return G_SOURCE_CONTINUE;
+
+  self->drain_late_id = 0;
+  g_clear_handle_id (&self->drain_id, g_source_remove);
+  g_clear_handle_id (&self->drain_late_id, g_source_remove);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_drain (PulseSync *self)
+{
+  if (self->drain_id == 0)
+    self->drain_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_drain_cb, self, NULL);
+  if (self->drain_late_id == 0)
+    self->drain_late_id = g_timeout_add (PULSE_SYNC_INBOX_WAIT_US / 1000, on_drain_late_cb,
+                                         self);
 }
 
 static void
@@ -245,10 +281,19 @@ on_stream_event_cb (PulseStream *stream,
   if (self->phase != PULSE_SYNC_PHASE_STREAMING)
     return;
 
-  /* Below the UI's redraws, so a slice runs between frames. */
+  /* Below the UI's redraws, so a slice runs between frames; unless the
+   * idle has been kept from running for too long. */
+  if (g_queue_is_empty (&self->inbox))
+    self->inbox_since = g_get_monotonic_time ();
   g_queue_push_tail (&self->inbox, json_node_ref (event));
-  if (self->drain_id == 0)
-    self->drain_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_drain_cb, self, NULL);
+  if (g_get_monotonic_time () - self->inbox_since > PULSE_SYNC_INBOX_WAIT_US)
+    {
+      g_autoptr(PulseSync) hold = g_object_ref (self);
+
+      drain_slice (self);
+    }
+  if (!g_queue_is_empty (&self->inbox))
+    schedule_drain (self);
 }
 
 static void
@@ -477,6 +522,7 @@ _pulse_sync_net_stop (PulseSync *self)
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->offline_id, g_source_remove);
   g_clear_handle_id (&self->drain_id, g_source_remove);
+  g_clear_handle_id (&self->drain_late_id, g_source_remove);
   drop_inbox (self);
   self->health_pending = FALSE;
   if (self->fetching != NULL)

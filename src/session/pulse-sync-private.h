@@ -47,6 +47,11 @@ G_BEGIN_DECLS
  * loop: a quarter of a 60 Hz frame. */
 #define PULSE_SYNC_APPLY_SLICE_US 4000
 
+/* How long events may wait in the inbox for the drain's idle before the
+ * stream's own callback applies a slice: a socket that is always ready
+ * (a flood, a slow machine) keeps an idle from ever running. */
+#define PULSE_SYNC_INBOX_WAIT_US 50000
+
 typedef enum
 {
   PULSE_SYNC_PHASE_IDLE,       /* not started, stopped, or reading the cache */
@@ -156,7 +161,9 @@ struct _PulseSync
 
   /* Events received, not yet applied (JsonNode), and their idle. */
   GQueue                inbox;
+  gint64                inbox_since;     /* monotonic: when the oldest queued event came */
   guint                 drain_id;
+  guint                 drain_late_id;   /* the drain's fallback timeout */
 
   /* Tickets being fetched because an event named them (id set). */
   GHashTable           *fetching;
