@@ -36,6 +36,7 @@ struct _PulseShiftsCoverage
   GtkListBox      *surplus_list;
 
   PulseSession    *session;
+  PulseConnectionState connection_state;
   GDateTime       *first_day;
   GCancellable    *cancellable;
   PlanningRef     *planning;
@@ -44,6 +45,8 @@ struct _PulseShiftsCoverage
   double           report_shrinkage;
   guint            staff_generation;
   guint            timer_id;
+  guint            settle_id;
+  double           forecast_total;  /* of the last fetch; < 0: none yet */
   gboolean         staffing;
   gboolean         fetching;
   gboolean         filling_queues;

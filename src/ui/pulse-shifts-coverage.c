@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "pulse-session-coverage.h"
@@ -149,6 +151,52 @@ dup_queues (PulseShiftsCoverage *self)
   return queues;
 }
 
+/* The week's forecast contacts over every queue. */
+static double
+forecast_total (PulseCoverageReport *report)
+{
+  g_autoptr(GPtrArray) totals = pulse_coverage_report_dup_totals (report);
+  double sum = 0;
+
+  for (guint i = 0; i < totals->len; i++)
+    sum += pulse_forecast_interval_get_forecast_arrivals (totals->pdata[i]);
+
+  return sum;
+}
+
+static void fetch (PulseShiftsCoverage *self);
+
+static gboolean
+on_settle_cb (gpointer user_data)
+{
+  PulseShiftsCoverage *self = user_data;
+
+  self->settle_id = 0;
+  if (!self->fetching)
+    fetch (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A server still writing its history (a new helpdesk bridge, the demo's
+ * simulator) forecasts from more weeks on every fetch: after the first
+ * fetch of a week, and while its forecast moves by more than a percent,
+ * it is asked for again in SETTLE_SECONDS rather than at the next
+ * refetch. */
+#define SETTLE_SECONDS 20
+
+static void
+settle_forecast (PulseShiftsCoverage *self,
+                 PulseCoverageReport *report)
+{
+  double total = forecast_total (report);
+  gboolean moving = self->forecast_total < 0
+                    || fabs (total - self->forecast_total) > 0.01 * MAX (total, 1.0);
+
+  if (moving && self->settle_id == 0)
+    self->settle_id = g_timeout_add_seconds (SETTLE_SECONDS, on_settle_cb, self);
+  self->forecast_total = total;
+}
+
 static void
 fetch_coverage_cb (GObject      *object,
                    GAsyncResult *result,
@@ -180,6 +228,7 @@ fetch_coverage_cb (GObject      *object,
   self->planning->planning = pulse_planning_new (report, (PulseQueue * const *) queues->pdata,
                                                  queues->len);
   self->report_shrinkage = pulse_coverage_report_get_shrinkage (report);
+  settle_forecast (self, report);
   count_shifts (self);
   _pulse_shifts_coverage_fill_queues (self);
   _pulse_shifts_coverage_show (self);
@@ -265,6 +314,7 @@ pulse_shifts_coverage_dispose (GObject *object)
   PulseShiftsCoverage *self = PULSE_SHIFTS_COVERAGE (object);
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
@@ -345,9 +395,23 @@ pulse_shifts_coverage_init (PulseShiftsCoverage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->report_shrinkage = 0.3;
+  self->forecast_total = -1;
   /* Translators: the planning figures before the forecast has come */
   self->summary = g_strdup (_("Loading the week’s forecast…"));
   gtk_label_set_text (self->summary_label, self->summary);
+}
+
+/* A fetch made before the session was live failed, or read a forecast
+ * the server had not made yet: going live asks again. */
+static void
+on_connection_state_cb (PulseShiftsCoverage *self)
+{
+  PulseConnectionState state = pulse_session_get_connection_state (self->session);
+  gboolean was_live = self->connection_state == PULSE_CONNECTION_STATE_LIVE;
+
+  self->connection_state = state;
+  if (state == PULSE_CONNECTION_STATE_LIVE && !was_live)
+    fetch (self);
 }
 
 void
@@ -356,8 +420,20 @@ pulse_shifts_coverage_set_session (PulseShiftsCoverage *self,
 {
   g_return_if_fail (PULSE_IS_SHIFTS_COVERAGE (self));
 
-  if (g_set_object (&self->session, session))
-    fetch (self);
+  if (session == self->session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      self->connection_state = pulse_session_get_connection_state (session);
+      g_signal_connect_object (session, "notify::connection-state",
+                               G_CALLBACK (on_connection_state_cb), self, G_CONNECT_SWAPPED);
+    }
+  fetch (self);
 }
 
 /* The week to plan; its forecast is fetched afresh. */
@@ -369,6 +445,7 @@ pulse_shifts_coverage_set_week (PulseShiftsCoverage *self,
 
   g_clear_pointer (&self->first_day, g_date_time_unref);
   self->first_day = g_date_time_ref (first_day);
+  self->forecast_total = -1;
   fetch (self);
 }
 
