@@ -85,9 +85,8 @@ on_cache_error_cb (PulseSync  *sync,
                    GParamSpec *pspec,
                    gpointer    user_data)
 {
-  g_autoptr(GError) error = NULL;
+  const GError *error = pulse_sync_get_cache_error (sync);
 
-  g_object_get (sync, "cache-error", &error, NULL);
   if (error != NULL)
     say ("cache-error %s\n", error->message);
 }
@@ -183,9 +182,8 @@ pulse_test_client_child_main (int    argc,
   child.console->saved = on_saved_cb;
   g_signal_connect (child.console->sync, "notify::seq", G_CALLBACK (on_seq_cb), &last_seq);
   g_signal_connect (child.console->sync, "notify::is-live", G_CALLBACK (on_live_cb), NULL);
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (child.console->sync), "cache-error"))
-    g_signal_connect (child.console->sync, "notify::cache-error",
-                      G_CALLBACK (on_cache_error_cb), NULL);
+  g_signal_connect (child.console->sync, "notify::cache-error", G_CALLBACK (on_cache_error_cb),
+                    NULL);
   pulse_test_console_edit (child.console, (guint) g_ascii_strtoull (argv[7], NULL, 10));
 
   child.commands = g_data_input_stream_new (in);
