@@ -340,7 +340,14 @@ pulse_test_client_child_wait_live (PulseTestClientChild *self)
   g_assert_false (self->ended);
 }
 
-/* SIGKILL, at once, and reaped. */
+static gboolean
+has_ended (gpointer data)
+{
+  return ((PulseTestClientChild *) data)->ended;
+}
+
+/* SIGKILL, at once, and reaped; then what it wrote before dying is read
+ * to the end, so no saved edit it reported goes unnoticed. */
 void
 pulse_test_client_child_kill (PulseTestClientChild *self)
 {
@@ -351,12 +358,7 @@ pulse_test_client_child_kill (PulseTestClientChild *self)
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_signaled (self->process));
   g_assert_cmpint (g_subprocess_get_term_sig (self->process), ==, SIGKILL);
-}
-
-static gboolean
-has_ended (gpointer data)
-{
-  return ((PulseTestClientChild *) data)->ended;
+  pulse_test_wait_for (has_ended, self, PULSE_TEST_FAULTS_WAIT_MS);
 }
 
 static void

@@ -123,10 +123,15 @@ link_close (Link     *link,
 static int
 pick_fault (PulseTestFaultProxy *self)
 {
-  guint roll;
+  guint roll, total;
 
   if (self->rate <= 0 || g_rand_double (self->rand) >= self->rate)
     return -1;
+
+  /* Each kind once first, so even a short run has met them all. */
+  total = pulse_test_fault_proxy_get_n_faults (self, -1);
+  if (total < PULSE_TEST_N_FAULTS)
+    return total;
 
   roll = g_rand_int_range (self->rand, 0, 100);
   for (int kind = 0; kind < PULSE_TEST_N_FAULTS; kind++)
