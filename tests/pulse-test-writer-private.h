@@ -43,6 +43,8 @@ struct _PulseTestWriter
   guint            left;
   guint            in_flight;
   guint            n_written;
+  guint            n_failed;
+  gboolean         tolerant;   /* failed writes are counted, not fatal */
   gboolean         rule_busy;  /* rule edits go one at a time: each needs the last version */
   guint            idle_id;
   guint            next_id;

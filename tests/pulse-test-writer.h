@@ -25,6 +25,9 @@ void             pulse_test_writer_start        (PulseTestWriter *self,
                                                  guint            n_writes);
 gboolean         pulse_test_writer_is_done      (PulseTestWriter *self);
 guint            pulse_test_writer_get_n_written (PulseTestWriter *self);
+void             pulse_test_writer_set_tolerant (PulseTestWriter *self,
+                                                 gboolean         tolerant);
+guint            pulse_test_writer_get_n_failed (PulseTestWriter *self);
 void             pulse_test_writer_free         (PulseTestWriter *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PulseTestWriter, pulse_test_writer_free)

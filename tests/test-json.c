@@ -285,6 +285,21 @@ test_malformed_documents (void)
     }
 }
 
+/* An empty GBytes gives NULL data: an answer cut off after its headers
+ * (seen through the fault proxy) reached the parser as (NULL, 0). */
+static void
+test_empty_bytes (void)
+{
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  node = pulse_json_parse (g_bytes_get_data (empty, NULL), g_bytes_get_size (empty), &error);
+  g_assert_null (node);
+  g_assert_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==, "empty JSON document");
+}
+
 static void
 test_invalid_utf8_refused (void)
 {
@@ -328,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/pulse/core/json/json-glib-leniency-refused",
                    test_json_glib_leniency_refused);
   g_test_add_func ("/pulse/core/json/malformed-documents", test_malformed_documents);
+  g_test_add_func ("/pulse/core/json/empty-bytes", test_empty_bytes);
   g_test_add_func ("/pulse/core/json/invalid-utf8-refused", test_invalid_utf8_refused);
   g_test_add_func ("/pulse/core/json/enum-nicks", test_enum_nicks);
 

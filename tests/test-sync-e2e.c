@@ -12,10 +12,8 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <signal.h>
-
 #include "pulse-json.h"
+#include "pulse-test-child-server.h"
 #include "pulse-test-sync.h"
 #include "pulse-time-utils.h"
 
@@ -25,13 +23,9 @@
 
 typedef struct
 {
-  char        *dir;
-  char        *db_path;
-  char        *head;
-  char        *integration;
-  GSubprocess *process;
-  char        *url;
-  guint        port;
+  PulseTestChildServer *server;
+  const char  *head;
+  const char  *integration;
   SoupSession *soup;
   gboolean     writing;
   guint        in_flight;
@@ -41,128 +35,27 @@ typedef struct
   GPtrArray   *tickets;       /* ids of acknowledged tickets */
 } Child;
 
-static char *
-add_token (const char *db_path,
-           const char *role)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[] = { g_getenv ("PULSE_SERVER"), "token", "add", "--user", "Olena Koval",
-                         "--role", role, "--db", db_path, NULL };
-  char *start;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
-                               NULL, NULL, &error));
-  g_assert_no_error (error);
-  start = strstr (out, "pulse_");
-  g_assert_nonnull (start);
-  return g_strndup (start, strcspn (start, " \n"));
-}
-
-/* A database file with a head's and an integration's token. */
+/* pulse-server over a database file, with a head's and an integration's
+ * token. */
 static void
 child_init (Child *child)
 {
-  g_autoptr(GError) error = NULL;
-
-  child->dir = g_dir_make_tmp ("pulse-sync-e2e-XXXXXX", &error);
-  g_assert_no_error (error);
-  child->db_path = g_build_filename (child->dir, "pulse.db", NULL);
-  child->head = add_token (child->db_path, "head");
-  child->integration = add_token (child->db_path, "integration");
+  child->server = pulse_test_child_server_new ();
+  child->head = pulse_test_server_get_token (&child->server->ts, PULSE_ROLE_HEAD);
+  child->integration = pulse_test_server_get_token (&child->server->ts, PULSE_ROLE_INTEGRATION);
   child->tickets = g_ptr_array_new_with_free_func (g_free);
   child->soup = soup_session_new_with_options ("max-conns-per-host", IN_FLIGHT + 2, NULL);
-}
-
-/* Starts the server on @port (0: any) and reads its address. */
-static void
-child_spawn (Child *child,
-             guint  port)
-{
-  g_autoptr(GDataInputStream) lines = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", port);
-  g_autofree char *line = NULL;
-  const char *colon;
-
-  child->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                     G_SUBPROCESS_FLAGS_STDERR_MERGE, &error,
-                                     g_getenv ("PULSE_SERVER"), "--db", child->db_path,
-                                     "--listen", listen, NULL);
-  g_assert_no_error (error);
-
-  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child->process));
-  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (lines), FALSE);
-  do
-    {
-      g_free (line);
-      line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (line);
-    }
-  while (!g_str_has_prefix (line, "listening on "));
-
-  g_free (child->url);
-  child->url = g_strdup (line + strlen ("listening on "));
-  colon = strrchr (child->url, ':');
-  g_assert_nonnull (colon);
-  child->port = (guint) g_ascii_strtoull (colon + 1, NULL, 10);
-  g_assert_cmpuint (child->port, >, 0);
-  if (port != 0)
-    g_assert_cmpuint (child->port, ==, port);
-}
-
-static void
-child_kill (Child *child)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_send_signal (child->process, SIGKILL);
-  g_assert_true (g_subprocess_wait (child->process, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_signaled (child->process));
-  g_assert_cmpint (g_subprocess_get_term_sig (child->process), ==, SIGKILL);
-  g_clear_object (&child->process);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_remove (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static void
 child_clear (Child *child)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (child->process != NULL)
-    {
-      g_subprocess_send_signal (child->process, SIGTERM);
-      g_assert_true (g_subprocess_wait (child->process, NULL, &error));
-      g_assert_no_error (error);
-      g_clear_object (&child->process);
-    }
   soup_session_abort (child->soup);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&child->soup);
-  remove_dir (child->dir);
   g_clear_pointer (&child->tickets, g_ptr_array_unref);
-  g_free (child->dir);
-  g_free (child->db_path);
-  g_free (child->head);
-  g_free (child->integration);
-  g_free (child->url);
+  g_clear_pointer (&child->server, pulse_test_child_server_free);
 }
 
 /* A blocking request: the server is another process. */
@@ -170,7 +63,7 @@ static JsonNode *
 child_get (Child      *child,
            const char *path)
 {
-  g_autofree char *url = g_strconcat (child->url, path, NULL);
+  g_autofree char *url = g_strconcat (child->server->ts.url, path, NULL);
   g_autofree char *auth = g_strconcat ("Bearer ", child->head, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
   g_autoptr(GBytes) body = NULL;
@@ -236,14 +129,14 @@ write_body (Child  *child,
     {
       const char *ticket = child->tickets->pdata[n % child->tickets->len];
 
-      *endpoint = g_strconcat (child->url, "/api/v1/ingest/messages", NULL);
+      *endpoint = g_strconcat (child->server->ts.url, "/api/v1/ingest/messages", NULL);
       return g_strdup_printf ("{\"ticket_id\":\"%s\",\"message\":{\"id\":\"m-%u\","
                               "\"author_kind\":\"customer\",\"at\":\"%s\",\"body\":\"Ще?\"}}",
                               ticket, n, at);
     }
 
   write->ticket_id = g_strdup_printf ("t-%05u", n);
-  *endpoint = g_strconcat (child->url, "/api/v1/ingest/tickets", NULL);
+  *endpoint = g_strconcat (child->server->ts.url, "/api/v1/ingest/tickets", NULL);
   return pulse_test_sync_ticket_json (write->ticket_id, "open", now, now);
 }
 
@@ -321,29 +214,16 @@ static void
 assert_state_is_snapshot (Child     *child,
                           PulseSync *sync)
 {
-  g_autoptr(JsonNode) snapshot = child_get (child, "/api/v1/snapshot");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PulseState) server = pulse_state_new_from_snapshot (snapshot, &error);
-  PulseState *ours = pulse_sync_get_state_snapshot (sync);
-  gint64 now = g_get_real_time ();
+  SyncFixture fixture = { .ts = &child->server->ts };
 
-  g_assert_no_error (error);
-  if (!pulse_state_equal (ours, server, now))
-    {
-      g_autoptr(JsonNode) a = pulse_state_to_snapshot_json (ours, now);
-      g_autoptr(JsonNode) b = pulse_state_to_snapshot_json (server, now);
-      g_autofree char *text_a = pulse_json_to_string (a);
-      g_autofree char *text_b = pulse_json_to_string (b);
-
-      g_assert_cmpstr (text_a, ==, text_b);
-    }
+  pulse_test_sync_assert_matches (&fixture, sync);
 }
 
 static PulseSync *
 sync_new (Child *child)
 {
-  g_autofree char *cache = g_build_filename (child->dir, "cache.db", NULL);
-  g_autoptr(PulseClient) client = pulse_client_new (child->url, child->head);
+  g_autofree char *cache = g_build_filename (child->server->dir, "cache.db", NULL);
+  g_autoptr(PulseClient) client = pulse_client_new (child->server->ts.url, child->head);
   PulseSync *sync = pulse_sync_new (client, cache);
 
   pulse_sync_set_timing (sync, 5, 50, 200);
@@ -360,7 +240,6 @@ test_sigkill_mid_stream (void)
   guint before_kill;
 
   child_init (&child);
-  child_spawn (&child, 0);
 
   wait.sync = sync = sync_new (&child);
   pulse_sync_start (sync);
@@ -369,11 +248,11 @@ test_sigkill_mid_stream (void)
 
   /* Killed while the stream is busy: writes in flight, events unread. */
   g_assert_true (pulse_test_wait_for (sync_reached, &wait, PULSE_TEST_SYNC_WAIT_MS));
-  child_kill (&child);
+  pulse_test_child_server_kill (child.server);
   before_kill = child.acknowledged;
   g_test_message ("killed at sync seq %" G_GINT64_FORMAT ", %u writes acknowledged, "
                   "%u in flight", pulse_sync_get_seq (sync), before_kill, child.in_flight);
-  child_spawn (&child, child.port);
+  pulse_test_child_server_start (child.server);
 
   wait.acknowledged = before_kill + WRITES_AFTER;
   g_assert_true (pulse_test_wait_for (acknowledged_reached, &wait, PULSE_TEST_SYNC_WAIT_MS));

@@ -203,8 +203,13 @@ pulse_json_parse (const char  *text,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize size = length < 0 ? strlen (text) : (gsize) length;
+  gsize size;
   JsonNode *root;
+
+  /* An empty GBytes (an answer with no body) has no data at all. */
+  if (text == NULL && length == 0)
+    text = "";
+  size = length < 0 ? strlen (text) : (gsize) length;
 
   root = _pulse_json_scan (text, size);
   if (root != NULL)

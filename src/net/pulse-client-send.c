@@ -115,14 +115,27 @@ send_json_read_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* libsoup 3.2 sends a message again on a new connection when a kept-alive
+ * one closed under it, but with the body stream it already read: an empty
+ * body, which the server refuses (400) or, with the same Idempotency-Key,
+ * takes for another request (422). Each new attempt gets the body again. */
+static void
+on_restarted_cb (SoupMessage *msg,
+                 gpointer     user_data)
+{
+  soup_message_set_request_body_from_bytes (msg, "application/json", user_data);
+}
+
 static void
 set_body (SoupMessage *msg,
           JsonNode    *body)
 {
   char *text = pulse_json_to_string (body);
-  g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+  GBytes *bytes = g_bytes_new_take (text, strlen (text));
 
   soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  g_signal_connect_data (msg, "restarted", G_CALLBACK (on_restarted_cb), bytes,
+                         (GClosureNotify) (void (*) (void)) g_bytes_unref, 0);
 }
 
 /**

@@ -70,6 +70,7 @@ typedef enum
   SYNC_PROP_SEQ,
   SYNC_PROP_CACHE_REBUILT,
   SYNC_PROP_HISTORY_COMPLETE,
+  SYNC_PROP_CACHE_ERROR,
   SYNC_N_PROPS
 } PulseSyncProp;
 
@@ -157,6 +158,7 @@ struct _PulseSync
   guint64               done_job_id;    /* the newest finished */
   GPtrArray            *flush_waiters;  /* GTask */
   gboolean              cache_failed;   /* a write failed: stop writing */
+  GError               *cache_error;    /* the first failed write's error */
   gboolean              checked;        /* quick_check ran */
 
   /* Events received, not yet applied (JsonNode), and their idle. */

@@ -164,6 +164,8 @@ job_done_cb (GObject      *object,
       g_message ("cache: a write failed, not writing for the rest of this run: %s",
                  job->error->message);
       self->cache_failed = TRUE;
+      self->cache_error = g_error_copy (job->error);
+      _pulse_sync_notify (self, SYNC_PROP_CACHE_ERROR);
     }
 
   if (job->kind == JOB_REPLACE)
@@ -428,6 +430,20 @@ pulse_sync_flush_async (PulseSync           *self,
   g_task_set_task_data (task, GSIZE_TO_POINTER (self->last_job_id), NULL);
   g_ptr_array_add (self->flush_waiters, task);
   complete_waiters (self);
+}
+
+/**
+ * pulse_sync_get_cache_error:
+ *
+ * Returns: (transfer none) (nullable): why the cache could not be
+ *   written this run, or %NULL; see #PulseSync:cache-error.
+ */
+const GError *
+pulse_sync_get_cache_error (PulseSync *self)
+{
+  g_return_val_if_fail (PULSE_IS_SYNC (self), NULL);
+
+  return self->cache_error;
 }
 
 /**

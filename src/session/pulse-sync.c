@@ -133,6 +133,7 @@ pulse_sync_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->flush_waiters, g_ptr_array_unref);
   g_clear_pointer (&self->fetching, g_hash_table_unref);
+  g_clear_error (&self->cache_error);
   _pulse_sync_history_clear (&self->history);
 
   G_OBJECT_CLASS (pulse_sync_parent_class)->finalize (object);
@@ -171,6 +172,9 @@ pulse_sync_get_property (GObject    *object,
       break;
     case SYNC_PROP_HISTORY_COMPLETE:
       g_value_set_boolean (value, self->history.complete);
+      break;
+    case SYNC_PROP_CACHE_ERROR:
+      g_value_set_boxed (value, self->cache_error);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -292,6 +296,18 @@ install_cache_properties (void)
   properties[SYNC_PROP_HISTORY_COMPLETE] =
     g_param_spec_boolean ("history-complete", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PulseSync:cache-error: (type GLib.Error)
+   *
+   * Why the cache could not be written (a full disk, say), or %NULL. Once
+   * set, the state stays live in memory but the cache keeps the last seq
+   * it has whole, for the rest of the run: worth telling the user, since
+   * what is not in the cache must come from the server again next time.
+   */
+  properties[SYNC_PROP_CACHE_ERROR] =
+    g_param_spec_boxed ("cache-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 }
 
 static void
