@@ -29,6 +29,8 @@ typedef struct
   guint8         buf[CHUNK_SIZE];
   gsize          len;
   gboolean       close_after;   /* a truncated chunk: close once written */
+  gboolean       ended;         /* its side ended: the other side was told */
+  GSocketConnection *to;
 } Pump;
 
 struct _Link
@@ -238,9 +240,18 @@ on_read_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gssize n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
 
-  /* An end or an error on one side ends both, as a real hop would. */
-  if (n <= 0 || link->closed)
+  /* An error on one side ends both, as a real hop would. An end is
+   * passed on as one (a server that closes after its answer must not
+   * lose the answer's last bytes); both ended, the link closes. */
+  if (n < 0 || link->closed)
     link_close (link, FALSE);
+  else if (n == 0)
+    {
+      pump->ended = TRUE;
+      g_socket_shutdown (g_socket_connection_get_socket (pump->to), FALSE, TRUE, NULL);
+      if (link->pumps[0].ended && link->pumps[1].ended)
+        link_close (link, FALSE);
+    }
   else
     {
       pump->len = (gsize) n;
@@ -267,6 +278,7 @@ pump_init (Pump              *pump,
   pump->link = link;
   pump->in = g_io_stream_get_input_stream (G_IO_STREAM (from));
   pump->out = g_io_stream_get_output_stream (G_IO_STREAM (to));
+  pump->to = to;
 }
 
 /* A plain blocking connect: on loopback it is done at once, refused or

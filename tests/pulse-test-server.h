@@ -53,6 +53,8 @@ PulseTestResponse *pulse_test_server_request_raw  (PulseTestServer   *self,
                                                    GBytes            *body,
                                                    const char * const *headers);
 void               pulse_test_response_free       (PulseTestResponse *response);
+void               pulse_test_set_json_body       (SoupMessage       *msg,
+                                                   GBytes            *body);
 const char        *pulse_test_response_error_code (PulseTestResponse *response);
 JsonObject        *pulse_test_response_object     (PulseTestResponse *response);
 

@@ -86,7 +86,7 @@ writer_request (PulseTestWriter *self,
 
       g_strdelimit (body, "'", '"');
       bytes = g_bytes_new_take (body, strlen (body));
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+      pulse_test_set_json_body (msg, bytes);
     }
 
   return msg;

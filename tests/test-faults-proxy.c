@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pulse-client.h"
 #include "pulse-test-child-server.h"
 #include "pulse-test-console.h"
@@ -121,13 +123,57 @@ test_proxy_faults (void)
   pulse_test_remove_dir (dir);
 }
 
+typedef struct
+{
+  SoupServer *soup;
+  guint       port;
+  GPtrArray  *bodies;   /* char *: each request's body, as read */
+} KeepAlive;
+
 static void
-send_template (PulseClient  *client,
-               const char   *method,
-               const char   *path,
-               const char   *if_match,
-               const char   *key,
-               guint         expected)
+keep_alive_cb (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  KeepAlive *ka = user_data;
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  const char *answer = "{\"id\":\"tpl-resent\",\"version\":1}";
+
+  g_ptr_array_add (ka->bodies, g_strndup (g_bytes_get_data (bytes, NULL),
+                                          g_bytes_get_size (bytes)));
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, answer,
+                                    strlen (answer));
+}
+
+/* libsoup's own listener keeps connections alive (pulse-server does not,
+ * see pulse-server.c): the case a kept-alive connection closing under a
+ * request needs. */
+static void
+keep_alive_start (KeepAlive *ka)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  GSList *uris;
+
+  ka->soup = soup_server_new (NULL, NULL);
+  ka->bodies = g_ptr_array_new_with_free_func (g_free);
+  soup_server_add_handler (ka->soup, NULL, keep_alive_cb, ka, NULL);
+  g_assert_true (soup_server_listen (ka->soup, any, 0, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (ka->soup);
+  ka->port = (guint) g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+static void
+send_template (PulseClient *client,
+               const char  *method,
+               const char  *path,
+               const char  *key)
 {
   g_autoptr(JsonNode) body = pulse_test_parse ("{\"id\":\"tpl-resent\",\"name\":\"Resent\","
                                                "\"language\":\"uk\",\"channels\":[],"
@@ -138,13 +184,12 @@ send_template (PulseClient  *client,
   PulseTestAsync wait = { NULL };
   guint status = 0;
 
-  pulse_client_send_json_async (client, method, path, body, if_match, key, NULL,
+  pulse_client_send_json_async (client, method, path, body, NULL, key, NULL,
                                 pulse_test_async_cb, &wait);
   result = pulse_test_async_wait (&wait, PULSE_TEST_FAULTS_WAIT_MS);
-  g_assert_true (pulse_client_send_json_finish (client, result, &status, &answer, NULL, NULL,
-                                                &error));
+  pulse_client_send_json_finish (client, result, &status, &answer, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (status, ==, expected);
+  g_assert_cmpuint (status, ==, 200);
 }
 
 /* A kept-alive connection that closes as a change goes out: libsoup sends
@@ -153,24 +198,29 @@ send_template (PulseClient  *client,
 static void
 test_resent_with_body (void)
 {
-  g_autoptr(PulseTestChildServer) child = pulse_test_child_server_new ();
-  g_autoptr(PulseTestFaultProxy) proxy = pulse_test_fault_proxy_new (child->port, 1);
-  g_autofree char *url = pulse_test_fault_proxy_dup_url (proxy);
-  const char *lead = pulse_test_server_get_token (&child->ts, PULSE_ROLE_LEAD);
-  g_autoptr(PulseClient) client = pulse_client_new (url, lead);
-  g_autoptr(PulseTestResponse) response = NULL;
+  KeepAlive ka = { NULL };
+  g_autoptr(PulseTestFaultProxy) proxy = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(PulseClient) client = NULL;
 
-  send_template (client, "POST", "/api/v1/templates", NULL, "key-create", 201);
+  keep_alive_start (&ka);
+  proxy = pulse_test_fault_proxy_new (ka.port, 1);
+  url = pulse_test_fault_proxy_dup_url (proxy);
+  client = pulse_client_new (url, "pulse_test");
+
+  send_template (client, "POST", "/api/v1/templates", "key-create");
   pulse_test_fault_proxy_fault_next (proxy, PULSE_TEST_FAULT_DROP);
-  send_template (client, "PUT", "/api/v1/templates/tpl-resent", "1", "key-update", 200);
+  send_template (client, "PUT", "/api/v1/templates/tpl-resent", "key-update");
   g_assert_cmpuint (pulse_test_fault_proxy_get_n_faults (proxy, PULSE_TEST_FAULT_DROP), ==, 1);
   g_assert_cmpuint (pulse_test_fault_proxy_get_n_links (proxy), ==, 2);
 
-  response = pulse_test_server_request (&child->ts, "GET", "/api/v1/templates/tpl-resent",
-                                        pulse_test_server_get_token (&child->ts, PULSE_ROLE_HEAD),
-                                        NULL, NULL);
-  g_assert_cmpint (json_object_get_int_member (pulse_test_response_object (response), "version"),
-                   ==, 2);
+  /* The PUT reached the server once, whole: the dropped try never did. */
+  g_assert_cmpuint (ka.bodies->len, ==, 2);
+  g_assert_nonnull (strstr (ka.bodies->pdata[1], "Картку розблоковано."));
+
+  g_ptr_array_unref (ka.bodies);
+  soup_server_disconnect (ka.soup);
+  g_object_unref (ka.soup);
 }
 
 int

@@ -16,6 +16,7 @@
 
 #include "pulse-item-store.h"
 #include "pulse-server-schema.h"
+#include "pulse-test-server.h"
 #include "pulse-test-util.h"
 
 #define N_WRITES 300
@@ -168,7 +169,7 @@ send_create (Child *child,
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
   /* The message takes its own reference on the body. */
   bytes = g_bytes_new_take (g_steal_pointer (&body), length);
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  pulse_test_set_json_body (msg, bytes);
   child->in_flight++;
   soup_session_send_and_read_async (child->soup, msg, G_PRIORITY_DEFAULT, NULL, on_write_done_cb,
                                     write);

@@ -272,7 +272,7 @@ child_request (Child      *child,
   if (body != NULL)
     {
       bytes = g_bytes_new (body, strlen (body));
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+      pulse_test_set_json_body (msg, bytes);
     }
   child->done = FALSE;
   soup_session_send_and_read_async (child->soup, msg, G_PRIORITY_DEFAULT, NULL, on_sent_cb,

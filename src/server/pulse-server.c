@@ -130,9 +130,28 @@ on_request_finished_cb (SoupServer        *soup,
                         SoupServerMessage *msg,
                         gpointer           user_data)
 {
+  GUri *uri = soup_server_message_get_uri (msg);
+
+  /* A request cut before its request line was read has no URI. */
   g_debug ("%s %s → %u", soup_server_message_get_method (msg),
-           g_uri_get_path (soup_server_message_get_uri (msg)),
+           uri != NULL ? g_uri_get_path (uri) : "(no request line)",
            soup_server_message_get_status (msg));
+}
+
+/* A connection handed over with soup_server_accept_iostream() (see
+ * pulse-server-listen.c) serves one request: libsoup 3.2 closes it after
+ * the answer, since it has no GSocket to tell it is still connected.
+ * Saying so in the answer keeps clients from reusing it; a client that
+ * reused a closed kept-alive connection had libsoup send its request
+ * again with an empty body. A WebSocket handshake replaces it with
+ * "Upgrade". */
+static void
+on_request_started_cb (SoupServer        *server,
+                       SoupServerMessage *msg,
+                       gpointer           user_data)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
+                                "close");
 }
 
 static void
@@ -172,6 +191,7 @@ pulse_server_init (PulseServer *self)
   self->limiter = pulse_rate_limiter_new (self->config.rate_limit_per_minute,
                                           self->config.rate_limit_burst);
   self->soup = soup_server_new ("server-header", "pulse-server/" PACKAGE_VERSION " ", NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (on_request_started_cb), NULL);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (on_request_finished_cb), NULL);
 }
 
