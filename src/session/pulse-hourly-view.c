@@ -83,33 +83,18 @@ kpi_at (PulseHourlyView *self,
   return g_ptr_array_index (self->hours, (hour - self->first) / HOUR_USEC);
 }
 
-/* The state decoded every item before it took it: a failure here is a
- * bug, reported rather than hidden. */
-static GObject *
-decode (JsonNode    *node,
-        GObject   *(*decode_func) (JsonNode *, GError **),
-        const char  *what)
-{
-  g_autoptr(GError) error = NULL;
-  GObject *object = decode_func (node, &error);
-
-  if (object == NULL)
-    g_critical ("hourly view: a %s cannot be read: %s", what, error->message);
-
-  return object;
-}
-
-#define DECODE(node, func, what) \
-  decode (node, (GObject *(*) (JsonNode *, GError **)) (void (*) (void)) (func), what)
-
+/* The state decoded every item before it took it: a failure to decode
+ * one here is a bug, reported rather than hidden. */
 static void
 set_queue (PulseKpi *kpi,
            JsonNode *node)
 {
-  g_autoptr(GObject) object = DECODE (node, pulse_queue_new_from_json, "queue");
-  PulseQueue *queue = (PulseQueue *) object;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PulseQueue) queue = pulse_queue_new_from_json (node, &error);
 
-  if (queue != NULL)
+  if (queue == NULL)
+    g_critical ("hourly view: a queue cannot be read: %s", error->message);
+  else
     pulse_kpi_set_queue (kpi, pulse_queue_get_id (queue), pulse_queue_get_country (queue),
                          pulse_queue_get_sl_target_seconds (queue));
 }
@@ -158,7 +143,8 @@ place (PulseHourlyView *self,
 {
   const char *text = json_object_get_string_member_with_default (json_node_get_object (node),
                                                                  "created_at", NULL);
-  g_autoptr(GObject) ticket = NULL;
+  g_autoptr(PulseTicket) ticket = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 created_at = 0;
   gint64 hour;
 
@@ -177,8 +163,10 @@ place (PulseHourlyView *self,
       return;
     }
 
-  if ((ticket = DECODE (node, pulse_ticket_memo_decode, "ticket")) != NULL)
-    pulse_kpi_add_ticket (kpi_at (self, hour), PULSE_TICKET (ticket));
+  if ((ticket = pulse_ticket_memo_decode (node, &error)) == NULL)
+    g_critical ("hourly view: a ticket cannot be read: %s", error->message);
+  else
+    pulse_kpi_add_ticket (kpi_at (self, hour), ticket);
 }
 
 static void
