@@ -196,6 +196,14 @@ void        _pulse_sync_notify_history     (PulseSync             *self);
 void        _pulse_sync_loaded             (PulseSync             *self,
                                             PulseSyncLoad         *load);
 
+/* pulse-sync-apply.c */
+void        _pulse_sync_on_stream_event    (PulseStream           *stream,
+                                            JsonNode              *event,
+                                            gpointer               user_data);
+void        _pulse_sync_drop_inbox         (PulseSync             *self);
+void        _pulse_sync_fetch_ticket       (PulseSync             *self,
+                                            const char            *id);
+
 /* pulse-sync-net.c */
 void        _pulse_sync_net_connect        (PulseSync             *self);
 void        _pulse_sync_net_stop           (PulseSync             *self);

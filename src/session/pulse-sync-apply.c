@@ -1,0 +1,243 @@
+/* pulse-sync-apply.c
+ *
+ * Copyright 2026 The Pulse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PulseSync applying the event stream, main thread only: events queue in
+ * an inbox and are applied in time slices, each change written to the
+ * cache and told to the lists and views; a ticket an event names that the
+ * state lacks is fetched. Part of PulseSync (pulse-sync-private.h).
+ */
+
+#include "config.h"
+
+#include "pulse-error.h"
+#include "pulse-sync-private.h"
+
+#define TICKETS_PATH  "/api/v1/tickets/"
+
+typedef struct
+{
+  PulseSync *self;
+  char      *id;
+} Fetch;
+
+static void
+fetch_free (Fetch *fetch)
+{
+  g_free (fetch->id);
+  g_free (fetch);
+}
+
+static void
+ticket_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+  g_auto(PulseStateChange) change = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  PulseSync *self;
+
+  node = pulse_client_get_json_finish (PULSE_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      fetch_free (fetch);
+      return;
+    }
+
+  self = fetch->self;
+  g_hash_table_remove (self->fetching, fetch->id);
+  if (node == NULL)
+    g_message ("sync: ticket %s: %s; trying again when connected", fetch->id, error->message);
+  else if (!pulse_state_put_ticket (self->state, node, &change, &error))
+    {
+      g_message ("sync: ticket %s: %s", fetch->id, error->message);
+      if (g_error_matches (error, PULSE_ERROR, PULSE_ERROR_CONFLICT))
+        _pulse_sync_net_take_snapshot (self);
+    }
+  else if (change.action != PULSE_STATE_ACTION_NONE)
+    {
+      _pulse_sync_writer_add (self, &change);
+      _pulse_sync_emit_changed (self, &change);
+    }
+
+  fetch_free (fetch);
+}
+
+/* `GET /api/v1/tickets/{id}` for a ticket an event named; the state
+ * holds that event and the later ones until the ticket comes. */
+void
+_pulse_sync_fetch_ticket (PulseSync  *self,
+                          const char *id)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  Fetch *fetch;
+
+  if (g_hash_table_contains (self->fetching, id))
+    return;
+
+  escaped = g_uri_escape_string (id, NULL, FALSE);
+  path = g_strconcat (TICKETS_PATH, escaped, NULL);
+  fetch = g_new0 (Fetch, 1);
+  fetch->self = self;
+  fetch->id = g_strdup (id);
+  g_hash_table_add (self->fetching, g_strdup (id));
+  pulse_client_get_json_async (self->client, path, self->cancellable, ticket_cb, fetch);
+}
+
+static void
+apply_change (PulseSync        *self,
+              PulseStateChange *change)
+{
+  switch (change->action)
+    {
+    case PULSE_STATE_ACTION_MISSING:
+      _pulse_sync_fetch_ticket (self, change->id);
+      break;
+    case PULSE_STATE_ACTION_CREATED:
+    case PULSE_STATE_ACTION_UPDATED:
+    case PULSE_STATE_ACTION_DELETED:
+      _pulse_sync_writer_add (self, change);
+      _pulse_sync_emit_changed (self, change);
+      break;
+    case PULSE_STATE_ACTION_NONE:
+    case PULSE_STATE_ACTION_RESYNC:
+    default:
+      break;
+    }
+}
+
+/* Applies one event; FALSE if it parted us from the server, and a
+ * snapshot is on its way instead. */
+static gboolean
+apply_event (PulseSync *self,
+             JsonNode  *event)
+{
+  g_auto(PulseStateChange) change = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  /* A gap, a conflict or data we cannot read: our copy and the server's
+   * have parted, and only a snapshot joins them again. */
+  if (!pulse_state_apply (self->state, event, &change, &error))
+    {
+      g_message ("sync: %s; taking a snapshot", error->message);
+      _pulse_sync_net_take_snapshot (self);
+      return FALSE;
+    }
+
+  apply_change (self, &change);
+  return TRUE;
+}
+
+/* Forgets the events not applied yet (a snapshot replaces them, or the
+ * run stopped), and the drain that would apply them. */
+void
+_pulse_sync_drop_inbox (PulseSync *self)
+{
+  JsonNode *event;
+
+  g_clear_handle_id (&self->drain_id, g_source_remove);
+  g_clear_handle_id (&self->drain_late_id, g_source_remove);
+  while ((event = g_queue_pop_head (&self->inbox)) != NULL)
+    json_node_unref (event);
+}
+
+/* Applies what arrived, a time slice at a time: a burst of a thousand
+ * frames read at once must not hold up a frame of the UI. Returns
+ * whether events are left. */
+static gboolean
+drain_slice (PulseSync *self)
+{
+  gint64 deadline = g_get_monotonic_time () + PULSE_SYNC_APPLY_SLICE_US;
+  gboolean applied = FALSE;
+  JsonNode *event;
+
+  while (self->phase == PULSE_SYNC_PHASE_STREAMING &&
+         (event = g_queue_pop_head (&self->inbox)) != NULL)
+    {
+      gboolean ok = apply_event (self, event);
+
+      json_node_unref (event);
+      applied |= ok;
+      if (!ok || g_get_monotonic_time () >= deadline)
+        break;
+    }
+
+  if (applied)
+    {
+      _pulse_sync_set_last_event_at (self, pulse_stream_get_last_event_at (self->stream));
+      _pulse_sync_notify_seq (self);
+      _pulse_sync_update (self);
+    }
+
+  self->inbox_since = g_get_monotonic_time ();
+  return !g_queue_is_empty (&self->inbox);
+}
+
+static gboolean
+on_drain_cb (gpointer user_data)
+{
+  g_autoptr(PulseSync) self = g_object_ref (user_data);
+
+  if (drain_slice (self) && self->drain_id != 0)
+    return G_SOURCE_CONTINUE;
+
+  self->drain_id = 0;
+  g_clear_handle_id (&self->drain_late_id, g_source_remove);
+  return G_SOURCE_REMOVE;
+}
+
+/* The idle did not run in time (default-priority work all the while):
+ * a slice at default priority, until the inbox is empty. */
+static gboolean
+on_drain_late_cb (gpointer user_data)
+{
+  g_autoptr(PulseSync) self = g_object_ref (user_data);
+
+  if (drain_slice (self) && self->drain_late_id != 0)
+    return G_SOURCE_CONTINUE;
+
+  self->drain_late_id = 0;
+  g_clear_handle_id (&self->drain_id, g_source_remove);
+  g_clear_handle_id (&self->drain_late_id, g_source_remove);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_drain (PulseSync *self)
+{
+  if (self->drain_id == 0)
+    self->drain_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_drain_cb, self, NULL);
+  if (self->drain_late_id == 0)
+    self->drain_late_id = g_timeout_add (PULSE_SYNC_INBOX_WAIT_US / 1000, on_drain_late_cb,
+                                         self);
+}
+
+/* The stream's "event": into the inbox, applied by the drain. */
+void
+_pulse_sync_on_stream_event (PulseStream *stream,
+                    JsonNode    *event,
+                    gpointer     user_data)
+{
+  PulseSync *self = user_data;
+
+  if (self->phase != PULSE_SYNC_PHASE_STREAMING)
+    return;
+
+  /* Below the UI's redraws, so a slice runs between frames; unless the
+   * idle has been kept from running for too long. */
+  if (g_queue_is_empty (&self->inbox))
+    self->inbox_since = g_get_monotonic_time ();
+  g_queue_push_tail (&self->inbox, json_node_ref (event));
+  if (g_get_monotonic_time () - self->inbox_since > PULSE_SYNC_INBOX_WAIT_US)
+    {
+      g_autoptr(PulseSync) hold = g_object_ref (self);
+
+      drain_slice (self);
+    }
+  if (!g_queue_is_empty (&self->inbox))
+    schedule_drain (self);
+}
