@@ -12,6 +12,9 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <sys/resource.h>
+
 #include "pulse-audit-list.h"
 #include "pulse-conflict-dialog.h"
 #include "pulse-item-edit.h"
@@ -272,6 +275,74 @@ test_conflict_and_history (void)
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *prefix;
+} PrefixWait;
+
+static gboolean
+has_label_with_prefix (GtkWidget  *root,
+                       const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix)
+      && gtk_widget_get_mapped (root))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_with_prefix (child, prefix))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+shows_prefix (gpointer user_data)
+{
+  PrefixWait *wait = user_data;
+
+  return has_label_with_prefix (wait->root, wait->prefix);
+}
+
+/* The cache's file can grow no more (a size limit, as a full disk): the
+ * window says so, with the system's reason, and the session still
+ * follows the server. */
+static void
+test_cache_cannot_be_written (void)
+{
+  g_autoptr(PulseTestServer) ts = NULL;
+  g_autoptr(PulseSession) session = NULL;
+  struct rlimit before, full;
+  PrefixWait wait = { NULL, "Pulse cannot save its copy of the data" };
+  PulseWindow *window;
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  ts = pulse_test_server_new ();
+  session = pulse_test_live_sign_in_as (ts, PULSE_ROLE_LEAD);
+  window = pulse_test_ui_open_window (session, 1000, 700);
+  wait.root = GTK_WIDGET (window);
+  g_assert_false (shows_prefix (&wait));
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  full = before;
+  full.rlim_cur = 1;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
+  pulse_test_live_create (ts, PULSE_ROLE_LEAD, "templates",
+                          "{\"id\":\"t-full\",\"name\":\"Переказ\",\"language\":\"uk\","
+                          "\"channels\":[\"chat\"],\"body\":\"Перевіряємо переказ.\"}");
+  g_assert_true (pulse_test_wait_for (shows_prefix, &wait, WAIT_MS));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  g_assert_nonnull (pulse_sync_get_cache_error (pulse_session_get_sync (session)));
+  g_assert_cmpint (pulse_session_get_connection_state (session), ==,
+                   PULSE_CONNECTION_STATE_LIVE);
+
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +354,7 @@ main (int   argc,
 
   g_test_add_func ("/pulse/ui/edits/undo", test_undo);
   g_test_add_func ("/pulse/ui/edits/conflict-and-history", test_conflict_and_history);
+  g_test_add_func ("/pulse/ui/edits/cache-cannot-be-written", test_cache_cannot_be_written);
 
   ret = g_test_run ();
   pulse_test_ui_shutdown ();

@@ -50,6 +50,8 @@ struct _PulseWindow
   PulseOutbox              *watched_outbox;
   PulseNotifier            *notifier;
   guint                     n_held_seen;
+  PulseSync                *watched_sync;
+  gboolean                  cache_error_told;
 };
 
 /* pulse-window-pages.c */
@@ -62,6 +64,10 @@ void        _pulse_window_class_add_page_shortcuts (GtkWidgetClass *widget_class
 void        _pulse_window_class_install_actions    (GtkWidgetClass *widget_class);
 void        _pulse_window_update_actions           (PulseWindow    *self);
 void        _pulse_window_update_first_run         (PulseWindow    *self);
+
+/* pulse-window-cache.c */
+void        _pulse_window_watch_cache              (PulseWindow    *self);
+void        _pulse_window_unwatch_cache            (PulseWindow    *self);
 
 /* pulse-window-edits.c */
 void        _pulse_window_watch_edits              (PulseWindow    *self);

@@ -152,6 +152,7 @@ pulse_window_constructed (GObject *object)
   pulse_connection_indicator_set_session (self->connection_indicator, self->session);
   pulse_period_button_set_session (self->period_button, self->session);
   _pulse_window_watch_edits (self);
+  _pulse_window_watch_cache (self);
   self->notifier = pulse_notifier_new (self->session, self->settings, GTK_WINDOW (self));
 
   g_signal_connect_object (self->session, "notify::server-url",
@@ -205,6 +206,7 @@ pulse_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   _pulse_window_unwatch_edits (self);
+  _pulse_window_unwatch_cache (self);
   g_clear_object (&self->notifier);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), PULSE_TYPE_WINDOW);
