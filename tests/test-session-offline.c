@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "pulse-session-items.h"
 #include "pulse-session.h"
 #include "pulse-test-sync.h"
@@ -55,6 +57,12 @@ static gboolean
 is_live (gpointer session)
 {
   return pulse_session_get_connection_state (session) == PULSE_CONNECTION_STATE_LIVE;
+}
+
+static gboolean
+is_lead (gpointer session)
+{
+  return pulse_session_get_role (session) == PULSE_ROLE_LEAD;
 }
 
 typedef struct
@@ -176,6 +184,36 @@ test_starts_from_the_cache (SyncFixture   *fixture,
   pulse_test_sync_assert_matches (fixture, pulse_session_get_sync (session));
 }
 
+/* A cache with nobody remembered for it: shown, read only. */
+static void
+test_unknown_identity_reads_only (SyncFixture   *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(PulseSession) session = pulse_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *identities = g_build_filename (g_get_user_cache_dir (), "pulse", "identities",
+                                                  NULL);
+  const char *lead = pulse_test_server_get_token (fixture->ts, PULSE_ROLE_LEAD);
+
+  pulse_test_sync_ingest_directory (fixture);
+  pulse_test_sync_ingest_tickets (fixture, "t", 3, "open", g_get_real_time () - PULSE_TEST_DAY / 2,
+                                  PULSE_USEC_PER_MINUTE);
+  first_sign_in (fixture);
+  pulse_test_sync_stop_server (fixture);
+  g_assert_cmpint (g_remove (identities), ==, 0);
+
+  g_assert_true (sign_in (session, fixture, lead, &error));
+  g_assert_no_error (error);
+  wait_tickets (session, 3);
+  g_assert_cmpint (pulse_session_get_role (session), ==, PULSE_ROLE_VIEWER);
+  g_assert_false (pulse_session_can_edit (session, "template"));
+
+  /* The server back: whoami tells the real role. */
+  pulse_test_sync_start_server (fixture);
+  g_assert_true (pulse_test_wait_for (is_live, session, PULSE_TEST_SYNC_WAIT_MS));
+  g_assert_true (pulse_test_wait_for (is_lead, session, PULSE_TEST_SYNC_WAIT_MS));
+}
+
 /* No cache, nothing to show: the sign-in fails as before. */
 static void
 test_without_cache_is_offline (SyncFixture   *fixture,
@@ -201,6 +239,9 @@ main (int   argc,
 
   g_test_add ("/pulse/session/offline/starts-from-the-cache", SyncFixture, NULL,
               pulse_test_sync_set_up, test_starts_from_the_cache, pulse_test_sync_tear_down);
+  g_test_add ("/pulse/session/offline/unknown-identity-reads-only", SyncFixture, NULL,
+              pulse_test_sync_set_up, test_unknown_identity_reads_only,
+              pulse_test_sync_tear_down);
   g_test_add ("/pulse/session/offline/without-cache-is-offline", SyncFixture, NULL,
               pulse_test_sync_set_up, test_without_cache_is_offline, pulse_test_sync_tear_down);
 

@@ -76,8 +76,9 @@ recall_identity (PulseSession  *self,
  * _pulse_session_follow_offline:
  *
  * Called when the server cannot be reached at sign-in. If the server has
- * a cache here, a token and a remembered identity, follows it from the
- * cache (not live) and lets the sync engine reconnect.
+ * a cache here, follows it from the cache (not live), as the identity of
+ * its last sign-in (read only if none is remembered), and lets the sync
+ * engine reconnect.
  *
  * Returns: %TRUE if the session follows the server from its cache.
  */
@@ -88,13 +89,18 @@ _pulse_session_follow_offline (PulseSession *self)
   g_autofree char *user = NULL;
   PulseRole role = PULSE_ROLE_VIEWER;
 
-  if (self->client == NULL || self->server_url == NULL
-      || !pulse_client_has_token (self->client) || pulse_session_get_is_demo (self))
+  if (self->client == NULL || self->server_url == NULL || pulse_session_get_is_demo (self))
     return FALSE;
 
   cache = pulse_cache_default_path (self->server_url);
-  if (!g_file_test (cache, G_FILE_TEST_IS_REGULAR) || !recall_identity (self, &user, &role))
+  if (!g_file_test (cache, G_FILE_TEST_IS_REGULAR))
     return FALSE;
+
+  /* Nobody remembered (a cache from before identities were kept): read
+   * only. No token (a locked keyring): the cache still shows, and the
+   * sync engine says "unauthorised" once the server answers. */
+  if (!recall_identity (self, &user, &role))
+    role = PULSE_ROLE_VIEWER;
 
   g_message ("%s cannot be reached: showing what the cache holds until it answers",
              self->server_url);
