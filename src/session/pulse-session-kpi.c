@@ -28,6 +28,18 @@ on_sync_changed_cb (PulseSync              *sync,
   pulse_kpi_view_apply (view, change);
 }
 
+/* Feeds @view the sync engine's resets and changes from now on; it goes
+ * with the view, or the engine, whichever goes first. */
+static void
+follow_sync (PulseSession *self,
+             gpointer      view,
+             GCallback     on_reset,
+             GCallback     on_changed)
+{
+  g_signal_connect_object (self->sync, "reset", on_reset, view, 0);
+  g_signal_connect_object (self->sync, "changed", on_changed, view, 0);
+}
+
 /**
  * pulse_session_new_kpi_view:
  *
@@ -52,8 +64,7 @@ pulse_session_new_kpi_view (PulseSession *self)
 
   view = pulse_kpi_view_new (cache);
   pulse_kpi_view_reset (view, pulse_sync_get_state_snapshot (self->sync));
-  g_signal_connect_object (self->sync, "reset", G_CALLBACK (on_sync_reset_cb), view, 0);
-  g_signal_connect_object (self->sync, "changed", G_CALLBACK (on_sync_changed_cb), view, 0);
+  follow_sync (self, view, G_CALLBACK (on_sync_reset_cb), G_CALLBACK (on_sync_changed_cb));
   return view;
 }
 
@@ -95,8 +106,8 @@ pulse_session_new_hourly_view (PulseSession *self,
 
   view = pulse_hourly_view_new (n_hours);
   pulse_hourly_view_reset (view, pulse_sync_get_state_snapshot (self->sync), g_get_real_time ());
-  g_signal_connect_object (self->sync, "reset", G_CALLBACK (on_sync_reset_hours_cb), view, 0);
-  g_signal_connect_object (self->sync, "changed", G_CALLBACK (on_sync_changed_hours_cb), view, 0);
+  follow_sync (self, view, G_CALLBACK (on_sync_reset_hours_cb),
+               G_CALLBACK (on_sync_changed_hours_cb));
   return view;
 }
 
@@ -124,10 +135,8 @@ queue_load_view (PulseSession *self)
 
   self->queue_loads = pulse_queue_load_view_new ();
   pulse_queue_load_view_reset (self->queue_loads, pulse_sync_get_state_snapshot (self->sync));
-  g_signal_connect_object (self->sync, "reset", G_CALLBACK (on_sync_reset_loads_cb),
-                           self->queue_loads, 0);
-  g_signal_connect_object (self->sync, "changed", G_CALLBACK (on_sync_changed_loads_cb),
-                           self->queue_loads, 0);
+  follow_sync (self, self->queue_loads, G_CALLBACK (on_sync_reset_loads_cb),
+               G_CALLBACK (on_sync_changed_loads_cb));
   return self->queue_loads;
 }
 
