@@ -78,6 +78,19 @@ pulse_test_sync_wait_state (PulseSync            *sync,
   pulse_test_wait_for (state_reached, &wait, PULSE_TEST_SYNC_WAIT_MS);
 }
 
+static gboolean
+loaded (gpointer data)
+{
+  return !pulse_sync_get_loading (data);
+}
+
+/* After pulse_sync_start(): until the cached state is whole. */
+void
+pulse_test_sync_wait_loaded (PulseSync *sync)
+{
+  pulse_test_wait_for (loaded, sync, PULSE_TEST_SYNC_WAIT_MS);
+}
+
 static void
 flushed_cb (GObject      *object,
             GAsyncResult *result,
@@ -166,6 +179,8 @@ on_changed_cb (PulseSync              *sync,
                  change->action == PULSE_STATE_ACTION_UPDATED ||
                  change->action == PULSE_STATE_ACTION_DELETED);
   rec->changes++;
+  g_ptr_array_add (rec->change_ids, g_strdup (change->id));
+  g_array_append_val (rec->change_seqs, (gint64) { pulse_sync_get_seq (sync) });
 }
 
 static void
@@ -189,6 +204,8 @@ pulse_test_sync_recorder_new (PulseSync *sync)
   rec->reset_tickets = g_array_new (FALSE, FALSE, sizeof (guint));
   rec->reset_seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
   rec->states = g_array_new (FALSE, FALSE, sizeof (PulseConnectionState));
+  rec->change_ids = g_ptr_array_new_with_free_func (g_free);
+  rec->change_seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect (sync, "reset", G_CALLBACK (on_reset_cb), rec);
   g_signal_connect (sync, "changed", G_CALLBACK (on_changed_cb), rec);
   g_signal_connect (sync, "notify::state", G_CALLBACK (on_state_cb), rec);
@@ -202,6 +219,8 @@ pulse_test_sync_recorder_free (SyncRecorder *rec)
   g_array_unref (rec->reset_tickets);
   g_array_unref (rec->reset_seqs);
   g_array_unref (rec->states);
+  g_ptr_array_unref (rec->change_ids);
+  g_array_unref (rec->change_seqs);
   g_free (rec);
 }
 

@@ -48,6 +48,8 @@ typedef struct
   GArray    *reset_seqs;         /* gint64: the state's seq at each ::reset */
   gboolean   live_at_reset;      /* is-live was TRUE at some ::reset */
   guint      changes;
+  GPtrArray *change_ids;         /* the item's id at each change */
+  GArray    *change_seqs;        /* gint64: the sync's seq at each change */
   GArray    *states;             /* PulseConnectionState, one per change */
 } SyncRecorder;
 
@@ -87,6 +89,7 @@ PulseSync    *pulse_test_sync_new               (SyncFixture   *fixture);
 void          pulse_test_sync_wait_live         (PulseSync     *sync);
 void          pulse_test_sync_wait_seq          (PulseSync     *sync,
                                                  gint64         seq);
+void          pulse_test_sync_wait_loaded       (PulseSync     *sync);
 void          pulse_test_sync_wait_state        (PulseSync     *sync,
                                                  PulseConnectionState state);
 void          pulse_test_sync_flush             (PulseSync     *sync);

@@ -313,6 +313,13 @@ page_ids (GPtrArray *page)
   return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
 static void
 test_tickets_by_range (CacheFixture  *f,
                        gconstpointer  data)
@@ -357,6 +364,32 @@ test_tickets_by_range (CacheFixture  *f,
 
     g_assert_cmpstr (ids, ==, "t-0 t-1 t-2 t-3");
   }
+  /* In parts for several threads: disjoint, all of them together. */
+  for (guint n_parts = 1; n_parts <= 5; n_parts++)
+    {
+      g_autoptr(GString) all = g_string_new (NULL);
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *joined = NULL;
+
+      for (guint part = 0; part < n_parts; part++)
+        {
+          g_autoptr(GPtrArray) some = pulse_cache_list_open_tickets_part (f->cache, part,
+                                                                          n_parts, &error);
+          g_autofree char *ids = NULL;
+          g_auto(GStrv) words = NULL;
+
+          g_assert_no_error (error);
+          ids = page_ids (some);
+          words = g_strsplit (ids, " ", -1);
+          for (guint w = 0; words[w] != NULL; w++)
+            if (*words[w] != '\0')
+              g_ptr_array_add (sorted, g_strdup (words[w]));
+        }
+      g_ptr_array_sort (sorted, compare_strings);
+      g_ptr_array_add (sorted, NULL);
+      joined = g_strjoinv (" ", (char **) sorted->pdata);
+      g_assert_cmpstr (joined, ==, "t-0 t-1 t-2 t-3");
+    }
   test_assert_counts (f->cache, 0, 8, 4);
 }
 

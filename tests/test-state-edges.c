@@ -466,6 +466,49 @@ test_put_stored_ticket (void)
   g_assert_null (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET, "t-9"));
 }
 
+/* The same, decoded in a worker thread first and put after: the put
+ * takes what the worker made, and a ticket that is not newer is dropped. */
+static gpointer
+decode_in_thread (gpointer data)
+{
+  return pulse_state_stored_ticket_new (data, NULL);
+}
+
+static void
+test_put_stored_from_thread (void)
+{
+  g_autoptr(PulseState) state = new_state (10);
+  g_autofree char *text = g_strdup (T1);
+  g_autoptr(JsonNode) stored = NULL;
+  g_autoptr(JsonNode) bad = parse_q ("{'id':'t-9','version':3}");
+  g_autoptr(GError) error = NULL;
+  g_auto(PulseStateChange) change = { 0 };
+  PulseStateStoredTicket *decoded;
+
+  g_strdelimit (text, "'", '"');
+  stored = pulse_json_parse (text, -1, &error);
+  g_assert_no_error (error);
+  json_object_set_int_member (json_node_get_object (stored), "version", 5);
+
+  decoded = g_thread_join (g_thread_new ("decode", decode_in_thread, stored));
+  g_assert_nonnull (decoded);
+  g_assert_true (pulse_state_put_stored (state, decoded, &change, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (change.action, ==, PULSE_STATE_ACTION_UPDATED);
+  g_assert_cmpint (change.seq, ==, 10);
+  g_assert_true (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET, "t-1") == stored);
+  g_assert_cmpint (ticket_version (state, "t-1"), ==, 5);
+
+  /* Again at the same version: nothing changes. */
+  decoded = pulse_state_stored_ticket_new (stored, &error);
+  g_assert_true (pulse_state_put_stored (state, decoded, &change, &error));
+  g_assert_cmpint (change.action, ==, PULSE_STATE_ACTION_NONE);
+
+  g_assert_null (pulse_state_stored_ticket_new (bad, &error));
+  g_assert_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "queue_id: is required"));
+}
+
 static gint64
 parse_time (const char *text)
 {
@@ -559,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/pulse/core/state/equal", test_equal);
   g_test_add_func ("/pulse/core/state/ticket-patched", test_ticket_patched);
   g_test_add_func ("/pulse/core/state/put-stored-ticket", test_put_stored_ticket);
+  g_test_add_func ("/pulse/core/state/put-stored-from-thread", test_put_stored_from_thread);
 
   return g_test_run ();
 }

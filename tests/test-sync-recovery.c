@@ -52,7 +52,8 @@ test_resync_after_prune (SyncFixture   *fixture,
   g_assert_cmpuint (pulse_test_sync_count (fixture, "/api/v1/snapshot"), ==, 2);
   g_assert_cmpuint (rec->resets, ==, 2);
   g_assert_cmpint (g_array_index (rec->reset_seqs, gint64, 0), ==, cached);
-  g_assert_cmpuint (g_array_index (rec->reset_tickets, guint, 0), ==, 5);
+  g_assert_cmpuint (g_array_index (rec->reset_tickets, guint, 0), ==, 3);
+  g_assert_cmpuint (rec->changes, ==, 2);
   g_assert_cmpuint (g_array_index (rec->reset_tickets, guint, 1), ==, 7);
   g_assert_cmpint (pulse_sync_get_seq (sync), ==, pulse_test_sync_server_seq (fixture));
   pulse_test_sync_assert_matches (fixture, sync);

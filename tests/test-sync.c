@@ -246,6 +246,21 @@ test_missing_ticket_fetched (SyncFixture   *fixture,
   pulse_test_sync_close (sync);
 }
 
+typedef struct
+{
+  SyncFixture *fixture;
+  gint         requests_when_loaded;
+} LoadedWatch;
+
+static void
+on_loading_cb (PulseSync   *sync,
+               GParamSpec  *pspec,
+               LoadedWatch *watch)
+{
+  if (!pulse_sync_get_loading (sync) && watch->requests_when_loaded < 0)
+    watch->requests_when_loaded = watch->fixture->requests->len;
+}
+
 static void
 test_restart_resumes_from_cached_seq (SyncFixture   *fixture,
                                       gconstpointer  data)
@@ -253,6 +268,7 @@ test_restart_resumes_from_cached_seq (SyncFixture   *fixture,
   PulseSync *sync;
   SyncRecorder *rec;
   g_autofree char *events = NULL;
+  LoadedWatch watch = { fixture, -1 };
   gint64 cached;
   guint mark;
 
@@ -266,10 +282,13 @@ test_restart_resumes_from_cached_seq (SyncFixture   *fixture,
 
   sync = pulse_test_sync_new (fixture);
   rec = pulse_test_sync_recorder_new (sync);
+  g_signal_connect (sync, "notify::loading", G_CALLBACK (on_loading_cb), &watch);
   pulse_sync_start (sync);
+  /* First the open tickets; the two closed in the last day follow from
+   * the cache, before the network (at the cached seq). */
   pulse_test_sync_wait_resets (rec, 1);
   g_assert_cmpint (g_array_index (rec->reset_seqs, gint64, 0), ==, cached);
-  g_assert_cmpuint (g_array_index (rec->reset_tickets, guint, 0), ==, 5);
+  g_assert_cmpuint (g_array_index (rec->reset_tickets, guint, 0), ==, 3);
   g_assert_false (rec->live_at_reset);
   g_assert_cmpuint (fixture->requests->len, ==, mark);
 
@@ -279,11 +298,55 @@ test_restart_resumes_from_cached_seq (SyncFixture   *fixture,
   events = g_strdup_printf ("/api/v1/events?since=%" G_GINT64_FORMAT, cached);
   g_assert_cmpstr (pulse_test_sync_find (fixture, "/api/v1/events", mark), ==, events);
   g_assert_cmpuint (rec->resets, ==, 1);
-  g_assert_cmpuint (rec->changes, ==, 4);
+  g_assert_cmpuint (rec->changes, ==, 2 + 4);
+  g_assert_true (g_str_has_prefix (rec->change_ids->pdata[0], "done-"));
+  g_assert_true (g_str_has_prefix (rec->change_ids->pdata[1], "done-"));
+  g_assert_cmpint (g_array_index (rec->change_seqs, gint64, 1), ==, cached);
+  g_assert_cmpint (g_array_index (rec->change_seqs, gint64, 2), ==, cached + 1);
+  /* Nothing asked of the server until the cached state was whole. */
+  g_assert_cmpint (watch.requests_when_loaded, ==, mark);
+  g_signal_handlers_disconnect_by_data (sync, &watch);
   pulse_test_sync_assert_matches (fixture, sync);
 
   pulse_test_sync_recorder_free (rec);
   pulse_test_sync_close (sync);
+}
+
+static gboolean
+has_changes (gpointer data)
+{
+  SyncRecorder *rec = data;
+
+  return rec->changes > 0;
+}
+
+/* Closed while the day's closed tickets are being read (valgrind and
+ * ASan see what that leaves), and again once they are being put. */
+static void
+test_close_while_loading (SyncFixture   *fixture,
+                          gconstpointer  data)
+{
+  pulse_test_sync_ingest_state (fixture);
+  pulse_test_sync_run_once (fixture);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      PulseSync *sync = pulse_test_sync_new (fixture);
+      SyncRecorder *rec = pulse_test_sync_recorder_new (sync);
+      g_autoptr(PulseState) state = NULL;
+
+      pulse_sync_start (sync);
+      pulse_test_sync_wait_resets (rec, 1);
+      g_assert_true (pulse_sync_get_loading (sync));
+      if (round == 1)
+        pulse_test_wait_for (has_changes, rec, PULSE_TEST_SYNC_WAIT_MS);
+      state = g_object_ref (pulse_sync_get_state_snapshot (sync));
+      pulse_test_sync_recorder_free (rec);
+      pulse_test_sync_close (sync);
+      /* The state outlives its sync, with what was put in it. */
+      g_assert_cmpuint (pulse_state_get_n_items (state, PULSE_STATE_KIND_TICKET), >=,
+                        3 + round);
+    }
 }
 
 static void
@@ -303,6 +366,9 @@ test_unreachable_then_live (SyncFixture   *fixture,
   rec = pulse_test_sync_recorder_new (sync);
   pulse_sync_start (sync);
   pulse_test_sync_wait_resets (rec, 1);
+  g_assert_true (pulse_sync_get_loading (sync));
+  g_assert_cmpuint (pulse_test_sync_n_tickets (sync), ==, 3);
+  pulse_test_sync_wait_loaded (sync);
   g_assert_cmpuint (pulse_test_sync_n_tickets (sync), ==, 5);
   g_assert_cmpint (pulse_sync_get_seq (sync), ==, cached);
   g_assert_false (pulse_sync_get_is_live (sync));
@@ -407,6 +473,7 @@ main (int   argc,
   TEST ("events-applied-when-idle-starves", test_events_applied_when_idle_starves);
   TEST ("missing-ticket-fetched", test_missing_ticket_fetched);
   TEST ("restart-resumes-from-cached-seq", test_restart_resumes_from_cached_seq);
+  TEST ("close-while-loading", test_close_while_loading);
   TEST ("unreachable-then-live", test_unreachable_then_live);
   TEST ("lost-connection-goes-offline", test_lost_connection_goes_offline);
   TEST ("refused-token-is-unauthorized", test_refused_token_is_unauthorized);

@@ -32,7 +32,7 @@ typedef struct
 
 /* A ticket as the state holds it, with what the snapshot orders and
  * filters by, so a dump does not parse every ticket again. */
-typedef struct
+struct _PulseStateTicket
 {
   JsonNode *node;      /* canonical wire form, messages and ratings included */
   gint64    version;
@@ -40,7 +40,8 @@ typedef struct
   gboolean  open;      /* new, open or pending: in every snapshot */
   gint64    ahead;     /* fetched at this version: events up to it are in already */
   gint64    created_at;
-} PulseStateTicket;
+};
+typedef struct _PulseStateTicket PulseStateTicket;
 
 /* One ticket event, read and checked (pulse-state-ticket-events.c). */
 typedef enum

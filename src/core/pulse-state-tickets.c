@@ -343,6 +343,37 @@ replay_held (PulseStateTicket  *entry,
   return current;
 }
 
+/* Puts @entry (taken), a ticket fetched or read back, at its version,
+ * with the held events after it replayed on it. */
+static gboolean
+put_entry_fetched (PulseState        *self,
+                   PulseStateTicket  *entry,
+                   PulseStateChange  *change,
+                   GError           **error)
+{
+  g_autofree char *id = g_strdup (_pulse_state_item_id (entry->node));
+  PulseStateTicket *stored = g_hash_table_lookup (self->tickets, id);
+  gint64 version = entry->version;
+  PulseStateTicket *result;
+
+  change->seq = self->seq;
+  if (stored != NULL && stored->version >= version)
+    {
+      _pulse_state_ticket_free (entry);
+      _pulse_state_report (change, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_NONE, id, NULL);
+      return TRUE;
+    }
+
+  result = replay_held (entry, g_hash_table_lookup (self->held, id), error);
+  if (result == NULL)
+    return FALSE;
+
+  put_entry (self, id, result, version,
+             stored != NULL ? PULSE_STATE_ACTION_UPDATED : PULSE_STATE_ACTION_CREATED, change);
+  g_hash_table_remove (self->held, id);
+  return TRUE;
+}
+
 static gboolean
 put_ticket (PulseState        *self,
             JsonNode          *ticket,
@@ -352,9 +383,6 @@ put_ticket (PulseState        *self,
 {
   g_auto(PulseStateChange) scratch = { 0 };
   g_autoptr(PulseTicket) fetched = NULL;
-  PulseStateTicket *entry, *result;
-  gboolean existed;
-  const char *id;
 
   g_assert (PULSE_IS_STATE (self));
   g_assert (ticket != NULL);
@@ -368,27 +396,12 @@ put_ticket (PulseState        *self,
   if (fetched == NULL)
     return FALSE;
 
-  id = pulse_ticket_get_id (fetched);
-  entry = g_hash_table_lookup (self->tickets, id);
-  existed = entry != NULL;
-  if (entry != NULL && entry->version >= pulse_ticket_get_version (fetched))
-    {
-      _pulse_state_report (change, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_NONE, id, NULL);
-      return TRUE;
-    }
-
   /* A stored ticket is the canonical form already: kept, not written
    * again (that would be most of the cost of reading a cache). */
-  entry = stored ? _pulse_state_ticket_new_for_node (fetched, ticket)
-                 : _pulse_state_ticket_new (fetched);
-  result = replay_held (entry, g_hash_table_lookup (self->held, id), error);
-  if (result == NULL)
-    return FALSE;
-
-  put_entry (self, id, result, pulse_ticket_get_version (fetched),
-             existed ? PULSE_STATE_ACTION_UPDATED : PULSE_STATE_ACTION_CREATED, change);
-  g_hash_table_remove (self->held, id);
-  return TRUE;
+  return put_entry_fetched (self,
+                            stored ? _pulse_state_ticket_new_for_node (fetched, ticket)
+                                   : _pulse_state_ticket_new (fetched),
+                            change, error);
 }
 
 /**
@@ -446,4 +459,62 @@ pulse_state_put_stored_ticket (PulseState        *self,
   g_return_val_if_fail (ticket != NULL, FALSE);
 
   return put_ticket (self, ticket, TRUE, change, error);
+}
+
+/**
+ * pulse_state_stored_ticket_new:
+ * @ticket: a ticket as a state's pulse_state_lookup() gave it before,
+ *   read back from the client's own cache
+ * @error: return location for a %PULSE_ERROR error
+ *
+ * Decodes and checks @ticket as pulse_state_put_stored_ticket() does,
+ * without a state: in a worker, so that the state's thread only puts it
+ * (pulse_state_put_stored()). A reference to @ticket is kept.
+ *
+ * Returns: (transfer full) (nullable): the ticket, %NULL with
+ *   %PULSE_ERROR_INVALID_DATA naming the field
+ */
+PulseStateStoredTicket *
+pulse_state_stored_ticket_new (JsonNode  *ticket,
+                               GError   **error)
+{
+  g_autoptr(PulseTicket) decoded = NULL;
+
+  g_return_val_if_fail (ticket != NULL, NULL);
+
+  decoded = pulse_ticket_new_from_json (ticket, error);
+  return decoded != NULL ? _pulse_state_ticket_new_for_node (decoded, ticket) : NULL;
+}
+
+void
+pulse_state_stored_ticket_free (PulseStateStoredTicket *stored)
+{
+  _pulse_state_ticket_free (stored);
+}
+
+/**
+ * pulse_state_put_stored:
+ * @stored: (transfer full): from pulse_state_stored_ticket_new()
+ * @change: (out caller-allocates) (optional): what it did
+ * @error: return location for a %PULSE_ERROR error
+ *
+ * As pulse_state_put_stored_ticket(), with the decoding done before.
+ *
+ * Returns: %TRUE on success, as pulse_state_put_ticket().
+ */
+gboolean
+pulse_state_put_stored (PulseState              *self,
+                        PulseStateStoredTicket  *stored,
+                        PulseStateChange        *change,
+                        GError                 **error)
+{
+  g_auto(PulseStateChange) scratch = { 0 };
+
+  g_return_val_if_fail (PULSE_IS_STATE (self), FALSE);
+  g_return_val_if_fail (stored != NULL, FALSE);
+
+  if (change == NULL)
+    change = &scratch;
+  pulse_state_change_clear (change);
+  return put_entry_fetched (self, stored, change, error);
 }

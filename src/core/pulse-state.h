@@ -106,6 +106,16 @@ typedef struct
 
 void        pulse_state_change_clear         (PulseStateChange  *change);
 
+/* A ticket read back from the client's cache and checked, ready to put
+ * in a state: made in any thread, put in the state's. */
+typedef struct _PulseStateTicket PulseStateStoredTicket;
+
+PulseStateStoredTicket *pulse_state_stored_ticket_new  (JsonNode               *ticket,
+                                                        GError                **error);
+void                    pulse_state_stored_ticket_free (PulseStateStoredTicket *stored);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PulseStateStoredTicket, pulse_state_stored_ticket_free)
+
 PulseState *pulse_state_new_from_snapshot    (JsonNode          *snapshot,
                                               GError           **error);
 gint64      pulse_state_get_seq              (PulseState        *self);
@@ -119,6 +129,10 @@ gboolean    pulse_state_put_ticket           (PulseState        *self,
                                               GError           **error);
 gboolean    pulse_state_put_stored_ticket    (PulseState        *self,
                                               JsonNode          *ticket,
+                                              PulseStateChange  *change,
+                                              GError           **error);
+gboolean    pulse_state_put_stored           (PulseState        *self,
+                                              PulseStateStoredTicket *stored,
                                               PulseStateChange  *change,
                                               GError           **error);
 JsonNode   *pulse_state_lookup               (PulseState        *self,

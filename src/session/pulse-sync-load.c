@@ -111,77 +111,82 @@ snapshot_from_cache (PulseCache  *cache,
   return json_builder_get_root (builder);
 }
 
-/* What a snapshot would hold: the open tickets and the marked ones. */
-static GPtrArray *
-live_tickets (PulseCache  *cache,
-              gint64       now,
-              GError     **error)
+/* One part of the open tickets, read, parsed and decoded in a thread. */
+typedef struct
 {
-  g_autoptr(GPtrArray) tickets = pulse_cache_list_open_tickets (cache, error);
-  g_autoptr(GPtrArray) marks = NULL;
-  g_autoptr(GPtrArray) ids = NULL;
-  g_autoptr(GPtrArray) marked = NULL;
+  PulseCache *cache;
+  guint       part;
+  GPtrArray  *stored;   /* PulseStateStoredTicket */
+  GError     *error;
+} OpenPart;
 
-  if (tickets == NULL ||
-      (marks = pulse_cache_list_entities (cache, PULSE_SYNC_KIND_RECENT, error)) == NULL)
-    return NULL;
+#define N_OPEN_PARTS 2
 
-  ids = g_ptr_array_new ();
-  for (guint i = 0; i < marks->len; i++)
-    {
-      JsonObject *mark = json_node_get_object (marks->pdata[i]);
-      const char *id = json_object_get_string_member_with_default (mark, "id", NULL);
+static gpointer
+read_open_part (gpointer data)
+{
+  OpenPart *part = data;
+  g_autoptr(GPtrArray) tickets = pulse_cache_list_open_tickets_part (part->cache, part->part,
+                                                                     N_OPEN_PARTS, &part->error);
 
-      if (id != NULL && json_object_get_int_member_with_default (mark, "at", 0) >=
-                          now - PULSE_SYNC_RECENT_WINDOW)
-        g_ptr_array_add (ids, (gpointer) id);
-    }
-  g_ptr_array_add (ids, NULL);
-
-  /* A reopened ticket is among the open ones too; the state keeps one.
-   * All in one read; if one row is unreadable, one by one, leaving out
-   * only what cannot be read. */
-  marked = pulse_cache_get_tickets (cache, (const char * const *) ids->pdata, NULL);
-  for (guint i = 0; marked == NULL && i + 1 < ids->len; i++)
-    {
-      JsonNode *ticket = pulse_cache_get_ticket (cache, ids->pdata[i], NULL);
-
-      if (ticket != NULL)
-        g_ptr_array_add (tickets, ticket);
-    }
-  for (guint i = 0; marked != NULL && i < marked->len; i++)
-    g_ptr_array_add (tickets, json_node_ref (marked->pdata[i]));
-
-  return g_steal_pointer (&tickets);
+  if (tickets != NULL)
+    part->stored = _pulse_sync_stored_tickets (tickets);
+  return NULL;
 }
 
-/* Tickets go in as fetched ones: a ticket history paging stored at a
- * newer version than the cache's seq is then not a conflict, and the
- * events up to its version are skipped as it has them. */
+static void
+open_part_clear (OpenPart *part)
+{
+  g_clear_pointer (&part->stored, g_ptr_array_unref);
+  g_clear_error (&part->error);
+}
+
+/* The directory in this thread while the open tickets are read in two
+ * (the machine has two cores or more): the tickets are most of a first
+ * state's time, in parsing and decoding. */
 static PulseState *
 state_from_cache (PulseCache  *cache,
                   gint64       seq,
-                  gint64       now,
                   GError     **error)
 {
+  OpenPart parts[N_OPEN_PARTS] = { { cache, 0 }, { cache, 1 } };
+  GThread *other = g_thread_try_new ("pulse-cache-read", read_open_part, &parts[1], NULL);
   g_autoptr(JsonNode) snapshot = snapshot_from_cache (cache, seq, error);
   g_autoptr(PulseState) state = NULL;
-  g_autoptr(GPtrArray) tickets = NULL;
+  gboolean ok;
 
-  if (snapshot == NULL ||
-      (state = pulse_state_new_from_snapshot (snapshot, error)) == NULL ||
-      (tickets = live_tickets (cache, now, error)) == NULL)
-    return NULL;
+  if (snapshot != NULL)
+    state = pulse_state_new_from_snapshot (snapshot, error);
+  read_open_part (&parts[0]);
+  if (other != NULL)
+    g_thread_join (other);
+  else
+    read_open_part (&parts[1]);
 
-  for (guint i = 0; i < tickets->len; i++)
+  ok = state != NULL;
+  for (guint p = 0; p < N_OPEN_PARTS; p++)
     {
-      g_autoptr(GError) local_error = NULL;
+      if (ok && parts[p].error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&parts[p].error));
+          ok = FALSE;
+        }
+      for (guint i = 0; ok && i < parts[p].stored->len; i++)
+        {
+          g_autoptr(GError) local_error = NULL;
 
-      if (!pulse_state_put_stored_ticket (state, tickets->pdata[i], NULL, &local_error))
-        g_message ("cache: leaving out a ticket: %s", local_error->message);
+          /* Tickets go in as fetched ones: a ticket history paging
+           * stored at a newer version than the cache's seq is then not a
+           * conflict, and the events up to its version are skipped as it
+           * has them. */
+          if (!pulse_state_put_stored (state, g_steal_pointer (&parts[p].stored->pdata[i]), NULL,
+                                       &local_error))
+            g_message ("cache: leaving out a ticket: %s", local_error->message);
+        }
+      open_part_clear (&parts[p]);
     }
 
-  return g_steal_pointer (&state);
+  return ok ? g_steal_pointer (&state) : NULL;
 }
 
 /**
@@ -222,7 +227,10 @@ _pulse_sync_store_load (const char  *path,
   if (meta.snapshot_at == 0)
     return g_steal_pointer (&load);
 
-  load->state = state_from_cache (load->cache, meta.seq, now, &local_error);
+  /* The first state is the directory and the open tickets; the day's
+   * closed ones follow (pulse-sync-recent.c): they are two thirds of
+   * what a start reads, and a lead looks at the queues first. */
+  load->state = state_from_cache (load->cache, meta.seq, &local_error);
   if (load->state == NULL)
     g_message ("cache: its state is unusable, taking a snapshot: %s", local_error->message);
 

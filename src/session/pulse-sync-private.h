@@ -13,6 +13,8 @@
  * - pulse-sync-history.c: ticket history paged into the cache, pruning;
  * - pulse-sync-writer.c: the one queue of cache work, run in workers one
  *   job at a time, and the cache check;
+ * - pulse-sync-recent.c: the day's closed tickets, read after the first
+ *   state is shown;
  * - pulse-sync-store.c, pulse-sync-load.c: what those workers do with
  *   the cache, writing and reading back (they see only copied data: a
  *   job, never the object).
@@ -71,6 +73,7 @@ typedef enum
   SYNC_PROP_CACHE_REBUILT,
   SYNC_PROP_HISTORY_COMPLETE,
   SYNC_PROP_CACHE_ERROR,
+  SYNC_PROP_LOADING,
   SYNC_N_PROPS
 } PulseSyncProp;
 
@@ -101,6 +104,8 @@ typedef struct
   const char     *collection;
 } PulseSyncKindName;
 
+typedef struct _PulseSyncRecent PulseSyncRecent;
+
 /* What the load at start found in the cache. */
 typedef struct
 {
@@ -128,6 +133,7 @@ struct _PulseSync
   gboolean              loading;        /* the cache is being read */
   gboolean              loaded;         /* the cache was read (once per object) */
   gboolean              has_baseline;   /* the state came from a snapshot */
+  PulseSyncRecent      *recent;         /* the day's closed tickets being read and put */
 
   /* The connection as the `state` property shows it. */
   PulseConnectionState  conn_state;
@@ -243,6 +249,14 @@ void        _pulse_sync_op_free            (PulseSyncOp           *op);
 
 /* pulse-sync-load.c */
 void        _pulse_sync_load_start         (PulseSync             *self);
+
+/* pulse-sync-recent.c */
+void        _pulse_sync_recent_start       (PulseSync             *self,
+                                            PulseState            *state);
+void        _pulse_sync_recent_stop        (PulseSync             *self);
+GPtrArray  *_pulse_sync_recent_read        (PulseCache            *cache,
+                                            gint64                 now);
+GPtrArray  *_pulse_sync_stored_tickets     (GPtrArray             *tickets);
 
 /* pulse-sync-load.c and pulse-sync-store.c: in workers only, on copied
  * data. */

@@ -112,13 +112,13 @@ _pulse_sync_notify_history (PulseSync *self)
  * _pulse_sync_loaded:
  * @load: what the cache held (an empty one if it could not be opened)
  *
- * The cache was read: show its state (::reset), then go to the network.
+ * The cache was read: show its state (::reset), then go to the network,
+ * once the day's closed tickets are in it too.
  */
 void
 _pulse_sync_loaded (PulseSync     *self,
                     PulseSyncLoad *load)
 {
-  self->loading = FALSE;
   self->loaded = TRUE;
   g_set_object (&self->cache, load->cache);
   _pulse_sync_history_copy (&self->history, &load->history);
@@ -132,9 +132,15 @@ _pulse_sync_loaded (PulseSync     *self,
 
   _pulse_sync_set_last_event_at (self, load->last_event_at);
   self->has_baseline = load->state != NULL;
+  /* Started first, so that a start from a ::reset handler waits too. */
+  if (load->state != NULL)
+    _pulse_sync_recent_start (self, load->state);
   _pulse_sync_set_state_object (self, load->state != NULL ? load->state : self->state);
+  self->loading = FALSE;
 
-  if (self->running)
+  if (self->recent == NULL)
+    _pulse_sync_notify (self, SYNC_PROP_LOADING);
+  if (self->running && self->recent == NULL)
     _pulse_sync_net_connect (self);
   _pulse_sync_update (self);
 }
@@ -162,11 +168,12 @@ pulse_sync_start (PulseSync *self)
   self->unreachable_since = 0;
   pulse_backoff_reset (&self->backoff);
 
-  if (self->loaded)
+  if (self->loaded && self->recent == NULL)
     _pulse_sync_net_connect (self);
   else if (!self->loading)
     {
       self->loading = TRUE;
+      _pulse_sync_notify (self, SYNC_PROP_LOADING);
       _pulse_sync_load_start (self);
     }
   _pulse_sync_update (self);

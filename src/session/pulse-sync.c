@@ -114,6 +114,7 @@ pulse_sync_dispose (GObject *object)
       pulse_stream_stop (self->stream);
     }
   _pulse_sync_net_stop (self);
+  _pulse_sync_recent_stop (self);
   _pulse_sync_history_abandon (self);
   _pulse_sync_writer_clear (self);
   g_clear_object (&self->stream);
@@ -172,6 +173,9 @@ pulse_sync_get_property (GObject    *object,
       break;
     case SYNC_PROP_HISTORY_COMPLETE:
       g_value_set_boolean (value, self->history.complete);
+      break;
+    case SYNC_PROP_LOADING:
+      g_value_set_boolean (value, pulse_sync_get_loading (self));
       break;
     case SYNC_PROP_CACHE_ERROR:
       g_value_set_boxed (value, self->cache_error);
@@ -308,6 +312,19 @@ install_cache_properties (void)
   properties[SYNC_PROP_CACHE_ERROR] =
     g_param_spec_boxed ("cache-error", NULL, NULL, G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PulseSync:loading:
+   *
+   * %TRUE while the cache is read at the first start: from
+   * pulse_sync_start() until the state it holds is whole. The first
+   * ::reset comes before, with the directory and the open tickets; the
+   * tickets closed in the last day follow as ::changed, and only then
+   * the network is used.
+   */
+  properties[SYNC_PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 }
 
 static void
@@ -494,4 +511,17 @@ pulse_sync_get_history_complete (PulseSync *self)
   g_return_val_if_fail (PULSE_IS_SYNC (self), FALSE);
 
   return self->history.complete;
+}
+
+/**
+ * pulse_sync_get_loading:
+ *
+ * Returns: whether the cache is being read (PulseSync:loading)
+ */
+gboolean
+pulse_sync_get_loading (PulseSync *self)
+{
+  g_return_val_if_fail (PULSE_IS_SYNC (self), FALSE);
+
+  return self->loading || self->recent != NULL;
 }

@@ -123,6 +123,10 @@ GPtrArray           *pulse_cache_get_tickets            (PulseCache        *self
                                                          GError           **error);
 GPtrArray           *pulse_cache_list_open_tickets      (PulseCache        *self,
                                                          GError           **error);
+GPtrArray           *pulse_cache_list_open_tickets_part (PulseCache        *self,
+                                                         guint              part,
+                                                         guint              n_parts,
+                                                         GError           **error);
 GPtrArray           *pulse_cache_list_tickets           (PulseCache        *self,
                                                          gint64             from,
                                                          gint64             to,
