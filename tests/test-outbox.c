@@ -11,6 +11,9 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <sys/resource.h>
+
 #include "pulse-cache-batch.h"
 #include "pulse-error.h"
 #include "pulse-json.h"
@@ -238,6 +241,39 @@ test_retries_service_unavailable (TestOutbox    *f,
   g_assert_cmpuint (test_outbox_wire (f, 2)->status, ==, 201);
   g_assert_cmpstr (test_outbox_wire (f, 0)->key, ==, test_outbox_wire (f, 2)->key);
   g_assert_cmpuint (test_outbox_count_items (f, "templates"), ==, 1);
+}
+
+/* A full disk under the cache (RLIMIT_FSIZE, in this process): the
+ * server's answer cannot be recorded, so the entry is sent again after a
+ * pause, answered from the server's memory of its key. Warned once, not
+ * at every retry; applied once when the disk has room again. */
+static void
+test_answer_not_recorded (TestOutbox    *f,
+                          gconstpointer  data)
+{
+  struct rlimit before, full;
+
+  test_outbox_start (f, PULSE_ROLE_LEAD);
+  test_outbox_submit (f, "POST", "template", "tpl-card", 0, TPL_CARD);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  full = before;
+  full.rlim_cur = 1;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
+  g_test_expect_message ("pulse-session", G_LOG_LEVEL_WARNING,
+                         "outbox: cannot record the server's answer, sending again later: *");
+  pulse_outbox_set_online (f->outbox, TRUE);
+  /* The third send comes after the second answer failed to be recorded. */
+  test_outbox_wait_wire (f, 3);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &before), ==, 0);
+
+  test_outbox_wait_counts (f, 0, 0, 0, 0);
+  for (guint i = 0; i < f->wire->len; i++)
+    g_assert_cmpstr (test_outbox_wire (f, i)->key, ==, test_outbox_wire (f, 0)->key);
+  g_assert_cmpuint (test_outbox_count_items (f, "templates"), ==, 1);
+  assert_template_on_server (f, "tpl-card", 1, "Card blocked");
 }
 
 typedef struct
@@ -474,6 +510,7 @@ main (int   argc,
   ADD ("/pulse/session/outbox/replay-after-crash", test_replay_after_crash);
   ADD ("/pulse/session/outbox/restart-resends-in-order", test_restart_resends_in_order);
   ADD ("/pulse/session/outbox/retries-service-unavailable", test_retries_service_unavailable);
+  ADD ("/pulse/session/outbox/answer-not-recorded", test_answer_not_recorded);
   ADD ("/pulse/session/outbox/never-blocks-main-loop", test_never_blocks_main_loop);
   ADD ("/pulse/session/outbox/bad-input", test_bad_input);
   ADD ("/pulse/session/outbox/client-send-json", test_client_send_json);

@@ -92,6 +92,7 @@ struct _PulseOutbox
   gint64           retry_after_until;
   guint            retry_source;
   PulseBackoff     backoff;
+  gboolean         record_failing;  /* the last answer could not be written */
 };
 
 PulseOutboxOp    *_pulse_outbox_op_new       (PulseOutbox        *self,

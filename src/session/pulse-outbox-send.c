@@ -170,12 +170,24 @@ result_written_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   /* The entry stays as it was, to send again: pause first, so a cache
-   * that cannot be written does not turn into a busy loop. */
+   * that cannot be written does not turn into a busy loop. Said once
+   * until it works again (the window tells a full disk from the sync
+   * engine's cache-error). */
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_warning ("outbox: cannot record the server's answer: %s", error->message);
+      if (!self->record_failing)
+        g_warning ("outbox: cannot record the server's answer, sending again later: %s",
+                   error->message);
+      else
+        g_debug ("outbox: still cannot record the server's answer: %s", error->message);
+      self->record_failing = TRUE;
       self->not_before = g_get_monotonic_time () +
                          (gint64) pulse_backoff_next_ms (&self->backoff) * 1000;
+    }
+  else if (self->record_failing)
+    {
+      g_message ("outbox: the server's answers are recorded again");
+      self->record_failing = FALSE;
     }
 
   _pulse_outbox_set_sending (self, 0);
