@@ -132,6 +132,10 @@ _pulse_sync_loaded (PulseSync     *self,
 
   _pulse_sync_set_last_event_at (self, load->last_event_at);
   self->has_baseline = load->state != NULL;
+  if (load->state != NULL)
+    g_debug ("sync: the cache holds seq %" G_GINT64_FORMAT ", %u open tickets shown",
+             pulse_state_get_seq (load->state),
+             pulse_state_get_n_items (load->state, PULSE_STATE_KIND_TICKET));
   /* Started first, so that a start from a ::reset handler waits too. */
   if (load->state != NULL)
     _pulse_sync_recent_start (self, load->state);
