@@ -435,23 +435,27 @@ test_ticket_patched (void)
   g_assert_true (json_node_equal (canonical, updated));
 }
 
+/* Ticket t-1 as the cache would give it back, at @version. */
+static JsonNode *
+t1_at_version (gint64 version)
+{
+  JsonNode *stored = parse_q (T1);
+
+  json_object_set_int_member (json_node_get_object (stored), "version", version);
+  return stored;
+}
+
 /* A ticket read back from the state's own cache is held as given (no
  * second copy), yet still checked; it behaves as a fetched one. */
 static void
 test_put_stored_ticket (void)
 {
   g_autoptr(PulseState) state = new_state (10);
-  g_autofree char *text = g_strdup (T1);
-  g_autoptr(JsonNode) stored = NULL;
+  g_autoptr(JsonNode) stored = t1_at_version (5);
   g_autoptr(JsonNode) bad = parse_q ("{'id':'t-9','version':3}");
   g_autoptr(GError) error = NULL;
   g_auto(PulseStateChange) change = { 0 };
   g_autofree char *v6 = message_data (6, "09:41:00Z", "m-4", "09:41:00Z");
-
-  g_strdelimit (text, "'", '"');
-  stored = pulse_json_parse (text, -1, &error);
-  g_assert_no_error (error);
-  json_object_set_int_member (json_node_get_object (stored), "version", 5);
   g_assert_true (pulse_state_put_stored_ticket (state, stored, &change, &error));
   g_assert_no_error (error);
   g_assert_cmpint (change.action, ==, PULSE_STATE_ACTION_UPDATED);
@@ -478,17 +482,11 @@ static void
 test_put_stored_from_thread (void)
 {
   g_autoptr(PulseState) state = new_state (10);
-  g_autofree char *text = g_strdup (T1);
-  g_autoptr(JsonNode) stored = NULL;
+  g_autoptr(JsonNode) stored = t1_at_version (5);
   g_autoptr(JsonNode) bad = parse_q ("{'id':'t-9','version':3}");
   g_autoptr(GError) error = NULL;
   g_auto(PulseStateChange) change = { 0 };
   PulseStateStoredTicket *decoded;
-
-  g_strdelimit (text, "'", '"');
-  stored = pulse_json_parse (text, -1, &error);
-  g_assert_no_error (error);
-  json_object_set_int_member (json_node_get_object (stored), "version", 5);
 
   decoded = g_thread_join (g_thread_new ("decode", decode_in_thread, stored));
   g_assert_nonnull (decoded);
