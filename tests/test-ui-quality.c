@@ -408,6 +408,16 @@ assert_updates (PulseTestServer *ts,
   pulse_test_live_wait_tile (page, "To grade", "5");
   assert_boxed (page, BACKLOG_LIST, 0, "qa-2", "2 not started · 1 for a negative rating", "2");
   g_assert_true (pulse_test_live_boxed_row (page, BACKLOG_LIST, 0) == backlog_row);
+
+  /* Two ratings back to back, within the second the negatives are
+   * looked for at most: the later is not lost. t-5 gets today's 1, t-2's
+   * new 5 (later than its 2 of the morning) takes it out. */
+  g_clear_pointer (&at, g_free);
+  at = today (0, 4);
+  rate (ts, "t-5", 1, at, NULL);
+  rate (ts, "t-2", 5, at, NULL);
+  WAIT_ROWS (negative, "t-5", "t-6", NULL);
+  pulse_test_live_wait_tile (page, "Negative ratings", "2");
 }
 
 static void

@@ -36,6 +36,8 @@ struct _PulseQualityBoard
   PulseQualityDirty   dirty;
   guint               refresh_id;
   guint               tick_id;
+  gint64              negative_at;    /* monotonic µs of the last scan of the ratings */
+  guint               negative_id;    /* the next scan, held back until then */
 };
 
 PulseQualityRow *_pulse_quality_board_row_at   (PulseQualityBoard *self,

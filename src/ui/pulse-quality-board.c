@@ -13,6 +13,9 @@
 /* Above GTK's redraw, so a refresh lands in the frame it was asked for. */
 #define REFRESH_PRIORITY (G_PRIORITY_HIGH_IDLE + 15)
 
+/* The negative ratings are looked for at most this often (µs). */
+#define NEGATIVE_EVERY_US G_USEC_PER_SEC
+
 /* Backlog ages are shown in minutes: a tick a minute keeps them true. */
 #define TICK_SECONDS 60
 
@@ -94,6 +97,60 @@ _pulse_quality_board_truncate (PulseQualityBoard *self,
     g_list_store_splice (self->lists[list], n_items, n - n_items, NULL, 0);
 }
 
+static gboolean refresh_cb (gpointer user_data);
+
+static gboolean
+negative_due_cb (gpointer user_data)
+{
+  PulseQualityBoard *self = user_data;
+
+  self->negative_id = 0;
+  if (self->refresh_id == 0 && self->tick_id != 0)
+    self->refresh_id = g_idle_add_full (REFRESH_PRIORITY, refresh_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* What changed, recounted; the day's negative ratings at most once per
+ * NEGATIVE_EVERY_US unless @now_please, since finding them is a pass over
+ * every ticket (a busy centre changes tickets in every frame). */
+static void
+refresh (PulseQualityBoard *self,
+         gboolean           now_please)
+{
+  gint64 now = g_get_real_time ();
+  gint64 clock = g_get_monotonic_time ();
+  PulseQualityDirty dirty;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  dirty = self->dirty;
+  self->dirty = 0;
+  if ((dirty & PULSE_QUALITY_DIRTY_NEGATIVE) && !now_please &&
+      clock - self->negative_at < NEGATIVE_EVERY_US)
+    {
+      self->dirty |= PULSE_QUALITY_DIRTY_NEGATIVE;
+      dirty &= ~PULSE_QUALITY_DIRTY_NEGATIVE;
+      if (self->negative_id == 0)
+        self->negative_id = g_timeout_add ((self->negative_at + NEGATIVE_EVERY_US - clock) / 1000
+                                           + 1, negative_due_cb, self);
+    }
+
+  if (dirty & PULSE_QUALITY_DIRTY_SCORES)
+    _pulse_quality_fill_scores (self);
+  if (dirty & PULSE_QUALITY_DIRTY_BACKLOG)
+    _pulse_quality_fill_backlog (self, now);
+  if (dirty & PULSE_QUALITY_DIRTY_NEGATIVE)
+    {
+      g_clear_handle_id (&self->negative_id, g_source_remove);
+      _pulse_quality_fill_negative (self, now);
+      self->negative_at = clock;
+    }
+  if (dirty & PULSE_QUALITY_DIRTY_CRITERIA)
+    _pulse_quality_fill_criteria (self);
+
+  if (dirty != 0 || now_please)
+    g_signal_emit (self, signals[REFRESHED], 0);
+}
+
 /**
  * pulse_quality_board_refresh:
  *
@@ -103,24 +160,9 @@ _pulse_quality_board_truncate (PulseQualityBoard *self,
 void
 pulse_quality_board_refresh (PulseQualityBoard *self)
 {
-  gint64 now = g_get_real_time ();
-  PulseQualityDirty dirty;
-
   g_return_if_fail (PULSE_IS_QUALITY_BOARD (self));
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  dirty = self->dirty;
-  self->dirty = 0;
-  if (dirty & PULSE_QUALITY_DIRTY_SCORES)
-    _pulse_quality_fill_scores (self);
-  if (dirty & PULSE_QUALITY_DIRTY_BACKLOG)
-    _pulse_quality_fill_backlog (self, now);
-  if (dirty & PULSE_QUALITY_DIRTY_NEGATIVE)
-    _pulse_quality_fill_negative (self, now);
-  if (dirty & PULSE_QUALITY_DIRTY_CRITERIA)
-    _pulse_quality_fill_criteria (self);
-
-  g_signal_emit (self, signals[REFRESHED], 0);
+  refresh (self, TRUE);
 }
 
 static gboolean
@@ -129,7 +171,7 @@ refresh_cb (gpointer user_data)
   PulseQualityBoard *self = user_data;
 
   self->refresh_id = 0;
-  pulse_quality_board_refresh (self);
+  refresh (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -223,6 +265,7 @@ pulse_quality_board_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->negative_id, g_source_remove);
   if (self->team_view != NULL)
     g_signal_handlers_disconnect_by_data (self->team_view, self);
   if (self->agent_view != NULL)
