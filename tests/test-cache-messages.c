@@ -6,7 +6,8 @@
  * A ticket's messages as rows of their own (cache schema 2): a ticket
  * reads back as it was put, member for member; a new message is the only
  * row written; an insertion, a shorter list, a stale put, a rollback, a
- * deletion, a replacement and pruning all leave the rows right; and a
+ * deletion, a replacement and pruning all leave the rows right, also
+ * after the writer remembered which rows it wrote; and a
  * file at schema 1 is rebuilt with its outbox carried over.
  */
 
@@ -285,6 +286,70 @@ test_rows_leave_with_ticket (CacheFixture  *f,
   g_assert_true (pulse_cache_quick_check (f->cache, &error));
 }
 
+static void
+put_in_batch (PulseCacheBatch *batch,
+              const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = pulse_test_parse (text);
+
+  g_assert_true (pulse_cache_batch_put_ticket (batch, node, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The writer remembers which ids it stored, and must not trust that
+ * after another connection wrote, a batch rolled back, or the ticket's
+ * row went (deletion, replacement, pruning) in the same batch or before:
+ * each step below would lose a row if it did. */
+static void
+test_known_ids_follow_the_file (CacheFixture  *f,
+                                gconstpointer  data)
+{
+  g_autofree char *v1 = ticket_text ("t-1", 1, "open", "m1,m2");
+  g_autofree char *v2 = ticket_text ("t-1", 2, "open", "m1,m2,m3");
+  g_autofree char *v3 = ticket_text ("t-1", 3, "open", "m1,m2,m3,m4");
+  g_autofree char *v4 = ticket_text ("t-1", 4, "open", "m1,m2,m3,m4,m5");
+  g_autofree char *again = ticket_text ("t-1", 1, "open", "m1");
+  g_autofree char *reopened = ticket_text ("t-1", 2, "open", "m1,m2");
+  g_autofree char *closed = ticket_text ("t-9", 1, "closed", "c1");
+  g_autofree char *closed2 = ticket_text ("t-9", 2, "closed", "c1,c2");
+  g_autoptr(PulseCacheBatch) batch = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (put (f->cache, v1));
+  raw_exec (f->path, "DELETE FROM message WHERE ticket_id = 't-1' AND ord = 1");
+  g_assert_true (put (f->cache, v2));
+  ASSERT_ROWS (f, "t-1", "0:m1 1:m2 2:m3");
+
+  batch = pulse_cache_batch_begin (f->cache, &error);
+  put_in_batch (batch, v3);
+  g_clear_pointer (&batch, pulse_cache_batch_free);
+  g_assert_true (put (f->cache, v4));
+  ASSERT_ROWS (f, "t-1", "0:m1 1:m2 2:m3 3:m4 4:m5");
+  assert_reads (f->cache, "t-1", v4);
+
+  batch = pulse_cache_batch_begin (f->cache, &error);
+  g_assert_true (pulse_cache_batch_delete_ticket (batch, "t-1", 4, NULL, &error));
+  put_in_batch (batch, again);
+  test_commit (batch);
+  g_clear_pointer (&batch, pulse_cache_batch_free);
+  ASSERT_ROWS (f, "t-1", "0:m1");
+
+  batch = pulse_cache_batch_begin_replace (f->cache, PULSE_CACHE_REPLACE_OPEN_TICKETS, 1, &error);
+  put_in_batch (batch, reopened);
+  test_commit (batch);
+  g_clear_pointer (&batch, pulse_cache_batch_free);
+  ASSERT_ROWS (f, "t-1", "0:m1 1:m2");
+  assert_reads (f->cache, "t-1", reopened);
+
+  g_assert_true (put (f->cache, closed));
+  g_assert_cmpint (pulse_cache_prune_tickets_before (f->cache, TEST_BASE_USEC + TEST_DAY,
+                                                     &error), ==, 1);
+  g_assert_true (put (f->cache, closed2));
+  ASSERT_ROWS (f, "t-9", "0:c1 1:c2");
+  assert_reads (f->cache, "t-9", closed2);
+}
+
 /* A file at schema 1 (tickets whole in their rows) is moved aside and
  * rebuilt; its unsent edit comes along. */
 static void
@@ -356,6 +421,7 @@ main (int   argc,
   ADD ("stale-and-rollback", test_stale_and_rollback);
   ADD ("header-changes", test_header_changes);
   ADD ("rows-leave-with-ticket", test_rows_leave_with_ticket);
+  ADD ("known-ids-follow-the-file", test_known_ids_follow_the_file);
   ADD ("schema-1-rebuilt", test_schema_1_rebuilt);
 
   return g_test_run ();

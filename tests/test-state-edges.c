@@ -435,6 +435,48 @@ test_ticket_patched (void)
   g_assert_true (json_node_equal (canonical, updated));
 }
 
+/* The message ids a ticket has are known from its first message event on
+ * and follow it through later messages, a header and a rating: a repeat
+ * of any of them (the snapshot's, an event's) is refused and changes
+ * nothing, also on the ticket a failed event left. */
+static void
+test_message_ids_follow (void)
+{
+  g_autoptr(PulseState) state = new_state (10);
+  g_autofree char *m3 = message_data (4, "09:35:00Z", "m-3", "09:35:00Z");
+  g_autofree char *m1_again = message_data (5, "09:36:00Z", "m-1", "09:36:00Z");
+  g_autofree char *m4 = message_data (5, "09:36:00Z", "m-4", "09:36:00Z");
+  g_autofree char *m3_again = message_data (8, "09:50:00Z", "m-3", "09:50:00Z");
+  g_autofree char *m4_again = message_data (8, "09:50:00Z", "m-4", "09:50:00Z");
+  g_autofree char *m5 = message_data (8, "09:50:00Z", "m-5", "09:50:00Z");
+  g_autoptr(GString) header = g_string_new (T1);
+  g_autoptr(JsonNode) ticket = NULL;
+
+  apply_ok (state, "message.created", m3, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_UPDATED,
+            "t-1");
+  apply_data_fails (state, "message.created", m1_again, PULSE_ERROR_INVALID_DATA,
+                    "data.message.id: the ticket has a message “m-1” already");
+  apply_ok (state, "message.created", m4, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_UPDATED,
+            "t-1");
+  g_string_replace (header, "'version':3,", "'version':6,", 1);
+  apply_ok (state, "ticket.updated", header->str, PULSE_STATE_KIND_TICKET,
+            PULSE_STATE_ACTION_UPDATED, "t-1");
+  apply_ok (state, "rating.created",
+            "{'ticket_id':'t-1','ticket_version':7,'ticket_updated_at':'2026-11-20T09:45:00Z',"
+            "'rating':{'kind':'csat','score':5,'at':'2026-11-20T09:45:00Z'}}",
+            PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_UPDATED, "t-1");
+  apply_data_fails (state, "message.created", m3_again, PULSE_ERROR_INVALID_DATA,
+                    "data.message.id: the ticket has a message “m-3” already");
+  apply_data_fails (state, "message.created", m4_again, PULSE_ERROR_INVALID_DATA,
+                    "data.message.id: the ticket has a message “m-4” already");
+  apply_ok (state, "message.created", m5, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_UPDATED,
+            "t-1");
+
+  ticket = json_node_ref (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET, "t-1"));
+  assert_ids (ticket, "messages", "m-1 m-2 m-3 m-4 m-5");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (ticket), "version"), ==, 8);
+}
+
 /* Ticket t-1 as the cache would give it back, at @version. */
 static JsonNode *
 t1_at_version (gint64 version)
@@ -601,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/pulse/core/state/ticket-patched", test_ticket_patched);
   g_test_add_func ("/pulse/core/state/put-stored-ticket", test_put_stored_ticket);
   g_test_add_func ("/pulse/core/state/put-stored-from-thread", test_put_stored_from_thread);
+  g_test_add_func ("/pulse/core/state/message-ids-follow", test_message_ids_follow);
 
   return g_test_run ();
 }

@@ -47,6 +47,15 @@ has_shifts (gpointer session)
                                                               PULSE_STATE_KIND_QUEUE)) >= 40;
 }
 
+/* The week's blocks follow the shifts list as it fills: live with 50
+ * shifts does not mean this week's are in yet (a faster core made this
+ * race fail the assertion that used to follow is_settled at once). */
+static gboolean
+has_blocks (gpointer grid)
+{
+  return pulse_shift_grid_get_n_blocks (grid) > 0;
+}
+
 static gboolean
 is_settled (gpointer coverage)
 {
@@ -121,8 +130,9 @@ test_demo (void)
                                                                PULSE_TYPE_SHIFTS_COVERAGE,
                                                                NULL));
   g_assert_true (pulse_test_wait_for (is_settled, coverage, DEMO_WAIT_MS));
-  g_assert_cmpuint (pulse_shift_grid_get_n_blocks (PULSE_SHIFT_GRID (pulse_test_ui_find_widget (
-                      GTK_WIDGET (window), PULSE_TYPE_SHIFT_GRID, NULL))), >, 0);
+  g_assert_true (pulse_test_wait_for (has_blocks, pulse_test_ui_find_widget (
+                                        GTK_WIDGET (window), PULSE_TYPE_SHIFT_GRID, NULL),
+                                      DEMO_WAIT_MS));
   show (window, "week", "demo-shifts-week");
 
   /* The simulation writes its weeks of history as it starts: ask again

@@ -40,6 +40,9 @@ struct _PulseStateTicket
   gboolean  open;      /* new, open or pending: in every snapshot */
   gint64    ahead;     /* fetched at this version: events up to it are in already */
   gint64    created_at;
+  /* The ids of node's messages (borrowed from them), made on the first
+   * message event and handed on to the entry that replaces this one. */
+  GHashTable *message_ids;
 };
 typedef struct _PulseStateTicket PulseStateTicket;
 

@@ -24,7 +24,8 @@ _pulse_state_ticket_event_free (PulseStateTicketEvent *event)
 }
 
 /* `ticket.created` carries the whole ticket, `ticket.updated` its header
- * (whatever messages or ratings it might carry are not the header's). */
+ * (whatever messages or ratings it might carry are not the header's, so
+ * an update is written only once it meets the stored lists: build()). */
 static PulseStateTicketEvent *
 read_ticket (PulseStateTicketOp   op,
              JsonNode            *data,
@@ -40,7 +41,8 @@ read_ticket (PulseStateTicketOp   op,
   event->op = op;
   event->ticket_id = g_strdup (pulse_ticket_get_id (ticket));
   event->version = pulse_ticket_get_version (ticket);
-  event->item = pulse_ticket_to_json (ticket);
+  if (op == PULSE_STATE_OP_CREATED)
+    event->item = pulse_ticket_to_json (ticket);
   event->ticket = g_steal_pointer (&ticket);
   return event;
 }

@@ -22,6 +22,7 @@
 #include "pulse-message.h"
 #include "pulse-rating.h"
 #include "pulse-state-private.h"
+#include "pulse-ticket-private.h"
 #include "pulse-time-utils.h"
 
 static gboolean
@@ -78,31 +79,20 @@ insert_in_time_order (JsonArray *array,
   return copy;
 }
 
-static gboolean
-has_message (JsonArray  *messages,
-             const char *id)
+/* @entry's message ids, made once: a busy chat has dozens of messages,
+ * and every new one is checked against them all. */
+static GHashTable *
+message_ids (PulseStateTicket *entry,
+             JsonArray        *messages)
 {
-  for (guint i = 0; i < json_array_get_length (messages); i++)
-    if (g_str_equal (_pulse_state_item_id (json_array_get_element (messages, i)), id))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* A new object with @source's members, in their order, each shared. */
-static JsonObject *
-share_members (JsonObject *source)
-{
-  JsonObject *copy = json_object_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-
-  json_object_iter_init_ordered (&iter, source);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
-    json_object_set_member (copy, name, json_node_ref (member));
-
-  return copy;
+  if (entry->message_ids == NULL)
+    {
+      entry->message_ids = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < json_array_get_length (messages); i++)
+        g_hash_table_add (entry->message_ids,
+                          (gpointer) _pulse_state_item_id (json_array_get_element (messages, i)));
+    }
+  return entry->message_ids;
 }
 
 static JsonNode *
@@ -136,7 +126,8 @@ check_addition (PulseStateTicketEvent  *event,
                    "ticket_updated_at: is before the ticket's created_at");
       return FALSE;
     }
-  if (event->op == PULSE_STATE_OP_MESSAGE && has_message (list, _pulse_state_item_id (event->item)))
+  if (event->op == PULSE_STATE_OP_MESSAGE &&
+      g_hash_table_contains (message_ids (entry, list), _pulse_state_item_id (event->item)))
     {
       g_set_error (error, PULSE_ERROR, PULSE_ERROR_INVALID_DATA,
                    "message.id: the ticket has a message “%s” already",
@@ -166,7 +157,7 @@ add_to (PulseStateTicketEvent  *event,
     return NULL;
 
   updated_at = pulse_time_format (event->updated_at);
-  object = share_members (stored);
+  object = _pulse_state_copy_object (entry->node);
   json_object_set_int_member (object, "version", event->version);
   json_object_set_string_member (object, "updated_at", updated_at);
   json_object_set_array_member (object, member,
@@ -178,20 +169,24 @@ add_to (PulseStateTicketEvent  *event,
   next->created_at = entry->created_at;
   next->sort_key = MAX (event->updated_at, entry->created_at);
   next->open = entry->open;
+  /* The new list holds the same message nodes, and one more. */
+  next->message_ids = g_steal_pointer (&entry->message_ids);
+  if (event->op == PULSE_STATE_OP_MESSAGE && next->message_ids != NULL)
+    g_hash_table_add (next->message_ids, (gpointer) _pulse_state_item_id (event->item));
   return next;
 }
 
 /* The ticket @event makes of @entry (NULL for a creation). A creation's
- * ticket and an update's header were checked and written by the codec
- * already; an update keeps the stored messages and ratings. Nothing is
- * decoded or written again: the new node shares what did not change. */
+ * ticket was checked and written by the codec already, an update's header
+ * checked; an update keeps the stored messages and ratings, shared, and
+ * is written once with them. */
 static PulseStateTicket *
 build (PulseStateTicketEvent  *event,
        PulseStateTicket       *entry,
        GError                **error)
 {
-  JsonObject *object;
   g_autoptr(JsonNode) node = NULL;
+  PulseStateTicket *next;
   JsonObject *kept;
 
   if (event->op == PULSE_STATE_OP_MESSAGE || event->op == PULSE_STATE_OP_RATING)
@@ -201,13 +196,12 @@ build (PulseStateTicketEvent  *event,
     return _pulse_state_ticket_new_for_node (event->ticket, event->item);
 
   kept = json_node_get_object (entry->node);
-  object = share_members (json_node_get_object (event->item));
-  json_object_set_member (object, "messages",
-                          json_node_ref (json_object_get_member (kept, "messages")));
-  json_object_set_member (object, "ratings",
-                          json_node_ref (json_object_get_member (kept, "ratings")));
-  node = node_for_object (object);
-  return _pulse_state_ticket_new_for_node (event->ticket, node);
+  node = _pulse_ticket_to_json_with_lists (event->ticket,
+                                           json_object_get_member (kept, "messages"),
+                                           json_object_get_member (kept, "ratings"));
+  next = _pulse_state_ticket_new_for_node (event->ticket, node);
+  next->message_ids = g_steal_pointer (&entry->message_ids);
+  return next;
 }
 
 /* Holds @entry for its ticket, replacing the one before. */

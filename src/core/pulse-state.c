@@ -92,21 +92,21 @@ _pulse_state_canonical (const PulseStateKindInfo  *info,
   return info->encode (object);
 }
 
-/* A new object with @node's members: json_node_copy() would share the
- * object itself, and stored nodes are never changed in place. */
+/* A new object with @node's members, in their order, each shared:
+ * json_node_copy() would share the object itself, and stored nodes are
+ * never changed in place, so the copy's members are replaced, never
+ * edited. */
 JsonObject *
 _pulse_state_copy_object (JsonNode *node)
 {
-  JsonObject *source = json_node_get_object (node);
   JsonObject *copy = json_object_new ();
-  g_autoptr(GList) members = json_object_get_members (source);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
 
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *member = json_object_get_member (source, l->data);
-
-      json_object_set_member (copy, l->data, json_node_copy (member));
-    }
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    json_object_set_member (copy, name, json_node_ref (member));
 
   return copy;
 }
@@ -188,6 +188,7 @@ _pulse_state_ticket_free (PulseStateTicket *entry)
     return;
 
   g_clear_pointer (&entry->node, json_node_unref);
+  g_clear_pointer (&entry->message_ids, g_hash_table_unref);
   g_free (entry);
 }
 

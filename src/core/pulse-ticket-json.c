@@ -181,18 +181,14 @@ pulse_ticket_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
-/**
- * pulse_ticket_to_json:
- *
- * Returns: (transfer full): the wire form of @self, with its messages and
- *   ratings.
- */
-JsonNode *
-pulse_ticket_to_json (PulseTicket *self)
+/* The header, then @messages and @ratings (references taken) when given,
+ * else @self's own lists. */
+static JsonNode *
+encode (PulseTicket *self,
+        JsonNode    *messages,
+        JsonNode    *ratings)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
-  g_return_val_if_fail (PULSE_IS_TICKET (self), NULL);
 
   json_builder_begin_object (builder);
   pulse_json_add_string (builder, "id", self->id);
@@ -211,11 +207,50 @@ pulse_ticket_to_json (PulseTicket *self)
   pulse_json_add_time (builder, "resolved_at", self->resolved_at);
   if (self->handle_seconds != PULSE_TICKET_HANDLE_UNKNOWN)
     pulse_json_add_int (builder, "handle_seconds", self->handle_seconds);
-  add_items (builder, "messages", PULSE_JSON_LIST_ENCODE (pulse_message_to_json),
-             G_LIST_MODEL (self->messages));
-  add_items (builder, "ratings", PULSE_JSON_LIST_ENCODE (pulse_rating_to_json),
-             G_LIST_MODEL (self->ratings));
+  if (messages != NULL)
+    {
+      json_builder_set_member_name (builder, "messages");
+      json_builder_add_value (builder, json_node_ref (messages));
+      json_builder_set_member_name (builder, "ratings");
+      json_builder_add_value (builder, json_node_ref (ratings));
+    }
+  else
+    {
+      add_items (builder, "messages", PULSE_JSON_LIST_ENCODE (pulse_message_to_json),
+                 G_LIST_MODEL (self->messages));
+      add_items (builder, "ratings", PULSE_JSON_LIST_ENCODE (pulse_rating_to_json),
+                 G_LIST_MODEL (self->ratings));
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+/**
+ * pulse_ticket_to_json:
+ *
+ * Returns: (transfer full): the wire form of @self, with its messages and
+ *   ratings.
+ */
+JsonNode *
+pulse_ticket_to_json (PulseTicket *self)
+{
+  g_return_val_if_fail (PULSE_IS_TICKET (self), NULL);
+
+  return encode (self, NULL, NULL);
+}
+
+/* The wire form of @self's header with @messages and @ratings (the
+ * canonical arrays of a stored ticket, shared) as its lists: a
+ * `ticket.updated` applied on the ticket a state holds, without
+ * encoding the header's own lists only to replace them. */
+JsonNode *
+_pulse_ticket_to_json_with_lists (PulseTicket *self,
+                                  JsonNode    *messages,
+                                  JsonNode    *ratings)
+{
+  g_return_val_if_fail (PULSE_IS_TICKET (self), NULL);
+  g_return_val_if_fail (messages != NULL && ratings != NULL, NULL);
+
+  return encode (self, messages, ratings);
 }

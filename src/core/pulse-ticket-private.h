@@ -37,4 +37,8 @@ struct _PulseTicket
   GListStore        *ratings;
 };
 
+JsonNode *_pulse_ticket_to_json_with_lists (PulseTicket *self,
+                                            JsonNode    *messages,
+                                            JsonNode    *ratings);
+
 G_END_DECLS

@@ -340,5 +340,6 @@ pulse_cache_batch_delete_ticket (PulseCacheBatch  *self,
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, version);
+  _pulse_cache_messages_forget (self->cache, id);
   return run_versioned (self, stmt, applied, error);
 }

@@ -36,6 +36,7 @@ finish (PulseCacheBatch *self,
 {
   if (!commit)
     pulse_db_exec (self->cache->writer, "ROLLBACK", NULL);
+  _pulse_cache_messages_end (self->cache, commit);
   self->finished = TRUE;
   _pulse_cache_release_writer (self->cache);
 }
@@ -99,6 +100,12 @@ pulse_cache_batch_begin (PulseCache  *cache,
       _pulse_cache_release_writer (cache);
       return NULL;
     }
+  if (!_pulse_cache_messages_begin (cache, error))
+    {
+      pulse_db_exec (cache->writer, "ROLLBACK", NULL);
+      _pulse_cache_release_writer (cache);
+      return NULL;
+    }
 
   self = g_new0 (PulseCacheBatch, 1);
   self->cache = g_object_ref (cache);
@@ -134,6 +141,9 @@ pulse_cache_batch_begin_replace (PulseCache              *cache,
   self->snapshot_at = snapshot_at;
   if (flags & PULSE_CACHE_REPLACE_ENTITIES)
     ok = pulse_db_exec (cache->writer, "DELETE FROM entity", error);
+  /* The trigger takes their messages. */
+  if (flags & (PULSE_CACHE_REPLACE_TICKETS | PULSE_CACHE_REPLACE_OPEN_TICKETS))
+    _pulse_cache_messages_forget (cache, NULL);
   if (ok && (flags & PULSE_CACHE_REPLACE_TICKETS))
     ok = pulse_db_exec (cache->writer, "DELETE FROM ticket", error);
   else if (ok && (flags & PULSE_CACHE_REPLACE_OPEN_TICKETS))
@@ -293,6 +303,9 @@ prune_chunk (PulseCache  *self,
   if (!_pulse_cache_acquire_writer (self, error))
     return -1;
 
+  /* Outside a batch: its deletions take messages at once. */
+  _pulse_cache_messages_forget (self, NULL);
+  _pulse_cache_messages_end (self, TRUE);
   stmt = pulse_db_prepare (self->writer, "DELETE FROM ticket WHERE rowid IN"
                                          " (SELECT rowid FROM ticket WHERE created_at < ?1"
                                          "  AND " PULSE_CACHE_CLOSED_SQL " LIMIT ?2)", error);

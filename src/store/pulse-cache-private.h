@@ -38,6 +38,7 @@ typedef enum
   PULSE_CACHE_STMT_MESSAGE_IDS,
   PULSE_CACHE_STMT_PUT_MESSAGE,
   PULSE_CACHE_STMT_TRIM_MESSAGES,
+  PULSE_CACHE_STMT_DATA_VERSION,
   PULSE_CACHE_N_STMTS
 } PulseCacheStmt;
 
@@ -59,6 +60,14 @@ struct _PulseCache
   GMutex                gate_lock;
   GCond                 gate_cond;
   GThread              *gate_owner;
+
+  /* Which messages the writer knows stored (pulse-cache-messages.c):
+   * ticket id → GPtrArray of message ids in `ord` order, as committed;
+   * `staged_messages` what the open batch wrote (NULL: not known). */
+  GHashTable           *known_messages;
+  GHashTable           *staged_messages;
+  gboolean              staged_forget_all;
+  gint64                data_version;
 
   char                 *path;
   char                 *server_url;
@@ -159,6 +168,14 @@ gboolean            _pulse_cache_put_messages      (PulseCache       *self,
                                                      const char       *ticket_id,
                                                      JsonArray        *messages,
                                                      GError          **error);
+void                _pulse_cache_messages_init     (PulseCache       *self);
+void                _pulse_cache_messages_free     (PulseCache       *self);
+gboolean            _pulse_cache_messages_begin    (PulseCache       *self,
+                                                     GError          **error);
+void                _pulse_cache_messages_forget   (PulseCache       *self,
+                                                     const char       *ticket_id);
+void                _pulse_cache_messages_end      (PulseCache       *self,
+                                                     gboolean          committed);
 gboolean            _pulse_cache_batch_fail         (PulseCacheBatch  *self,
                                                      GError           *error,
                                                      GError          **out);
