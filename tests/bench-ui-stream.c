@@ -11,6 +11,8 @@
  * queues. For each page in turn (Queues, Overview, Agents) it reports:
  *
  * - events/s the console applied (PulseSync::changed);
+ * - the main thread's CPU time as a share of the run (its own work, less
+ *   swayed by what else the machine runs than the times below);
  * - frame times from the window's frame clock: the work of a frame
  *   (its "update" to its "after-paint") and the interval between frames;
  * - event-to-screen latency of each new contact: from the moment the
@@ -20,13 +22,16 @@
  * Needs a display: `xvfb-run -a meson test -C build --benchmark ui-stream`
  * (tools/bench does this). Figures only, never asserted.
  * BENCH_UI_SECONDS sets each page's run (default 10), BENCH_UI_PAGES the
- * pages (default "queues,overview,agents").
+ * pages (default "queues,overview,agents"). Debug messages are dropped
+ * unless G_MESSAGES_DEBUG or BENCH_UI_DEBUG_LOG (figures as before
+ * 2026-12-01 evening, when every debug message was printed) is set.
  */
 
 #include "config.h"
 
 #include <libsoup/soup.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 
 #include "pulse-demo-server.h"
@@ -285,19 +290,34 @@ percentile (GArray *values,
   return g_array_index (values, double, index);
 }
 
+/* CPU time of the calling thread (the main one), µs. */
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+    return 0;
+
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
 static void
 print_row (const char *page,
            double      seconds,
+           double      main_share,
            Probe      *probe)
 {
-  printf ("| %-8s | %7.0f | %6.1f | %6.1f | %6.1f | %6.1f | %6.1f | %6.1f | %6.1f | %7u |\n",
-          page, probe->n_changes / seconds,
+  printf ("| %-8s | %7.0f | %5.0f%% | %6.1f | %6.1f | %6.1f | %6.1f | %6.1f | %6.1f | %6.1f |"
+          " %7u |\n",
+          page, probe->n_changes / seconds, 100 * main_share,
           percentile (probe->work_ms, 0.5), percentile (probe->work_ms, 0.99),
           percentile (probe->interval_ms, 0.5), percentile (probe->interval_ms, 0.99),
           percentile (probe->latencies_ms, 0.5), percentile (probe->latencies_ms, 0.99),
           percentile (probe->latencies_ms, 1.0), probe->latencies_ms->len);
   /* For tools/bench-table.py. */
   printf ("BENCH ui.%s.events %.0f ev/s\n", page, probe->n_changes / seconds);
+  printf ("BENCH ui.%s.main_cpu %.1f %%\n", page, 100 * main_share);
   printf ("BENCH ui.%s.work_p50 %.2f ms\nBENCH ui.%s.work_p99 %.2f ms\n", page,
           percentile (probe->work_ms, 0.5), page, percentile (probe->work_ms, 0.99));
   printf ("BENCH ui.%s.gap_p50 %.2f ms\nBENCH ui.%s.gap_p99 %.2f ms\n", page,
@@ -341,6 +361,7 @@ measure_page (PulseWindow *window,
 {
   Deadline warm = { g_get_monotonic_time () + G_USEC_PER_SEC };
   Deadline done;
+  gint64 cpu_start;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page));
   /* A second to settle on the page, then the run. */
@@ -348,10 +369,11 @@ measure_page (PulseWindow *window,
   pulse_test_wait_for (deadline_passed, &warm, WAIT_MS);
   probe_reset (probe);
   probe->measuring = TRUE;
+  cpu_start = thread_cpu_usec ();
   done.until = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
   pulse_test_wait_for (deadline_passed, &done, (guint) (seconds * 1000) + WAIT_MS);
   probe->measuring = FALSE;
-  print_row (page, seconds, probe);
+  print_row (page, seconds, (thread_cpu_usec () - cpu_start) / (seconds * G_USEC_PER_SEC), probe);
 }
 
 static const char directory_head[] = "{\"teams\":[{\"id\":\"team-ua\",\"name\":\"Ukraine\","
@@ -393,6 +415,21 @@ start_server (void)
   server = pulse_demo_server_start_finish (result, &error);
   g_assert_no_error (error);
   return server;
+}
+
+/* Under g_test_init() GLib prints every debug message as a TAP comment,
+ * and libsoup logs each WebSocket frame: ~1,800 lines a second through
+ * the main thread that the console never writes outside a test. Dropped
+ * unless G_MESSAGES_DEBUG asks for them; the rest go on as before. */
+static void
+log_cb (const char     *domain,
+        GLogLevelFlags  level,
+        const char     *message,
+        gpointer        user_data)
+{
+  if ((level & G_LOG_LEVEL_DEBUG) != 0)
+    return;
+  g_log_default_handler (domain, level, message, user_data);
 }
 
 static gboolean
@@ -438,6 +475,8 @@ main (int   argc,
   GdkFrameClock *clock;
 
   g_test_init (&argc, &argv, NULL);
+  if (g_getenv ("G_MESSAGES_DEBUG") == NULL && g_getenv ("BENCH_UI_DEBUG_LOG") == NULL)
+    g_log_set_default_handler (log_cb, NULL);
   if (!pulse_test_ui_init () || pulse_test_ui_skip_without_display ())
     {
       printf ("ui-stream: no display; run it under xvfb-run (tools/bench does)\n");
@@ -476,13 +515,14 @@ main (int   argc,
 
   printf ("\n1,000 events/s into the running console (%.0f s a page, 1280×800, Xvfb)\n\n",
           seconds);
-  printf ("| page     | ev/s in | work50 | work99 | gap50  | gap99  | lat50  | lat99  | "
+  printf ("| page     | ev/s in | main   | work50 | work99 | gap50  | gap99  | lat50  | lat99  | "
           "latmax | samples |\n");
-  printf ("|----------|---------|--------|--------|--------|--------|--------|--------|"
+  printf ("|----------|---------|--------|--------|--------|--------|--------|--------|--------|"
           "--------|---------|\n");
   for (guint i = 0; pages[i] != NULL; i++)
     measure_page (window, &probe, pages[i], seconds);
-  printf ("\nwork = a frame's update to after-paint (ms); gap = frame clock interval (ms);\n"
+  printf ("\nmain = the main thread's CPU time over the run;\n"
+          "work = a frame's update to after-paint (ms); gap = frame clock interval (ms);\n"
           "lat = feeder sent a contact → end of the first frame painted after it was\n"
           "applied (ms). Batches that failed: %u.\n", feeder.n_failed);
 

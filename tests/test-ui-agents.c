@@ -20,6 +20,8 @@
 #include "pulse-agents-page.h"
 #include "pulse-contact-list.h"
 #include "pulse-conversation-view.h"
+#include "pulse-entity-list.h"
+#include "pulse-sparkline.h"
 #include "pulse-test-server.h"
 #include "pulse-test-util.h"
 #include "pulse-ticket.h"
@@ -608,6 +610,114 @@ test_status_in_place (Fixture       *f,
                  || shows_label (GTK_WIDGET (table_of (f)), "0:02"));
 }
 
+typedef struct
+{
+  guint bins;
+  guint summary;
+} Notified;
+
+static void
+on_row_notify_cb (PulseAgentRow *row,
+                  GParamSpec    *pspec,
+                  Notified      *notified)
+{
+  if (g_str_equal (pspec->name, "bins"))
+    notified->bins++;
+  if (g_str_equal (pspec->name, "summary"))
+    notified->summary++;
+}
+
+/* The session has her two new contacts: in its tickets and her figures. */
+static gboolean
+session_has_new_contacts (gpointer user_data)
+{
+  Fixture *f = user_data;
+  PulseKpiView *view = pulse_session_get_kpi_view (f->session, PULSE_KPI_GROUP_AGENT);
+  g_autoptr(PulseKpiSummary) summary = view != NULL ? pulse_kpi_view_dup_summary (view, "a-00")
+                                                    : NULL;
+
+  return pulse_entity_list_lookup (PULSE_ENTITY_LIST (pulse_session_get_list (
+                                     f->session, PULSE_STATE_KIND_TICKET)), "t-00-6") != NULL
+         && summary != NULL && summary->contacts == 7;
+}
+
+static guint
+shown_sparkline_total (GtkWidget *root)
+{
+  guint total = 0;
+
+  if (PULSE_IS_SPARKLINE (root) && gtk_widget_get_mapped (root))
+    {
+      for (guint i = 0; i < pulse_sparkline_get_n_values (PULSE_SPARKLINE (root)); i++)
+        total += pulse_sparkline_get_value (PULSE_SPARKLINE (root), i);
+      return total;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    total += shown_sparkline_total (child);
+
+  return total;
+}
+
+/* Two contacts of hers come in while another page is shown: her row is
+ * not touched (no sparkline, no figures set) until the page is shown
+ * again, and then it is up to date before the first frame. */
+static void
+test_hidden_catches_up (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) tickets = g_string_new ("{\"items\":[");
+  PulseAgentRow *row;
+  Notified notified = { 0, 0 };
+  Count count = { f, 1 };
+  gint64 now = g_get_real_time ();
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (pulse_test_ui_find_widget (GTK_WIDGET (f->page),
+                                                                  GTK_TYPE_SEARCH_ENTRY, NULL)),
+                         "olena.kovalenko");
+  g_assert_true (pulse_test_wait_for (shows_n_rows, &count, TIMEOUT_MS));
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  row = pulse_agent_list_lookup (pulse_agents_page_get_list (f->page), "a-00");
+  g_assert_cmpuint (pulse_agent_row_get_bins_total (row), ==, 5);
+  g_assert_cmpuint (shown_sparkline_total (GTK_WIDGET (table_of (f))), ==, 5);
+  g_assert_true (shows_label (GTK_WIDGET (table_of (f)), "5"));
+
+  pulse_window_set_visible_page (f->window, "overview");
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  g_signal_connect (row, "notify", G_CALLBACK (on_row_notify_cb), &notified);
+
+  append_ticket (tickets, &desks[0], 0, 5, now - (gint64) 40 * 60 * G_USEC_PER_SEC, 20, 600, 5);
+  append_ticket (tickets, &desks[0], 0, 6, now - (gint64) 10 * 60 * G_USEC_PER_SEC, 40, 900, 0);
+  g_string_append (tickets, "]}");
+  ingest (f->ts, "tickets", tickets->str);
+  g_assert_true (pulse_test_wait_for (session_has_new_contacts, f, TIMEOUT_MS));
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+
+  /* Hidden: nothing set on her row. */
+  g_assert_cmpuint (notified.bins, ==, 0);
+  g_assert_cmpuint (notified.summary, ==, 0);
+
+  /* Shown: up to date at once, each property set once. */
+  pulse_window_set_visible_page (f->window, "agents");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  g_assert_cmpuint (pulse_agent_row_get_bins_total (row), ==, 7);
+  g_assert_cmpuint (pulse_agent_row_get_summary (row)->contacts, ==, 7);
+  g_assert_cmpuint (notified.bins, ==, 1);
+  g_assert_cmpuint (notified.summary, ==, 1);
+  g_signal_handlers_disconnect_by_func (row, on_row_notify_cb, &notified);
+
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  g_assert_cmpuint (shown_sparkline_total (GTK_WIDGET (table_of (f))), ==, 7);
+  g_assert_true (shows_label (GTK_WIDGET (table_of (f)), "7"));
+  g_assert_false (shows_label (GTK_WIDGET (table_of (f)), "5"));
+}
+
 static gboolean
 has_contacts (gpointer user_data)
 {
@@ -748,6 +858,7 @@ main (int   argc,
   ADD ("sort", test_sort);
   ADD ("search-and-team", test_search_and_team);
   ADD ("status-in-place", test_status_in_place);
+  ADD ("hidden-catches-up", test_hidden_catches_up);
   ADD ("detail-and-conversation", test_detail_and_conversation);
 #undef ADD
   g_test_add_func ("/pulse/ui/agents/empty", test_empty);

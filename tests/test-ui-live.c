@@ -517,6 +517,61 @@ first_alert_is_spike (gpointer list)
 
 /* Categories: a spike in the last hour on Queues and in the Overview's
  * alerts; the week's top from live contacts and the cached history. */
+static gboolean
+session_counts_five (gpointer session)
+{
+  PulseKpiView *view = pulse_session_get_kpi_view (session, PULSE_KPI_GROUP_NONE);
+  g_autoptr(PulseKpiSummary) summary = view != NULL ? pulse_kpi_view_dup_summary (view, NULL)
+                                                    : NULL;
+
+  return summary != NULL && summary->contacts == 5;
+}
+
+/* Two contacts come in while the Queues page is shown: the Overview's
+ * tiles are not written meanwhile, and are right as soon as it is shown
+ * again, before its first frame. */
+static void
+test_overview_hidden (void)
+{
+  g_autoptr(PulseTestServer) ts = NULL;
+  g_autoptr(PulseSession) session = NULL;
+  g_autofree char *t4 = contact ("t-4", "q-ua-chat", "chat", 60, 5);
+  g_autofree char *t5 = contact ("t-5", "q-es-phone", "phone", 20, -1);
+  g_autofree char *body = g_strdup_printf ("{\"items\":[%s,%s]}", t4, t5);
+  PulseWindow *window;
+  GtkWidget *page;
+  PulseStatTile *contacts;
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  ts = pulse_test_server_new ();
+  pulse_test_live_ingest (ts, "directory", directory);
+  ingest_contacts (ts);
+  session = pulse_test_live_sign_in (ts);
+  pulse_session_set_kpi_window (session, PULSE_KPI_WINDOW_7_DAYS);
+  window = pulse_test_ui_open_window (session, 1280, 900);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "overview"));
+  page = pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_OVERVIEW_PAGE, NULL);
+  pulse_test_live_wait_tile (page, "Contacts", "3");
+  contacts = pulse_test_live_find_tile (page, "Contacts");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "queues"));
+  g_assert_false (gtk_widget_get_mapped (page));
+  pulse_test_live_ingest (ts, "tickets", body);
+  g_assert_true (pulse_test_wait_for (session_counts_five, session, WAIT_MS));
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpstr (pulse_stat_tile_get_value (contacts), ==, "3");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "overview"));
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (pulse_stat_tile_get_value (contacts), ==, "5");
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+}
+
 static void
 test_categories (void)
 {
@@ -877,6 +932,7 @@ main (int   argc,
   g_test_add_func ("/pulse/ui/live/queues-live-rows", test_live_rows);
   g_test_add_func ("/pulse/ui/live/queues-period", test_period);
   g_test_add_func ("/pulse/ui/live/overview", test_overview);
+  g_test_add_func ("/pulse/ui/live/overview-hidden", test_overview_hidden);
   g_test_add_func ("/pulse/ui/live/categories", test_categories);
   g_test_add_func ("/pulse/ui/live/rules", test_rules);
   g_test_add_func ("/pulse/ui/live/alert-cleared", test_alert_cleared);

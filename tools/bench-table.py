@@ -49,6 +49,7 @@ FIGURES = [
 for _page in ("queues", "overview", "agents"):
     FIGURES += [
         (f"ui.{_page}.events", f"{_page}: events applied"),
+        (f"ui.{_page}.main_cpu", f"{_page}: main thread busy (CPU time / run)"),
         (f"ui.{_page}.apply_p50", f"{_page}: ingest sent to applied (client), p50"),
         (f"ui.{_page}.apply_p99", f"{_page}: ingest sent to applied (client), p99"),
         (f"ui.{_page}.screen_p50", f"{_page}: ingest sent to on screen, p50"),

@@ -160,7 +160,7 @@ same_version (JsonNode *a,
 
 /* Into a list that holds items: only what differs changes, as one batch,
  * so views keep the rows and objects of everything else and see one
- * `items-changed` from the first item touched to the last. An item is
+ * `items-changed` per stretch touched (see end_batch). An item is
  * unchanged when it is at the same version. */
 static void
 patch (PulseEntityList *self,
@@ -263,8 +263,9 @@ pulse_entity_list_reset_from_json (PulseEntityList *self,
  * Makes the list hold @state's items of its kind. Into an empty list
  * that is one `items-changed (0, 0, n)`. Otherwise only what differs
  * changes (see pulse_entity_list_apply() for each item), all in one
- * batch: one `items-changed` from the first position touched to the
- * last, nothing when @state holds what the list shows. Objects are kept
+ * batch: one `items-changed` per stretch touched (see
+ * pulse_entity_list_end_batch()), nothing when @state holds what the
+ * list shows. Objects are kept
  * wherever the new version can be copied onto them, so a view's
  * selection survives a new snapshot. No dump of @state is written.
  */

@@ -57,11 +57,19 @@ struct _PulseEntityList
   GHashTable            *by_id;       /* entry->id → entry */
 
   guint                  batch_depth;
-  gboolean               batch_dirty;
+  GArray                *batch_ranges; /* PulseEntityRange, disjoint, ascending */
   guint                  batch_n_before;
-  guint                  batch_head;  /* items at the start untouched in the batch */
-  guint                  batch_tail;  /* … and at the end */
 };
+
+/* What a batch changed in one stretch of the list: @removed items as it
+ * was before the batch became the @added now at @position (counted in
+ * the list as it is now). Between two ranges the items are untouched. */
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} PulseEntityRange;
 
 void                   _pulse_entity_list_changed       (PulseEntityList        *self,
                                                          guint                   position,

@@ -43,9 +43,11 @@
  *
  * Batches: between pulse_entity_list_begin_batch() and
  * pulse_entity_list_end_batch() the content changes at once but
- * `items-changed` waits; the end emits one signal covering the first to
- * the last position touched (see end_batch). Do not return to the main
- * loop inside a batch.
+ * `items-changed` waits; the end emits one signal per stretch the batch
+ * touched (up to %MAX_RANGES, else one covering the first to the last
+ * position touched; see end_batch), so a view re-reads what changed, not
+ * everything between a new ticket at the top and an old one updated far
+ * below. Do not return to the main loop inside a batch.
  */
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -69,24 +71,79 @@ _pulse_entity_list_get_length (PulseEntityList *self)
   return (guint) g_sequence_get_length (self->items);
 }
 
+/* Beyond this many stretches a batch is announced as one. */
+#define MAX_RANGES 16
+
+#define RANGE(i) (&g_array_index (ranges, PulseEntityRange, (i)))
+
+/* All of a batch's stretches as one, from the first to the last. */
+static void
+collapse_ranges (GArray *ranges)
+{
+  PulseEntityRange all = { RANGE (0)->position, 0, 0 };
+  guint end = RANGE (ranges->len - 1)->position + RANGE (ranges->len - 1)->added;
+  guint added = 0;
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      all.removed += RANGE (i)->removed;
+      added += RANGE (i)->added;
+    }
+  all.added = end - all.position;
+  all.removed += all.added - added;  /* the untouched items between them */
+  g_array_set_size (ranges, 0);
+  g_array_append_val (ranges, all);
+}
+
+/* Merges a change (in the list as it was just before it) into the
+ * batch's stretches, which are in the list as it is now. */
+static void
+note_range (GArray *ranges,
+            guint   position,
+            guint   removed,
+            guint   added)
+{
+  PulseEntityRange merged = { position, 0, 0 };
+  guint end = position + removed;
+  guint covered = 0;
+  guint first, last;
+
+  /* The stretches the change overlaps or touches. */
+  for (first = 0; first < ranges->len; first++)
+    {
+      if (RANGE (first)->position + RANGE (first)->added >= position)
+        break;
+    }
+  for (last = first; last < ranges->len && RANGE (last)->position <= position + removed; last++)
+    {
+      merged.position = MIN (merged.position, RANGE (last)->position);
+      end = MAX (end, RANGE (last)->position + RANGE (last)->added);
+      merged.removed += RANGE (last)->removed;
+      covered += RANGE (last)->added;
+    }
+
+  /* In [merged.position, end) what no stretch covered was untouched. */
+  merged.removed += end - merged.position - covered;
+  merged.added = end - merged.position - removed + added;
+  for (guint i = last; i < ranges->len; i++)
+    RANGE (i)->position = RANGE (i)->position + added - removed;
+  g_array_remove_range (ranges, first, last - first);
+  g_array_insert_val (ranges, first, merged);
+  if (ranges->len > MAX_RANGES)
+    collapse_ranges (ranges);
+}
+
 /* Announces that @removed items at @position became @added, now or at
- * the batch's end. In a batch only the untouched head and tail are
- * tracked: the first @position items are as they were, and so are the
- * items after the @added ones. */
+ * the batch's end. */
 void
 _pulse_entity_list_changed (PulseEntityList *self,
                             guint            position,
                             guint            removed,
                             guint            added)
 {
-  guint n = _pulse_entity_list_get_length (self);
-
   if (self->batch_depth > 0)
     {
-      self->batch_head = self->batch_dirty ? MIN (self->batch_head, position) : position;
-      self->batch_tail = self->batch_dirty ? MIN (self->batch_tail, n - position - added)
-                                           : n - position - added;
-      self->batch_dirty = TRUE;
+      note_range (self->batch_ranges, position, removed, added);
       return;
     }
 
@@ -151,6 +208,7 @@ pulse_entity_list_finalize (GObject *object)
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->items, g_sequence_free);
+  g_clear_pointer (&self->batch_ranges, g_array_unref);
 
   G_OBJECT_CLASS (pulse_entity_list_parent_class)->finalize (object);
 }
@@ -246,6 +304,7 @@ pulse_entity_list_init (PulseEntityList *self)
 {
   self->items = g_sequence_new ((GDestroyNotify) _pulse_entity_entry_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->batch_ranges = g_array_new (FALSE, FALSE, sizeof (PulseEntityRange));
 }
 
 /**
@@ -291,7 +350,7 @@ pulse_entity_list_begin_batch (PulseEntityList *self)
 
   if (self->batch_depth++ == 0)
     {
-      self->batch_dirty = FALSE;
+      g_array_set_size (self->batch_ranges, 0);
       self->batch_n_before = _pulse_entity_list_get_length (self);
     }
 }
@@ -299,29 +358,33 @@ pulse_entity_list_begin_batch (PulseEntityList *self)
 /**
  * pulse_entity_list_end_batch:
  *
- * Ends a batch. The outermost end emits at most one `items-changed`:
- * from the first position any change of the batch touched to the last,
- * as the list was before the batch and as it is now. Items before and
- * after that range are the same objects at the same places (counted from
- * the end for the tail), so a view keeps their rows; inside it, a view
- * asks the list again.
+ * Ends a batch. The outermost end emits one `items-changed` per stretch
+ * of the list the batch touched, first to last, each from the list as
+ * the signals before it left it to the list as it is now (so a view
+ * replaying them in order reads each added item where it now is).
+ * Untouched items between and around them are the same objects at the
+ * same places. Past %MAX_RANGES stretches, one signal covers the first
+ * to the last position touched.
  */
 void
 pulse_entity_list_end_batch (PulseEntityList *self)
 {
-  guint head, tail;
+  g_autoptr(GArray) ranges = NULL;
 
   g_return_if_fail (PULSE_IS_ENTITY_LIST (self));
   g_return_if_fail (self->batch_depth > 0);
 
-  if (--self->batch_depth > 0 || !self->batch_dirty)
+  if (--self->batch_depth > 0 || self->batch_ranges->len == 0)
     return;
 
-  self->batch_dirty = FALSE;
-  head = self->batch_head;
-  tail = self->batch_tail;
-  _pulse_entity_list_changed (self, head, self->batch_n_before - head - tail,
-                              _pulse_entity_list_get_length (self) - head - tail);
+  /* A handler may start a batch of its own. */
+  ranges = g_steal_pointer (&self->batch_ranges);
+  self->batch_ranges = g_array_new (FALSE, FALSE, sizeof (PulseEntityRange));
+  for (guint i = 0; i < ranges->len; i++)
+    g_list_model_items_changed (G_LIST_MODEL (self), RANGE (i)->position, RANGE (i)->removed,
+                                RANGE (i)->added);
+  if (_pulse_entity_list_get_length (self) != self->batch_n_before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 /**

@@ -173,8 +173,9 @@ update_cell (PulseAgentColumns *self,
       pulse_sparkline_set_values (PULSE_SPARKLINE (cell), pulse_agent_row_get_bins (row),
                                   PULSE_AGENT_ACTIVITY_BINS);
       pulse_sparkline_set_scale (PULSE_SPARKLINE (cell), self->scale);
+      /* The tooltip is written when asked for (on_sparkline_query_tooltip_cb):
+       * setting it queries the pointer, an X round trip per contact. */
       tooltip = pulse_agent_row_dup_activity_tooltip (row, now);
-      gtk_widget_set_tooltip_text (cell, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       tooltip, -1);
       break;
@@ -188,6 +189,26 @@ update_cell (PulseAgentColumns *self,
       set_label (cell, row, info->column, now);
       break;
     }
+}
+
+static gboolean
+on_sparkline_query_tooltip_cb (GtkWidget   *cell,
+                               int          x,
+                               int          y,
+                               gboolean     keyboard,
+                               GtkTooltip  *tooltip,
+                               GtkListItem *list_item)
+{
+  PulseAgentColumns *self = g_object_get_data (G_OBJECT (cell), "pulse-columns");
+  PulseAgentRow *row = gtk_list_item_get_item (list_item);
+  g_autofree char *text = NULL;
+
+  if (row == NULL)
+    return FALSE;
+
+  text = pulse_agent_row_dup_activity_tooltip (row, columns_now (self));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -219,6 +240,12 @@ setup_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (cell), "pulse-column", (gpointer) info);
   g_object_set_data (G_OBJECT (cell), "pulse-columns", self);
+  if (info->kind == CELL_SPARKLINE)
+    {
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_sparkline_query_tooltip_cb),
+                        list_item);
+    }
   gtk_list_item_set_child (list_item, cell);
 }
 

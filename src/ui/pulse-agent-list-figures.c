@@ -29,8 +29,8 @@ update_figures (PulseAgentList *self)
   g_object_notify_by_pspec (G_OBJECT (self), _pulse_agent_list_properties[PROP_FIGURES]);
 }
 
-static void
-update_summaries (PulseAgentList *self)
+void
+_pulse_agent_list_update_summaries (PulseAgentList *self)
 {
   GHashTableIter iter;
   gpointer row;
@@ -54,7 +54,9 @@ static void
 on_agent_view_changed_cb (PulseKpiView   *view,
                           PulseAgentList *self)
 {
-  update_summaries (self);
+  /* A whole pass over the rows: once per flush, not once per event. */
+  self->stale_summaries = TRUE;
+  _pulse_agent_list_request_flush (self);
   update_figures (self);
 }
 
@@ -103,7 +105,8 @@ _pulse_agent_list_follow_views (PulseAgentList *self)
   follow_view (self, &self->team_view,
                pulse_session_get_kpi_view (self->session, PULSE_KPI_GROUP_TEAM),
                G_CALLBACK (on_team_view_changed_cb));
-  update_summaries (self);
+  self->stale_summaries = FALSE;
+  _pulse_agent_list_update_summaries (self);
   update_figures (self);
   _pulse_agent_list_schedule_rows_changed (self, "team-summary");
 }

@@ -31,6 +31,13 @@ struct _PulseAgentList
   guint                  bins_max;
   GHashTable            *pending;
   guint                  pending_id;
+  /* Row updates waiting for the next flush: agents whose contacts
+   * changed (interned ids), and whether the agent view's figures did. */
+  GHashTable            *stale_bins;
+  gboolean               stale_summaries;
+  gboolean               manual_flush;
+  gboolean               flush_requested;
+  gboolean               flushing;
 };
 
 enum {
@@ -43,6 +50,8 @@ extern GParamSpec *_pulse_agent_list_properties[N_PROPS];
 
 void _pulse_agent_list_schedule_rows_changed (PulseAgentList *self,
                                               const char     *property);
+void _pulse_agent_list_request_flush         (PulseAgentList *self);
+void _pulse_agent_list_update_summaries      (PulseAgentList *self);
 void _pulse_agent_list_follow_views          (PulseAgentList *self);
 void _pulse_agent_list_stop_views            (PulseAgentList *self);
 

@@ -23,9 +23,16 @@
  * session's agent list does (an agent added, removed, renamed or
  * replaced), with the same range; a row whose agent is still there is
  * the same object. A status, a figure or a sparkline changes the row's
- * properties, and #PulseAgentList::rows-changed says once per main-loop
- * turn which property changed on some rows, so a sorted view re-sorts
- * once, not once per row.
+ * properties, and #PulseAgentList::rows-changed says once per flush
+ * which property changed on some rows, so a sorted view re-sorts once,
+ * not once per row.
+ *
+ * The costly updates (a sparkline's bins, the period's figures: both
+ * follow every contact) wait for the next flush, which updates only the
+ * rows whose data changed. By default a flush runs once per main-loop
+ * turn, before GTK draws; with pulse_agent_list_set_manual_flush() the
+ * owner flushes (once per frame while shown, at once when shown again)
+ * and nothing is done between flushes but noting which rows to update.
  *
  * No GTK: it runs, and is tested, without a display.
  */
@@ -36,6 +43,7 @@ GParamSpec *_pulse_agent_list_properties[N_PROPS];
 
 enum {
   ROWS_CHANGED,
+  PENDING,
   N_SIGNALS
 };
 
@@ -62,23 +70,20 @@ update_bins_max (PulseAgentList *self)
     }
 }
 
-static gboolean
-emit_pending_cb (gpointer user_data)
+static gboolean flush_cb (gpointer user_data);
+
+/* Something waits for the next flush: schedule one, or tell the owner. */
+void
+_pulse_agent_list_request_flush (PulseAgentList *self)
 {
-  PulseAgentList *self = user_data;
-  g_autoptr(GHashTable) pending = g_steal_pointer (&self->pending);
-  GHashTableIter iter;
-  gpointer property;
+  if (self->flushing || self->flush_requested)
+    return;
 
-  self->pending_id = 0;
-  self->pending = g_hash_table_new (NULL, NULL);
-  if (g_hash_table_contains (pending, g_intern_static_string ("bins")))
-    update_bins_max (self);
-  g_hash_table_iter_init (&iter, pending);
-  while (g_hash_table_iter_next (&iter, &property, NULL))
-    g_signal_emit (self, signals[ROWS_CHANGED], 0, (const char *) property);
-
-  return G_SOURCE_REMOVE;
+  self->flush_requested = TRUE;
+  if (self->manual_flush)
+    g_signal_emit (self, signals[PENDING], 0);
+  else
+    self->pending_id = g_idle_add_full (PENDING_PRIORITY, flush_cb, self, NULL);
 }
 
 void
@@ -86,8 +91,40 @@ _pulse_agent_list_schedule_rows_changed (PulseAgentList *self,
                                          const char     *property)
 {
   g_hash_table_add (self->pending, (gpointer) g_intern_string (property));
-  if (self->pending_id == 0)
-    self->pending_id = g_idle_add_full (PENDING_PRIORITY, emit_pending_cb, self, NULL);
+  _pulse_agent_list_request_flush (self);
+}
+
+static void
+update_stale_bins (PulseAgentList *self)
+{
+  g_autoptr(GHashTable) stale = g_steal_pointer (&self->stale_bins);
+  GHashTableIter iter;
+  gpointer agent_id;
+
+  self->stale_bins = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, stale);
+  while (g_hash_table_iter_next (&iter, &agent_id, NULL))
+    {
+      PulseAgentRow *row = g_hash_table_lookup (self->by_id, agent_id);
+      guint bins[PULSE_AGENT_ACTIVITY_BINS];
+
+      if (row == NULL)
+        continue;
+      pulse_agent_activity_get_bins (self->activity, agent_id,
+                                     self->bins_start + 23 * PULSE_AGENT_ACTIVITY_BIN_USEC, bins);
+      if (pulse_agent_row_set_bins (row, bins))
+        g_hash_table_add (self->pending, (gpointer) g_intern_static_string ("bins"));
+    }
+}
+
+static gboolean
+flush_cb (gpointer user_data)
+{
+  PulseAgentList *self = user_data;
+
+  self->pending_id = 0;
+  pulse_agent_list_flush (self);
+  return G_SOURCE_REMOVE;
 }
 
 static const char *
@@ -215,16 +252,8 @@ on_activity_changed_cb (PulseAgentActivity *activity,
                         const char         *agent_id,
                         PulseAgentList     *self)
 {
-  PulseAgentRow *row = g_hash_table_lookup (self->by_id, agent_id);
-  guint bins[PULSE_AGENT_ACTIVITY_BINS];
-
-  if (row == NULL)
-    return;
-
-  pulse_agent_activity_get_bins (activity, agent_id,
-                                 self->bins_start + 23 * PULSE_AGENT_ACTIVITY_BIN_USEC, bins);
-  if (pulse_agent_row_set_bins (row, bins))
-    _pulse_agent_list_schedule_rows_changed (self, "bins");
+  g_hash_table_add (self->stale_bins, (gpointer) g_intern_string (agent_id));
+  _pulse_agent_list_request_flush (self);
 }
 
 static void
@@ -254,6 +283,7 @@ pulse_agent_list_finalize (GObject *object)
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->stale_bins, g_hash_table_unref);
 
   G_OBJECT_CLASS (pulse_agent_list_parent_class)->finalize (object);
 }
@@ -299,11 +329,21 @@ pulse_agent_list_class_init (PulseAgentListClass *klass)
    *
    * Some rows changed @property since the last emission: a sorted or
    * filtered view on it should re-sort. Emitted at most once per
-   * property per main-loop turn, before the frame is drawn.
+   * property per flush (see pulse_agent_list_flush()).
    */
   signals[ROWS_CHANGED] =
     g_signal_new ("rows-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * PulseAgentList::pending:
+   *
+   * With manual flush on: row updates wait for pulse_agent_list_flush().
+   * Emitted once, for the first change after a flush.
+   */
+  signals[PENDING] =
+    g_signal_new ("pending", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -312,6 +352,7 @@ pulse_agent_list_init (PulseAgentList *self)
   self->rows = g_list_store_new (PULSE_TYPE_AGENT_ROW);
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_hash_table_new (NULL, NULL);
+  self->stale_bins = g_hash_table_new (NULL, NULL);
 }
 
 /**
@@ -415,4 +456,72 @@ pulse_agent_list_tick (PulseAgentList *self,
   while (g_hash_table_iter_next (&iter, NULL, &row))
     update_row (self, row);
   _pulse_agent_list_schedule_rows_changed (self, "bins");
+}
+
+/**
+ * pulse_agent_list_set_manual_flush:
+ * @manual: whether the owner calls pulse_agent_list_flush()
+ *
+ * With @manual, row updates wait for pulse_agent_list_flush(), and
+ * #PulseAgentList::pending says when one is due; a page flushes once per
+ * frame while it is shown, and not at all while it is hidden. Without,
+ * the list flushes itself once per main-loop turn (the default).
+ */
+void
+pulse_agent_list_set_manual_flush (PulseAgentList *self,
+                                   gboolean        manual)
+{
+  g_return_if_fail (PULSE_IS_AGENT_LIST (self));
+
+  self->manual_flush = !!manual;
+  if (self->manual_flush)
+    g_clear_handle_id (&self->pending_id, g_source_remove);
+  if (self->flush_requested)
+    {
+      self->flush_requested = FALSE;
+      _pulse_agent_list_request_flush (self);
+    }
+}
+
+/**
+ * pulse_agent_list_flush:
+ *
+ * Brings the rows whose contacts or figures changed since the last flush
+ * up to date, then emits #PulseAgentList::rows-changed once per property
+ * that changed. Rows with nothing new are not touched.
+ *
+ * Returns: whether there was anything to do.
+ */
+gboolean
+pulse_agent_list_flush (PulseAgentList *self)
+{
+  g_autoptr(GHashTable) pending = NULL;
+  GHashTableIter iter;
+  gpointer property;
+
+  g_return_val_if_fail (PULSE_IS_AGENT_LIST (self), FALSE);
+
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  if (!self->flush_requested)
+    return FALSE;
+
+  self->flush_requested = FALSE;
+  self->flushing = TRUE;
+  update_stale_bins (self);
+  if (self->stale_summaries)
+    {
+      self->stale_summaries = FALSE;
+      _pulse_agent_list_update_summaries (self);
+    }
+  self->flushing = FALSE;
+
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_hash_table_new (NULL, NULL);
+  if (g_hash_table_contains (pending, g_intern_static_string ("bins")))
+    update_bins_max (self);
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, &property, NULL))
+    g_signal_emit (self, signals[ROWS_CHANGED], 0, (const char *) property);
+
+  return TRUE;
 }

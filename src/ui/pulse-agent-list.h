@@ -42,5 +42,8 @@ PulseKpiSummary       *pulse_agent_list_dup_team_summary   (PulseAgentList *self
 guint                  pulse_agent_list_get_bins_max       (PulseAgentList *self);
 void                   pulse_agent_list_tick               (PulseAgentList *self,
                                                             gint64          now_usec);
+void                   pulse_agent_list_set_manual_flush   (PulseAgentList *self,
+                                                            gboolean        manual);
+gboolean               pulse_agent_list_flush              (PulseAgentList *self);
 
 G_END_DECLS

@@ -30,6 +30,10 @@
  * model sit on top, re-sorted once per main-loop turn when the sorted
  * column's figure changed on some row. One timer, once a second, ticks
  * the time in status of the bound cells.
+ *
+ * The rows follow every contact, so the page flushes them (only those
+ * whose data changed) once per frame while it is shown, and not at all
+ * while hidden: on showing it catches up at once, before its first frame.
  */
 struct _PulseAgentsPage
 {
@@ -45,6 +49,7 @@ struct _PulseAgentsPage
   GPtrArray          *team_ids;
   char               *query;
   guint               tick_id;
+  guint               flush_tick_id;
 
   GtkStack           *main_stack;
   GtkStack           *content_stack;
@@ -231,6 +236,49 @@ on_rows_changed_cb (PulseAgentList  *list,
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+static gboolean
+flush_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  PulseAgentsPage *self = PULSE_AGENTS_PAGE (widget);
+
+  self->flush_tick_id = 0;
+  pulse_agent_list_flush (self->list);
+  return G_SOURCE_REMOVE;
+}
+
+/* Row updates are due: in this frame's update phase, before layout and
+ * paint, however many events came in since the last one. Hidden, they
+ * wait for the map. */
+static void
+on_list_pending_cb (PulseAgentsPage *self)
+{
+  if (self->flush_tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->flush_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), flush_tick_cb, NULL,
+                                                        NULL);
+}
+
+static void
+pulse_agents_page_map (GtkWidget *widget)
+{
+  PulseAgentsPage *self = PULSE_AGENTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (pulse_agents_page_parent_class)->map (widget);
+  pulse_agent_list_flush (self->list);
+}
+
+static void
+pulse_agents_page_unmap (GtkWidget *widget)
+{
+  PulseAgentsPage *self = PULSE_AGENTS_PAGE (widget);
+
+  if (self->flush_tick_id != 0)
+    gtk_widget_remove_tick_callback (widget, self->flush_tick_id);
+  self->flush_tick_id = 0;
+  GTK_WIDGET_CLASS (pulse_agents_page_parent_class)->unmap (widget);
+}
+
 static void
 on_figures_cb (PulseAgentsPage *self)
 {
@@ -249,6 +297,7 @@ setup_models (PulseAgentsPage *self)
   GtkSingleSelection *selection;
 
   self->list = pulse_agent_list_new (self->session);
+  pulse_agent_list_set_manual_flush (self->list, TRUE);
   self->columns = pulse_agent_columns_new (self->column_view);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (
@@ -264,6 +313,8 @@ setup_models (PulseAgentsPage *self)
   g_object_unref (selection);
 
   g_signal_connect_object (self->list, "rows-changed", G_CALLBACK (on_rows_changed_cb), self, 0);
+  g_signal_connect_object (self->list, "pending", G_CALLBACK (on_list_pending_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::figures", G_CALLBACK (on_figures_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (pulse_agent_list_get_rows (self->list), "items-changed",
@@ -400,6 +451,8 @@ pulse_agents_page_class_init (PulseAgentsPageClass *klass)
   object_class->finalize = pulse_agents_page_finalize;
   object_class->get_property = pulse_agents_page_get_property;
   object_class->set_property = pulse_agents_page_set_property;
+  widget_class->map = pulse_agents_page_map;
+  widget_class->unmap = pulse_agents_page_unmap;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,

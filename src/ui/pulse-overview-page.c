@@ -78,6 +78,29 @@ update_tiles (PulseOverviewPage *self)
     }
 }
 
+static gboolean
+tiles_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  PulseOverviewPage *self = PULSE_OVERVIEW_PAGE (widget);
+
+  self->tiles_tick_id = 0;
+  update_tiles (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The figures follow every contact: the tiles are written once per frame
+ * while shown, in its update phase, and not at all while hidden (the map
+ * writes them). */
+static void
+on_view_changed_cb (PulseOverviewPage *self)
+{
+  if (self->tiles_tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->tiles_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tiles_tick_cb, NULL,
+                                                        NULL);
+}
+
 /* The same stretch of the period before the one in force. */
 static void
 aim_previous (PulseOverviewPage *self)
@@ -133,10 +156,10 @@ take_views (PulseOverviewPage *self)
                                    G_CALLBACK (_pulse_overview_page_update_chart), self,
                                    G_CONNECT_SWAPPED);
           self->previous = pulse_session_new_kpi_view (self->session);
-          g_signal_connect_object (view, "changed", G_CALLBACK (update_tiles), self,
+          g_signal_connect_object (view, "changed", G_CALLBACK (on_view_changed_cb), self,
                                    G_CONNECT_SWAPPED);
-          g_signal_connect_object (self->previous, "changed", G_CALLBACK (update_tiles), self,
-                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (self->previous, "changed", G_CALLBACK (on_view_changed_cb),
+                                   self, G_CONNECT_SWAPPED);
         }
     }
 
@@ -313,6 +336,9 @@ pulse_overview_page_unmap (GtkWidget *widget)
 
   pulse_queue_board_set_ticking (self->board, FALSE);
   g_clear_handle_id (&self->previous_id, g_source_remove);
+  if (self->tiles_tick_id != 0)
+    gtk_widget_remove_tick_callback (widget, self->tiles_tick_id);
+  self->tiles_tick_id = 0;
   GTK_WIDGET_CLASS (pulse_overview_page_parent_class)->unmap (widget);
 }
 
