@@ -95,6 +95,10 @@ const char              **_pulse_state_sorted_keys    (GHashTable             *t
 PulseStateTicket         *_pulse_state_ticket_new     (PulseTicket            *ticket);
 PulseStateTicket         *_pulse_state_ticket_new_for_node (PulseTicket       *ticket,
                                                        JsonNode               *node);
+gboolean                  _pulse_state_put_fetched    (PulseState             *self,
+                                                       PulseStateTicket       *entry,
+                                                       PulseStateChange       *change,
+                                                       GError                **error);
 void                      _pulse_state_ticket_free    (PulseStateTicket       *entry);
 char                     *_pulse_state_applications_key  (JsonNode            *applications);
 void                      _pulse_state_ticket_event_free (PulseStateTicketEvent *event);

@@ -339,11 +339,11 @@ replay_held (PulseStateTicket  *entry,
 
 /* Puts @entry (taken), a ticket fetched or read back, at its version,
  * with the held events after it replayed on it. */
-static gboolean
-put_entry_fetched (PulseState        *self,
-                   PulseStateTicket  *entry,
-                   PulseStateChange  *change,
-                   GError           **error)
+gboolean
+_pulse_state_put_fetched (PulseState        *self,
+                          PulseStateTicket  *entry,
+                          PulseStateChange  *change,
+                          GError           **error)
 {
   g_autofree char *id = g_strdup (_pulse_state_item_id (entry->node));
   PulseStateTicket *stored = g_hash_table_lookup (self->tickets, id);
@@ -392,7 +392,7 @@ put_ticket (PulseState        *self,
 
   /* A stored ticket is the canonical form already: kept, not written
    * again (that would be most of the cost of reading a cache). */
-  return put_entry_fetched (self,
+  return _pulse_state_put_fetched (self,
                             stored ? _pulse_state_ticket_new_for_node (fetched, ticket)
                                    : _pulse_state_ticket_new (fetched),
                             change, error);
@@ -453,62 +453,4 @@ pulse_state_put_stored_ticket (PulseState        *self,
   g_return_val_if_fail (ticket != NULL, FALSE);
 
   return put_ticket (self, ticket, TRUE, change, error);
-}
-
-/**
- * pulse_state_stored_ticket_new:
- * @ticket: a ticket as a state's pulse_state_lookup() gave it before,
- *   read back from the client's own cache
- * @error: return location for a %PULSE_ERROR error
- *
- * Decodes and checks @ticket as pulse_state_put_stored_ticket() does,
- * without a state: in a worker, so that the state's thread only puts it
- * (pulse_state_put_stored()). A reference to @ticket is kept.
- *
- * Returns: (transfer full) (nullable): the ticket, %NULL with
- *   %PULSE_ERROR_INVALID_DATA naming the field
- */
-PulseStateStoredTicket *
-pulse_state_stored_ticket_new (JsonNode  *ticket,
-                               GError   **error)
-{
-  g_autoptr(PulseTicket) decoded = NULL;
-
-  g_return_val_if_fail (ticket != NULL, NULL);
-
-  decoded = pulse_ticket_new_from_json (ticket, error);
-  return decoded != NULL ? _pulse_state_ticket_new_for_node (decoded, ticket) : NULL;
-}
-
-void
-pulse_state_stored_ticket_free (PulseStateStoredTicket *stored)
-{
-  _pulse_state_ticket_free (stored);
-}
-
-/**
- * pulse_state_put_stored:
- * @stored: (transfer full): from pulse_state_stored_ticket_new()
- * @change: (out caller-allocates) (optional): what it did
- * @error: return location for a %PULSE_ERROR error
- *
- * As pulse_state_put_stored_ticket(), with the decoding done before.
- *
- * Returns: %TRUE on success, as pulse_state_put_ticket().
- */
-gboolean
-pulse_state_put_stored (PulseState              *self,
-                        PulseStateStoredTicket  *stored,
-                        PulseStateChange        *change,
-                        GError                 **error)
-{
-  g_auto(PulseStateChange) scratch = { 0 };
-
-  g_return_val_if_fail (PULSE_IS_STATE (self), FALSE);
-  g_return_val_if_fail (stored != NULL, FALSE);
-
-  if (change == NULL)
-    change = &scratch;
-  pulse_state_change_clear (change);
-  return put_entry_fetched (self, stored, change, error);
 }

@@ -363,55 +363,6 @@ pulse_cache_get_ticket (PulseCache  *self,
 }
 
 /**
- * pulse_cache_list_open_tickets:
- *
- * Open means any status but resolved, closed and abandoned.
- *
- * Returns: (transfer full) (element-type JsonNode): the open tickets by
- *   (created_at, id); %NULL on error.
- */
-GPtrArray *
-pulse_cache_list_open_tickets (PulseCache  *self,
-                               GError     **error)
-{
-  return pulse_cache_list_open_tickets_part (self, 0, 1, error);
-}
-
-/**
- * pulse_cache_list_open_tickets_part:
- * @part: which part, from 0
- * @n_parts: into how many parts the open tickets are split
- *
- * One of @n_parts disjoint parts of the open tickets, which together are
- * all of them as one committed state has them if nothing writes between
- * the reads: for reading (and parsing) them in several threads at once.
- *
- * Returns: (transfer full) (element-type JsonNode): the part's open
- *   tickets by (created_at, id); %NULL on error.
- */
-GPtrArray *
-pulse_cache_list_open_tickets_part (PulseCache  *self,
-                                    guint        part,
-                                    guint        n_parts,
-                                    GError     **error)
-{
-  g_auto(PulseCacheRead) read = { 0 };
-
-  g_return_val_if_fail (PULSE_IS_CACHE (self), NULL);
-  g_return_val_if_fail (part < n_parts, NULL);
-
-  if (!_pulse_cache_read_begin (self, &read,
-                                "SELECT " PULSE_CACHE_TICKET_BODY_SQL " FROM ticket AS t"
-                                " WHERE " PULSE_CACHE_OPEN_SQL " AND t.rowid % ?2 = ?1"
-                                " ORDER BY created_at, id", error))
-    return NULL;
-
-  sqlite3_bind_int64 (read.stmt, 1, part);
-  sqlite3_bind_int64 (read.stmt, 2, n_parts);
-  return _pulse_cache_collect_json (&read, 0, error);
-}
-
-/**
  * pulse_cache_list_tickets:
  * @from: the earliest creation time (µs), included
  * @to: the latest creation time (µs), excluded
