@@ -299,15 +299,16 @@ pulse_test_console_n_held (PulseTestConsole *self)
  * pulse_test_console_caught_up:
  * @seq: the server's seq
  *
- * Returns: whether the sync is live at @seq or later and the outbox is
- *   empty, with no edit being saved.
+ * Returns: whether the sync is live at @seq or later, missing no ticket
+ *   an event named, and the outbox is empty, with no edit being saved.
  */
 gboolean
 pulse_test_console_caught_up (PulseTestConsole *self,
                               gint64            seq)
 {
   return pulse_sync_get_is_live (self->sync) && pulse_sync_get_seq (self->sync) >= seq &&
-         !self->submitting && pulse_test_console_n_held (self) == 0;
+         pulse_sync_get_n_missing (self->sync) == 0 && !self->submitting &&
+         pulse_test_console_n_held (self) == 0;
 }
 
 typedef struct

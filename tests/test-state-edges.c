@@ -271,6 +271,7 @@ test_missing_ticket (void)
             "t-old");
   g_assert_null (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET, "t-old"));
   assert_missing (state, "t-old");
+  g_assert_cmpuint (pulse_state_get_n_missing (state), ==, 1);
   g_assert_cmpint (pulse_state_get_seq (state), ==, 13);
 
   /* A creation for a ticket with held events cannot be right. */
@@ -279,6 +280,7 @@ test_missing_ticket (void)
 
   put_ticket (state, fetched, PULSE_STATE_ACTION_CREATED);
   assert_missing (state, "");
+  g_assert_cmpuint (pulse_state_get_n_missing (state), ==, 0);
   apply_ok (state, "message.created", next, PULSE_STATE_KIND_TICKET, PULSE_STATE_ACTION_UPDATED,
             "t-old");
   assert_json (pulse_state_lookup (state, PULSE_STATE_KIND_TICKET, "t-old"), expected);

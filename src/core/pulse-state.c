@@ -312,6 +312,21 @@ pulse_state_lookup_applications (PulseState *self,
 }
 
 /**
+ * pulse_state_get_n_missing:
+ *
+ * Returns: how many tickets events named that the state lacks: their
+ *   events are held until pulse_state_put_ticket() brings them
+ *   (%PULSE_STATE_ACTION_MISSING).
+ */
+guint
+pulse_state_get_n_missing (PulseState *self)
+{
+  g_return_val_if_fail (PULSE_IS_STATE (self), 0);
+
+  return g_hash_table_size (self->held);
+}
+
+/**
  * pulse_state_get_n_items:
  * @kind: a kind, tickets and applications included
  *

@@ -142,6 +142,7 @@ gboolean    pulse_state_lookup_applications  (PulseState        *self,
                                               const char        *date,
                                               const char        *country,
                                               gint64            *count);
+guint       pulse_state_get_n_missing        (PulseState        *self);
 guint       pulse_state_get_n_items          (PulseState        *self,
                                               PulseStateKind     kind);
 GPtrArray  *pulse_state_list_items           (PulseState        *self,

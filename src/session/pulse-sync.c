@@ -525,3 +525,20 @@ pulse_sync_get_loading (PulseSync *self)
 
   return self->loading || self->recent != NULL;
 }
+
+/**
+ * pulse_sync_get_n_missing:
+ *
+ * Tickets that events named and the state lacked (closed before the
+ * snapshot's window): fetched, or to be fetched again once connected.
+ * Until they come, the state is at the server's seq but without them.
+ *
+ * Returns: how many tickets the state is missing
+ */
+guint
+pulse_sync_get_n_missing (PulseSync *self)
+{
+  g_return_val_if_fail (PULSE_IS_SYNC (self), 0);
+
+  return pulse_state_get_n_missing (self->state);
+}

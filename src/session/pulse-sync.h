@@ -49,6 +49,7 @@ gint64                pulse_sync_get_last_event_at      (PulseSync            *s
 gboolean              pulse_sync_get_cache_rebuilt      (PulseSync            *self);
 gboolean              pulse_sync_get_history_complete   (PulseSync            *self);
 gboolean              pulse_sync_get_loading            (PulseSync            *self);
+guint                 pulse_sync_get_n_missing          (PulseSync            *self);
 const GError         *pulse_sync_get_cache_error        (PulseSync            *self);
 const char           *pulse_sync_kind_to_cache_kind     (PulseStateKind        kind);
 
