@@ -462,6 +462,50 @@ test_foreign_server_is_incompatible (SyncFixture   *fixture,
   pulse_test_sync_close (sync);
 }
 
+static void
+garbled_cb (SoupServer        *server,
+            SoupServerMessage *message,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  static const char cut[] = "{\"seq\":12,\"queues\":[{\"id\":\"q-1\",\"na";
+
+  (*(guint *) user_data)++;
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, cut,
+                                    strlen (cut));
+}
+
+/* A snapshot that cannot be read may be an answer cut on its way: tried
+ * again, and only the third in a row makes the server incompatible. */
+static void
+garbled_snapshots_then_incompatible (SyncFixture   *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(SoupServer) garbling = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(PulseClient) client = NULL;
+  guint snapshots = 0;
+  PulseSync *sync;
+
+  soup_server_add_handler (garbling, "/api/v1/snapshot", garbled_cb, &snapshots, NULL);
+  g_assert_true (soup_server_listen_local (garbling, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (garbling);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_foreach (uris, (GFunc) g_uri_unref, NULL);
+  client = pulse_client_new (url, fixture->viewer);
+  sync = pulse_sync_new (client, fixture->cache_path);
+
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_state (sync, PULSE_CONNECTION_STATE_INCOMPATIBLE);
+  g_assert_cmpuint (snapshots, ==, 3);
+  pulse_test_sync_close (sync);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +522,7 @@ main (int   argc,
   TEST ("lost-connection-goes-offline", test_lost_connection_goes_offline);
   TEST ("refused-token-is-unauthorized", test_refused_token_is_unauthorized);
   TEST ("foreign-server-is-incompatible", test_foreign_server_is_incompatible);
+  TEST ("garbled-snapshots-then-incompatible", garbled_snapshots_then_incompatible);
 
   return g_test_run ();
 }

@@ -167,23 +167,41 @@ on_retry_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Another snapshot after the backoff's wait. */
+static void
+retry_later (PulseSync  *self,
+             const char *why)
+{
+  guint wait_ms = pulse_backoff_next_ms (&self->backoff);
+
+  g_message ("sync: %s; next attempt in %u ms", why, wait_ms);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  self->retry_id = g_timeout_add (wait_ms, on_retry_cb, self);
+}
+
+/* A snapshot we could not read: a server that is not one we speak with,
+ * once it happens PULSE_SYNC_BAD_SNAPSHOTS times in a row; before that,
+ * perhaps an answer cut or damaged on its way, worth another try. */
+static gboolean
+bad_snapshot_is_final (PulseSync *self)
+{
+  return ++self->bad_snapshots >= PULSE_SYNC_BAD_SNAPSHOTS;
+}
+
 static void
 snapshot_failed (PulseSync    *self,
                  const GError *error)
 {
-  guint wait_ms;
-
   if (g_error_matches (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_UNAUTHORIZED))
     refused (self, PULSE_CONNECTION_STATE_UNAUTHORIZED, error);
   else if (g_error_matches (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_NOT_FOUND) ||
-           g_error_matches (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_PROTOCOL))
+           (g_error_matches (error, PULSE_CLIENT_ERROR, PULSE_CLIENT_ERROR_PROTOCOL) &&
+            bad_snapshot_is_final (self)))
     refused (self, PULSE_CONNECTION_STATE_INCOMPATIBLE, error);
   else
     {
       unreachable (self);
-      wait_ms = pulse_backoff_next_ms (&self->backoff);
-      g_message ("sync: %s; next attempt in %u ms", error->message, wait_ms);
-      self->retry_id = g_timeout_add (wait_ms, on_retry_cb, self);
+      retry_later (self, error->message);
     }
 
   _pulse_sync_update (self);
@@ -258,13 +276,16 @@ _pulse_sync_net_replaced (PulseSync    *self,
   if (state == NULL)
     {
       g_message ("sync: the snapshot is not a v1 state: %s", error->message);
-      if (waiting)
+      if (waiting && bad_snapshot_is_final (self))
         self->fatal = PULSE_CONNECTION_STATE_INCOMPATIBLE;
+      else if (waiting)
+        retry_later (self, "the snapshot could not be read");
       _pulse_sync_update (self);
       return;
     }
 
   /* Also when stopped meanwhile: the cache holds this state now. */
+  self->bad_snapshots = 0;
   self->has_baseline = TRUE;
   _pulse_sync_set_state_object (self, state);
   if (waiting)

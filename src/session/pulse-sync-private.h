@@ -45,6 +45,10 @@ G_BEGIN_DECLS
 #define PULSE_SYNC_FLUSH_OPS 500
 #define PULSE_SYNC_FLUSH_MS  100
 
+/* Snapshots that cannot be read, in a row, before the server is told
+ * incompatible: one may be an answer cut or damaged on its way. */
+#define PULSE_SYNC_BAD_SNAPSHOTS 3
+
 /* Events are applied in slices of at most this long (µs) of the main
  * loop: a quarter of a 60 Hz frame. */
 #define PULSE_SYNC_APPLY_SLICE_US 4000
@@ -144,6 +148,7 @@ struct _PulseSync
   guint                 offline_id;
   PulseBackoff          backoff;        /* snapshot retries */
   guint                 retry_id;
+  guint                 bad_snapshots;  /* unreadable ones in a row */
 
   /* Catching up: live once the state reaches the seq /health gave when
    * the stream opened. */
