@@ -437,24 +437,32 @@ test_refused_token_is_unauthorized (SyncFixture   *fixture,
 }
 
 /* Something answers, but not Pulse: 404 for the snapshot. */
+/* A sync of the fixture's cache following @server, which listens on
+ * loopback from now on: a server that is not pulse-server. */
+static PulseSync *
+sync_for_server (SyncFixture *fixture,
+                 SoupServer  *server)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(PulseClient) client = NULL;
+
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_foreach (uris, (GFunc) g_uri_unref, NULL);
+  client = pulse_client_new (url, fixture->viewer);
+  return pulse_sync_new (client, fixture->cache_path);
+}
+
 static void
 test_foreign_server_is_incompatible (SyncFixture   *fixture,
                                      gconstpointer  data)
 {
   g_autoptr(SoupServer) foreign = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-  g_autofree char *url = NULL;
-  g_autoptr(PulseClient) client = NULL;
-  PulseSync *sync;
-
-  g_assert_true (soup_server_listen_local (foreign, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (foreign);
-  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_foreach (uris, (GFunc) g_uri_unref, NULL);
-  client = pulse_client_new (url, fixture->viewer);
-  sync = pulse_sync_new (client, fixture->cache_path);
+  PulseSync *sync = sync_for_server (fixture, foreign);
 
   pulse_sync_start (sync);
   pulse_test_sync_wait_state (sync, PULSE_CONNECTION_STATE_INCOMPATIBLE);
@@ -484,21 +492,11 @@ garbled_snapshots_then_incompatible (SyncFixture   *fixture,
                                      gconstpointer  data)
 {
   g_autoptr(SoupServer) garbling = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-  g_autofree char *url = NULL;
-  g_autoptr(PulseClient) client = NULL;
   guint snapshots = 0;
   PulseSync *sync;
 
   soup_server_add_handler (garbling, "/api/v1/snapshot", garbled_cb, &snapshots, NULL);
-  g_assert_true (soup_server_listen_local (garbling, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (garbling);
-  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_foreach (uris, (GFunc) g_uri_unref, NULL);
-  client = pulse_client_new (url, fixture->viewer);
-  sync = pulse_sync_new (client, fixture->cache_path);
+  sync = sync_for_server (fixture, garbling);
 
   pulse_sync_start (sync);
   pulse_test_sync_wait_state (sync, PULSE_CONNECTION_STATE_INCOMPATIBLE);
