@@ -15,14 +15,21 @@
  *   swayed by what else the machine runs than the times below);
  * - frame times from the window's frame clock: the work of a frame
  *   (its "update" to its "after-paint") and the interval between frames;
- * - event-to-screen latency of each new contact: from the moment the
- *   feeder sent it (so server ingest, commit and emit are inside) to the
- *   end of the first frame painted after the console applied it.
+ * - event-to-screen latency of each new contact, to the end of the
+ *   first frame painted after the console applied it: from the server's
+ *   emit (when a second subscriber received it: bench-ui-observer.c),
+ *   the issue's measure; from the event's `at` (stamped in the server's
+ *   ingest, before its commit); and from the moment the feeder sent it;
+ * - how long an applied contact waited for its frame to begin, and how
+ *   many frames showed no new contact (a frame clock that never stops
+ *   makes every event wait for its next tick).
  *
  * Needs a display: `xvfb-run -a meson test -C build --benchmark ui-stream`
  * (tools/bench does this). Figures only, never asserted.
  * BENCH_UI_SECONDS sets each page's run (default 10), BENCH_UI_PAGES the
- * pages (default "queues,overview,agents"). Debug messages are dropped
+ * pages (default "queues,overview,agents"), BENCH_UI_TICK_MS the feeder's
+ * period (default 20; a slower feed, at a lower rate, leaves the frame
+ * clock idle between batches). Debug messages are dropped
  * unless G_MESSAGES_DEBUG or BENCH_UI_DEBUG_LOG (figures as before
  * 2026-12-01 evening, when every debug message was printed) is set.
  */
@@ -34,6 +41,7 @@
 #include <time.h>
 #include <stdlib.h>
 
+#include "bench-ui-observer.h"
 #include "pulse-demo-server.h"
 #include "pulse-test-util.h"
 #include "pulse-time-utils.h"
@@ -50,6 +58,7 @@ typedef struct
 {
   char         *url;
   char         *token;
+  gint64        period;        /* µs between batches */
   gint64        stop_at;       /* real time; 0 = not started */
   volatile gint running;
   GThread      *thread;
@@ -61,20 +70,45 @@ typedef struct
   guint         n_failed;
 } Feeder;
 
+/* A contact: when the console applied it, and when the frame that
+ * showed it ended (real time µs). */
 typedef struct
 {
-  Feeder      *feeder;
-  guint64      n_changes;
-  GArray      *arrived;        /* gint64 sent_at of contacts applied since the last frame */
-  GArray      *in_frame;       /* … of those the frame now drawn shows */
-  GArray      *latencies_ms;   /* double */
-  GArray      *apply_ms;       /* double: sent → PulseSync::changed */
-  GArray      *work_ms;        /* double */
-  GArray      *interval_ms;    /* double */
-  gint64       frame_started;
-  gint64       last_frame_time;
-  gboolean     measuring;
+  guint  n;
+  gint64 applied_at;
+  gint64 painted_at;
+} Shown;
+
+typedef struct
+{
+  Feeder        *feeder;
+  BenchObserver *observer;
+  guint64        n_changes;
+  GArray        *arrived;        /* Shown: contacts applied since the last frame */
+  GArray        *applied_at;     /* gint64 monotonic µs, beside @arrived */
+  GArray        *in_frame;       /* Shown: those the frame now drawn shows */
+  GArray        *shown;          /* Shown */
+  GArray        *apply_ms;       /* double: sent → PulseSync::changed */
+  GArray        *wait_ms;        /* double: PulseSync::changed → its frame's start */
+  GArray        *work_ms;        /* double */
+  GArray        *interval_ms;    /* double */
+  guint          n_frames;
+  guint          n_empty_frames; /* frames that showed no new contact */
+  gint64         frame_started;
+  gint64         last_frame_time;
+  gboolean       measuring;
 } Probe;
+
+/* Latencies of one run, ms, worked out once it is over (the observer
+ * may note a contact's emit after the console showed it). */
+typedef struct
+{
+  GArray *from_emit;
+  GArray *emit_to_applied;
+  GArray *from_stamp;
+  GArray *from_sent;
+  guint   n_unseen;              /* contacts the observer never saw */
+} Latencies;
 
 static char *
 iso (gint64 usec)
@@ -192,7 +226,7 @@ feed (gpointer user_data)
       if (next > now)
         g_usleep (next - now);
       send_tick (soup, feeder);
-      next += TICK_US;
+      next += feeder->period;
     }
   g_main_context_pop_thread_default (context);
   return NULL;
@@ -218,9 +252,12 @@ on_changed_cb (PulseSync  *sync,
   g_mutex_lock (&probe->feeder->lock);
   if (n < probe->feeder->n_sent)
     {
-      double applied = (g_get_real_time () - probe->feeder->sent_at[n]) / 1000.0;
+      Shown shown = { n, g_get_real_time (), 0 };
+      double applied = (shown.applied_at - probe->feeder->sent_at[n]) / 1000.0;
+      gint64 mono = g_get_monotonic_time ();
 
-      g_array_append_val (probe->arrived, probe->feeder->sent_at[n]);
+      g_array_append_val (probe->arrived, shown);
+      g_array_append_val (probe->applied_at, mono);
       g_array_append_val (probe->apply_ms, applied);
     }
   g_mutex_unlock (&probe->feeder->lock);
@@ -242,8 +279,20 @@ on_update_cb (GdkFrameClock *clock,
   probe->last_frame_time = frame_time;
 
   /* What arrived before this frame began is what this frame can show. */
+  for (guint i = 0; probe->measuring && i < probe->applied_at->len; i++)
+    {
+      double wait = (probe->frame_started - g_array_index (probe->applied_at, gint64, i)) / 1000.0;
+
+      g_array_append_val (probe->wait_ms, wait);
+    }
+  if (probe->measuring)
+    {
+      probe->n_frames++;
+      probe->n_empty_frames += probe->arrived->len == 0;
+    }
   g_array_append_vals (probe->in_frame, probe->arrived->data, probe->arrived->len);
   g_array_set_size (probe->arrived, 0);
+  g_array_set_size (probe->applied_at, 0);
 }
 
 static void
@@ -259,9 +308,10 @@ on_after_paint_cb (GdkFrameClock *clock,
   g_array_append_val (probe->work_ms, work);
   for (guint i = 0; i < probe->in_frame->len; i++)
     {
-      double latency = (painted - g_array_index (probe->in_frame, gint64, i)) / 1000.0;
+      Shown *shown = &g_array_index (probe->in_frame, Shown, i);
 
-      g_array_append_val (probe->latencies_ms, latency);
+      shown->painted_at = painted;
+      g_array_append_val (probe->shown, *shown);
     }
   g_array_set_size (probe->in_frame, 0);
 }
@@ -303,30 +353,94 @@ thread_cpu_usec (void)
 }
 
 static void
+latencies_compute (Probe     *probe,
+                   Latencies *out)
+{
+  out->from_emit = g_array_new (FALSE, FALSE, sizeof (double));
+  out->emit_to_applied = g_array_new (FALSE, FALSE, sizeof (double));
+  out->from_stamp = g_array_new (FALSE, FALSE, sizeof (double));
+  out->from_sent = g_array_new (FALSE, FALSE, sizeof (double));
+  out->n_unseen = 0;
+  g_mutex_lock (&probe->feeder->lock);
+  for (guint i = 0; i < probe->shown->len; i++)
+    {
+      const Shown *shown = &g_array_index (probe->shown, Shown, i);
+      gint64 emitted, stamped;
+      double from_sent = (shown->painted_at - probe->feeder->sent_at[shown->n]) / 1000.0;
+
+      g_array_append_val (out->from_sent, from_sent);
+      if (!bench_observer_get_times (probe->observer, shown->n, &emitted, &stamped))
+        {
+          out->n_unseen++;
+          continue;
+        }
+      {
+        double from_emit = (shown->painted_at - emitted) / 1000.0;
+        double to_applied = (shown->applied_at - emitted) / 1000.0;
+        double from_stamp = (shown->painted_at - stamped) / 1000.0;
+
+        g_array_append_val (out->from_emit, from_emit);
+        g_array_append_val (out->from_stamp, from_stamp);
+        g_array_append_val (out->emit_to_applied, to_applied);
+      }
+    }
+  g_mutex_unlock (&probe->feeder->lock);
+}
+
+static void
+latencies_clear (Latencies *latencies)
+{
+  g_array_unref (latencies->from_emit);
+  g_array_unref (latencies->emit_to_applied);
+  g_array_unref (latencies->from_stamp);
+  g_array_unref (latencies->from_sent);
+}
+
+static void
+print_figure (const char *page,
+              const char *name,
+              GArray     *values)
+{
+  printf ("BENCH ui.%s.%s_p50 %.2f ms\nBENCH ui.%s.%s_p99 %.2f ms\n", page, name,
+          percentile (values, 0.5), page, name, percentile (values, 0.99));
+}
+
+static void
 print_row (const char *page,
            double      seconds,
            double      main_share,
            Probe      *probe)
 {
-  printf ("| %-8s | %7.0f | %5.0f%% | %6.1f | %6.1f | %6.1f | %6.1f | %6.1f | %6.1f | %6.1f |"
-          " %7u |\n",
+  Latencies latencies;
+
+  latencies_compute (probe, &latencies);
+  printf ("| %-8s | %7.0f | %5.0f%% | %6.1f | %6.1f | %6.1f | %4u/%-4u | %6.1f | %6.1f |"
+          " %6.1f | %6.1f | %6.1f | %6.1f | %7u |\n",
           page, probe->n_changes / seconds, 100 * main_share,
           percentile (probe->work_ms, 0.5), percentile (probe->work_ms, 0.99),
-          percentile (probe->interval_ms, 0.5), percentile (probe->interval_ms, 0.99),
-          percentile (probe->latencies_ms, 0.5), percentile (probe->latencies_ms, 0.99),
-          percentile (probe->latencies_ms, 1.0), probe->latencies_ms->len);
+          percentile (probe->interval_ms, 0.5), probe->n_empty_frames, probe->n_frames,
+          percentile (probe->wait_ms, 0.5), percentile (probe->wait_ms, 0.99),
+          percentile (latencies.from_emit, 0.5), percentile (latencies.from_emit, 0.99),
+          percentile (latencies.from_sent, 0.5), percentile (latencies.from_sent, 0.99),
+          latencies.from_emit->len);
+  if (latencies.n_unseen > 0)
+    printf ("  (%u contacts shown that the observer did not see: left out of emit → screen)\n",
+            latencies.n_unseen);
   /* For tools/bench-table.py. */
   printf ("BENCH ui.%s.events %.0f ev/s\n", page, probe->n_changes / seconds);
   printf ("BENCH ui.%s.main_cpu %.1f %%\n", page, 100 * main_share);
-  printf ("BENCH ui.%s.work_p50 %.2f ms\nBENCH ui.%s.work_p99 %.2f ms\n", page,
-          percentile (probe->work_ms, 0.5), page, percentile (probe->work_ms, 0.99));
-  printf ("BENCH ui.%s.gap_p50 %.2f ms\nBENCH ui.%s.gap_p99 %.2f ms\n", page,
-          percentile (probe->interval_ms, 0.5), page, percentile (probe->interval_ms, 0.99));
-  printf ("BENCH ui.%s.apply_p50 %.2f ms\nBENCH ui.%s.apply_p99 %.2f ms\n", page,
-          percentile (probe->apply_ms, 0.5), page, percentile (probe->apply_ms, 0.99));
-  printf ("BENCH ui.%s.screen_p50 %.2f ms\nBENCH ui.%s.screen_p99 %.2f ms\n", page,
-          percentile (probe->latencies_ms, 0.5), page, percentile (probe->latencies_ms, 0.99));
+  print_figure (page, "work", probe->work_ms);
+  print_figure (page, "gap", probe->interval_ms);
+  printf ("BENCH ui.%s.empty_frames %.1f %%\n", page,
+          probe->n_frames > 0 ? 100.0 * probe->n_empty_frames / probe->n_frames : 0);
+  print_figure (page, "apply", probe->apply_ms);
+  print_figure (page, "emit_apply", latencies.emit_to_applied);
+  print_figure (page, "wait", probe->wait_ms);
+  print_figure (page, "emit_screen", latencies.from_emit);
+  print_figure (page, "at_screen", latencies.from_stamp);
+  print_figure (page, "screen", latencies.from_sent);
   fflush (stdout);
+  latencies_clear (&latencies);
 }
 
 static void
@@ -334,11 +448,15 @@ probe_reset (Probe *probe)
 {
   probe->n_changes = 0;
   g_array_set_size (probe->arrived, 0);
+  g_array_set_size (probe->applied_at, 0);
   g_array_set_size (probe->in_frame, 0);
-  g_array_set_size (probe->latencies_ms, 0);
+  g_array_set_size (probe->shown, 0);
   g_array_set_size (probe->apply_ms, 0);
+  g_array_set_size (probe->wait_ms, 0);
   g_array_set_size (probe->work_ms, 0);
   g_array_set_size (probe->interval_ms, 0);
+  probe->n_frames = 0;
+  probe->n_empty_frames = 0;
   probe->last_frame_time = 0;
 }
 
@@ -466,6 +584,7 @@ main (int   argc,
                                     ",", 0);
   const char *seconds_text = g_getenv ("BENCH_UI_SECONDS");
   double seconds = seconds_text != NULL ? g_ascii_strtod (seconds_text, NULL) : 10;
+  const char *period_text = g_getenv ("BENCH_UI_TICK_MS");
   g_autoptr(PulseDemoServer) server = NULL;
   g_autoptr(PulseSession) session = NULL;
   g_autofree char *directory = directory_json ();
@@ -486,6 +605,8 @@ main (int   argc,
   server = start_server ();
   feeder.url = g_strdup (pulse_demo_server_get_url (server));
   feeder.token = g_strdup (pulse_demo_server_get_token (server));
+  feeder.period = period_text != NULL && atoi (period_text) > 0
+                  ? atoi (period_text) * G_TIME_SPAN_MILLISECOND : TICK_US;
   feeder.sent_at = g_new0 (gint64, MAX_TICKETS);
   feeder.created_at = g_new0 (gint64, MAX_TICKETS);
   g_mutex_init (&feeder.lock);
@@ -498,10 +619,15 @@ main (int   argc,
   session = sign_in (server);
   window = pulse_test_ui_open_window (session, 1280, 800);
   probe.feeder = &feeder;
-  probe.arrived = g_array_new (FALSE, FALSE, sizeof (gint64));
-  probe.in_frame = g_array_new (FALSE, FALSE, sizeof (gint64));
-  probe.latencies_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe.observer = bench_observer_start (feeder.url, feeder.token,
+                                         pulse_sync_get_seq (pulse_session_get_sync (session)),
+                                         MAX_TICKETS);
+  probe.arrived = g_array_new (FALSE, FALSE, sizeof (Shown));
+  probe.applied_at = g_array_new (FALSE, FALSE, sizeof (gint64));
+  probe.in_frame = g_array_new (FALSE, FALSE, sizeof (Shown));
+  probe.shown = g_array_new (FALSE, FALSE, sizeof (Shown));
   probe.apply_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe.wait_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe.work_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe.interval_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_signal_connect (pulse_session_get_sync (session), "changed", G_CALLBACK (on_changed_cb),
@@ -513,21 +639,25 @@ main (int   argc,
   g_atomic_int_set (&feeder.running, 1);
   feeder.thread = g_thread_new ("feeder", feed, &feeder);
 
-  printf ("\n1,000 events/s into the running console (%.0f s a page, 1280×800, Xvfb)\n\n",
-          seconds);
-  printf ("| page     | ev/s in | main   | work50 | work99 | gap50  | gap99  | lat50  | lat99  | "
-          "latmax | samples |\n");
-  printf ("|----------|---------|--------|--------|--------|--------|--------|--------|--------|"
-          "--------|---------|\n");
+  printf ("\n%.0f events/s into the running console (%.0f s a page, 1280×800, Xvfb)\n\n",
+          (NEW_PER_TICK + 2 * DONE_PER_TICK) * (double) G_USEC_PER_SEC / feeder.period, seconds);
+  printf ("| page     | ev/s in | main   | work50 | work99 | gap50  | empty     | wait50 | wait99 |"
+          " emit50 | emit99 | sent50 | sent99 | samples |\n");
+  printf ("|----------|---------|--------|--------|--------|--------|-----------|--------|--------|"
+          "--------|--------|--------|--------|---------|\n");
   for (guint i = 0; pages[i] != NULL; i++)
     measure_page (window, &probe, pages[i], seconds);
   printf ("\nmain = the main thread's CPU time over the run;\n"
           "work = a frame's update to after-paint (ms); gap = frame clock interval (ms);\n"
-          "lat = feeder sent a contact → end of the first frame painted after it was\n"
-          "applied (ms). Batches that failed: %u.\n", feeder.n_failed);
+          "empty = frames that showed no new contact / all frames;\n"
+          "wait = a contact applied → the start of the frame that shows it (ms);\n"
+          "emit, sent = the server's emit (a second subscriber got it), or the feeder's\n"
+          "send, of a contact → end of the first frame painted after it was applied (ms).\n"
+          "Batches that failed: %u.\n", feeder.n_failed);
 
   g_atomic_int_set (&feeder.running, 0);
   g_thread_join (feeder.thread);
+  bench_observer_stop (probe.observer);
   g_signal_handlers_disconnect_by_data (clock, &probe);
   g_signal_handlers_disconnect_by_data (pulse_session_get_sync (session), &probe);
   pulse_test_ui_close_window (GTK_WINDOW (window));

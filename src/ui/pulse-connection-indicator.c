@@ -29,7 +29,8 @@ struct _PulseConnectionIndicator
 
   PulseSession *session;
   GSignalGroup *session_signals;
-  const char   *css_class;
+  const char   *css_class;     /* static strings of the state */
+  const char   *icon_name;
   guint         refresh_id;
 };
 
@@ -63,6 +64,16 @@ update (PulseConnectionIndicator *self)
   pulse_connection_indicator_state_compute (&state, connection_state, server_url,
                                             last_event_at, g_get_real_time ());
 
+  /* Called at every event applied: what did not change is left alone. A
+   * class taken off and put back is a style change for GTK, and a style
+   * change is one more frame. */
+  if (g_strcmp0 (gtk_label_get_label (self->label), state.label) == 0 &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self)), state.tooltip) == 0 &&
+      g_strcmp0 (self->css_class, state.css_class) == 0 &&
+      g_strcmp0 (self->icon_name, state.icon_name) == 0)
+    return;
+
+  self->icon_name = state.icon_name;
   gtk_image_set_from_icon_name (self->image, state.icon_name);
   gtk_label_set_label (self->label, state.label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), state.tooltip);
@@ -71,6 +82,8 @@ update (PulseConnectionIndicator *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, state.tooltip,
                                   -1);
 
+  if (g_strcmp0 (self->css_class, state.css_class) == 0)
+    return;
   if (self->css_class != NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (self), self->css_class);
   self->css_class = state.css_class;

@@ -151,6 +151,7 @@ pulse_stat_tile_init (PulseStatTile *self)
   gtk_widget_add_css_class (self->value_label, "numeric");
   gtk_label_set_label (GTK_LABEL (self->value_label), "–");
   self->caption_label = add_label (self, "caption");
+  gtk_widget_add_css_class (self->caption_label, trend_classes[self->trend]);
   gtk_widget_set_visible (self->caption_label, FALSE);
 }
 
@@ -234,9 +235,14 @@ pulse_stat_tile_set_caption (PulseStatTile  *self,
   g_return_if_fail (PULSE_IS_STAT_TILE (self));
   g_return_if_fail (trend <= PULSE_STAT_TREND_SAME);
 
-  gtk_widget_remove_css_class (self->caption_label, trend_classes[self->trend]);
-  self->trend = trend;
-  gtk_widget_add_css_class (self->caption_label, trend_classes[trend]);
+  /* Called at every refresh of a live page: a class taken off and put
+   * back is a style change, and one more frame. */
+  if (trend != self->trend)
+    {
+      gtk_widget_remove_css_class (self->caption_label, trend_classes[self->trend]);
+      self->trend = trend;
+      gtk_widget_add_css_class (self->caption_label, trend_classes[trend]);
+    }
   gtk_widget_set_visible (self->caption_label, caption != NULL);
   if (g_strcmp0 (caption, pulse_stat_tile_get_caption (self)) == 0)
     return;
