@@ -14,6 +14,7 @@
 
 #include "pulse-cache-batch.h"
 #include "pulse-event-log.h"
+#include "pulse-sync-private.h"
 #include "pulse-test-sync.h"
 #include "pulse-time-utils.h"
 
@@ -192,6 +193,148 @@ test_events_applied_when_idle_starves (SyncFixture   *fixture,
   g_source_remove (source);
   /* The busy source really ran throughout, so no idle could. */
   g_assert_cmpuint (busy, >, 10);
+  pulse_test_sync_assert_matches (fixture, sync);
+  pulse_test_sync_close (sync);
+}
+
+/* A stand-in for GTK's frame clock: sources at GDK_PRIORITY_REDRAW. */
+#define REDRAW_PRIORITY (G_PRIORITY_HIGH_IDLE + 20)
+
+typedef struct
+{
+  PulseSync *sync;
+  guint      frames;
+  guint      at_arrival;        /* frames when the first event reached the stream */
+  guint      at_first_change;
+  guint      changes;
+  guint      frames_in_backlog; /* frames drawn with events applied and more waiting */
+  gboolean   arrived;
+} FrameWatch;
+
+static gboolean
+frame_cb (gpointer user_data)
+{
+  FrameWatch *watch = user_data;
+
+  watch->frames++;
+  if (watch->changes > 0 && !g_queue_is_empty (&watch->sync->inbox))
+    watch->frames_in_backlog++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_frame_watch_event_cb (PulseStream *stream,
+                         JsonNode    *event,
+                         FrameWatch  *watch)
+{
+  if (!watch->arrived)
+    watch->at_arrival = watch->frames;
+  watch->arrived = TRUE;
+}
+
+static void
+on_frame_watch_changed_cb (PulseSync  *sync,
+                           gpointer    change,
+                           FrameWatch *watch)
+{
+  if (watch->changes++ == 0)
+    watch->at_first_change = watch->frames;
+}
+
+static gboolean
+has_changes_watched (gpointer user_data)
+{
+  return ((FrameWatch *) user_data)->changes > 0;
+}
+
+static gboolean
+frames_ran (gpointer user_data)
+{
+  return ((FrameWatch *) user_data)->frames > 0;
+}
+
+static void
+frame_watch_start (FrameWatch *watch,
+                   PulseSync  *sync)
+{
+  *watch = (FrameWatch) { .sync = sync };
+  g_signal_connect (sync->stream, "event", G_CALLBACK (on_frame_watch_event_cb), watch);
+  g_signal_connect (sync, "changed", G_CALLBACK (on_frame_watch_changed_cb), watch);
+}
+
+static void
+frame_watch_stop (FrameWatch *watch)
+{
+  g_signal_handlers_disconnect_by_data (watch->sync->stream, watch);
+  g_signal_handlers_disconnect_by_data (watch->sync, watch);
+}
+
+/* Events that reach an empty inbox are applied before a redraw that was
+ * already due, so the frame shows them: under the redraw, GTK drew a
+ * frame without them first, and the one with them waited a whole frame
+ * interval behind it. Here the redraw is due all the time. */
+static void
+test_fresh_events_before_redraw (SyncFixture   *fixture,
+                                 gconstpointer  data)
+{
+  PulseSync *sync = pulse_test_sync_new (fixture);
+  FrameWatch watch;
+  guint frames;
+
+  pulse_test_sync_ingest_state (fixture);
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_live (sync);
+  frame_watch_start (&watch, sync);
+
+  frames = g_idle_add_full (REDRAW_PRIORITY, frame_cb, &watch, NULL);
+  pulse_test_sync_ingest_changes (fixture);
+  g_assert_true (pulse_test_wait_for (has_changes_watched, &watch, PULSE_TEST_SYNC_WAIT_MS));
+  g_assert_true (watch.arrived);
+  g_assert_cmpuint (watch.at_first_change, ==, watch.at_arrival);
+  /* The stand-in frame clock does run: it was the events' turn first. */
+  g_assert_true (pulse_test_wait_for (frames_ran, &watch, PULSE_TEST_SYNC_WAIT_MS));
+  g_source_remove (frames);
+
+  frame_watch_stop (&watch);
+  pulse_test_sync_wait_seq (sync, pulse_test_sync_server_seq (fixture));
+  pulse_test_sync_assert_matches (fixture, sync);
+  pulse_test_sync_close (sync);
+}
+
+static gboolean
+backlog_done (gpointer user_data)
+{
+  FrameWatch *watch = user_data;
+
+  return pulse_sync_get_seq (watch->sync) >= 2000 && g_queue_is_empty (&watch->sync->inbox);
+}
+
+/* A backlog (here 2,000 contacts at once) is not applied in one go
+ * above the redraw: after the first slice it goes on below it, and
+ * frames are drawn while it lasts. */
+static void
+test_backlog_below_redraw (SyncFixture   *fixture,
+                           gconstpointer  data)
+{
+  PulseSync *sync = pulse_test_sync_new (fixture);
+  gint64 now = g_get_real_time ();
+  FrameWatch watch;
+  guint frames;
+
+  pulse_test_sync_ingest_directory (fixture);
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_live (sync);
+  frame_watch_start (&watch, sync);
+
+  frames = g_timeout_add_full (REDRAW_PRIORITY, 16, frame_cb, &watch, NULL);
+  pulse_test_sync_ingest_tickets (fixture, "burst", 2000, "open", now - 3 * MINUTE, 0);
+  g_assert_true (pulse_test_wait_for (backlog_done, &watch, PULSE_TEST_SYNC_WAIT_MS));
+  g_source_remove (frames);
+
+  g_assert_cmpuint (watch.changes, ==, 2000);
+  g_assert_cmpuint (watch.frames_in_backlog, >, 0);
+
+  frame_watch_stop (&watch);
   pulse_test_sync_assert_matches (fixture, sync);
   pulse_test_sync_close (sync);
 }
@@ -513,6 +656,8 @@ main (int   argc,
   TEST ("first-start-takes-snapshot", test_first_start_takes_snapshot);
   TEST ("events-update-state-and-cache", test_events_update_state_and_cache);
   TEST ("events-applied-when-idle-starves", test_events_applied_when_idle_starves);
+  TEST ("fresh-events-before-redraw", test_fresh_events_before_redraw);
+  TEST ("backlog-below-redraw", test_backlog_below_redraw);
   TEST ("missing-ticket-fetched", test_missing_ticket_fetched);
   TEST ("restart-resumes-from-cached-seq", test_restart_resumes_from_cached_seq);
   TEST ("close-while-loading", test_close_while_loading);

@@ -145,6 +145,16 @@ _pulse_sync_drop_inbox (PulseSync *self)
     json_node_unref (event);
 }
 
+/* Events that found the inbox empty are applied before the UI's next
+ * redraw (GDK_PRIORITY_REDRAW is G_PRIORITY_HIGH_IDLE + 20), so the
+ * frame that follows shows them: below it, a frame something else had
+ * asked for was drawn first, with none of them, and the frame that did
+ * show them had to wait a whole frame interval after it. What a slice
+ * leaves over (a backlog) goes on below the redraw, a slice between
+ * frames. */
+#define DRAIN_FRESH_PRIORITY   (G_PRIORITY_HIGH_IDLE + 10)
+#define DRAIN_BACKLOG_PRIORITY G_PRIORITY_DEFAULT_IDLE
+
 /* Applies what arrived, a time slice at a time: a burst of a thousand
  * frames read at once must not hold up a frame of the UI. Returns
  * whether events are left. */
@@ -183,7 +193,13 @@ on_drain_cb (gpointer user_data)
   g_autoptr(PulseSync) self = g_object_ref (user_data);
 
   if (drain_slice (self) && self->drain_id != 0)
-    return G_SOURCE_CONTINUE;
+    {
+      if (g_source_get_priority (g_main_current_source ()) == DRAIN_BACKLOG_PRIORITY)
+        return G_SOURCE_CONTINUE;
+
+      self->drain_id = g_idle_add_full (DRAIN_BACKLOG_PRIORITY, on_drain_cb, self, NULL);
+      return G_SOURCE_REMOVE;
+    }
 
   self->drain_id = 0;
   g_clear_handle_id (&self->drain_late_id, g_source_remove);
@@ -207,10 +223,11 @@ on_drain_late_cb (gpointer user_data)
 }
 
 static void
-schedule_drain (PulseSync *self)
+schedule_drain (PulseSync *self,
+                int        priority)
 {
   if (self->drain_id == 0)
-    self->drain_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_drain_cb, self, NULL);
+    self->drain_id = g_idle_add_full (priority, on_drain_cb, self, NULL);
   if (self->drain_late_id == 0)
     self->drain_late_id = g_timeout_add (PULSE_SYNC_INBOX_WAIT_US / 1000, on_drain_late_cb,
                                          self);
@@ -223,13 +240,15 @@ _pulse_sync_on_stream_event (PulseStream *stream,
                     gpointer     user_data)
 {
   PulseSync *self = user_data;
+  gboolean fresh;
 
   if (self->phase != PULSE_SYNC_PHASE_STREAMING)
     return;
 
-  /* Below the UI's redraws, so a slice runs between frames; unless the
-   * idle has been kept from running for too long. */
-  if (g_queue_is_empty (&self->inbox))
+  /* Applied by an idle, unless it has been kept from running for too
+   * long. */
+  fresh = g_queue_is_empty (&self->inbox);
+  if (fresh)
     self->inbox_since = g_get_monotonic_time ();
   g_queue_push_tail (&self->inbox, json_node_ref (event));
   if (g_get_monotonic_time () - self->inbox_since > PULSE_SYNC_INBOX_WAIT_US)
@@ -239,5 +258,5 @@ _pulse_sync_on_stream_event (PulseStream *stream,
       drain_slice (self);
     }
   if (!g_queue_is_empty (&self->inbox))
-    schedule_drain (self);
+    schedule_drain (self, fresh ? DRAIN_FRESH_PRIORITY : DRAIN_BACKLOG_PRIORITY);
 }

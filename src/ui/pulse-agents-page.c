@@ -13,6 +13,7 @@
 #include "pulse-agent-list.h"
 #include "pulse-agent-csv.h"
 #include "pulse-agents-page.h"
+#include "pulse-before-frame.h"
 #include "pulse-csv-export.h"
 #include "pulse-entity-list.h"
 #include "pulse-team.h"
@@ -49,7 +50,7 @@ struct _PulseAgentsPage
   GPtrArray          *team_ids;
   char               *query;
   guint               tick_id;
-  guint               flush_tick_id;
+  guint               flush_id;
 
   GtkStack           *main_stack;
   GtkStack           *content_stack;
@@ -237,26 +238,23 @@ on_rows_changed_cb (PulseAgentList  *list,
 }
 
 static gboolean
-flush_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
+flush_cb (gpointer user_data)
 {
-  PulseAgentsPage *self = PULSE_AGENTS_PAGE (widget);
+  PulseAgentsPage *self = user_data;
 
-  self->flush_tick_id = 0;
+  self->flush_id = 0;
   pulse_agent_list_flush (self->list);
   return G_SOURCE_REMOVE;
 }
 
-/* Row updates are due: in this frame's update phase, before layout and
- * paint, however many events came in since the last one. Hidden, they
- * wait for the map. */
+/* Row updates are due: written before the next frame
+ * (pulse-before-frame.c), however many events came in. Hidden, they wait
+ * for the map. */
 static void
 on_list_pending_cb (PulseAgentsPage *self)
 {
-  if (self->flush_tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->flush_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), flush_tick_cb, NULL,
-                                                        NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    pulse_before_frame_schedule (&self->flush_id, flush_cb, self);
 }
 
 static void
@@ -273,9 +271,7 @@ pulse_agents_page_unmap (GtkWidget *widget)
 {
   PulseAgentsPage *self = PULSE_AGENTS_PAGE (widget);
 
-  if (self->flush_tick_id != 0)
-    gtk_widget_remove_tick_callback (widget, self->flush_tick_id);
-  self->flush_tick_id = 0;
+  g_clear_handle_id (&self->flush_id, g_source_remove);
   GTK_WIDGET_CLASS (pulse_agents_page_parent_class)->unmap (widget);
 }
 
@@ -373,6 +369,7 @@ pulse_agents_page_dispose (GObject *object)
   PulseAgentsPage *self = PULSE_AGENTS_PAGE (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->flush_id, g_source_remove);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   /* The bin's child is a bound template child: GTK unparents it in

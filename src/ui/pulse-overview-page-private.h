@@ -49,7 +49,7 @@ struct _PulseOverviewPage
   char             *alerts_shown;
   guint             previous_id;
   guint             chart_id;
-  guint             tiles_tick_id;
+  guint             tiles_id;
   gint64            chart_drawn_at;  /* monotonic */
 };
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pulse-bar-chart.h"
+#include "pulse-before-frame.h"
 #include "pulse-breakdown-view.h"
 #include "pulse-category-panel.h"
 #include "pulse-drill-down.h"
@@ -79,26 +80,23 @@ update_tiles (PulseOverviewPage *self)
 }
 
 static gboolean
-tiles_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
+tiles_cb (gpointer user_data)
 {
-  PulseOverviewPage *self = PULSE_OVERVIEW_PAGE (widget);
+  PulseOverviewPage *self = user_data;
 
-  self->tiles_tick_id = 0;
+  self->tiles_id = 0;
   update_tiles (self);
   return G_SOURCE_REMOVE;
 }
 
-/* The figures follow every contact: the tiles are written once per frame
- * while shown, in its update phase, and not at all while hidden (the map
- * writes them). */
+/* The figures follow every contact: the tiles are written once before
+ * each frame while shown (pulse-before-frame.c), and not at all while
+ * hidden (the map writes them). */
 static void
 on_view_changed_cb (PulseOverviewPage *self)
 {
-  if (self->tiles_tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->tiles_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tiles_tick_cb, NULL,
-                                                        NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    pulse_before_frame_schedule (&self->tiles_id, tiles_cb, self);
 }
 
 /* The same stretch of the period before the one in force. */
@@ -336,9 +334,7 @@ pulse_overview_page_unmap (GtkWidget *widget)
 
   pulse_queue_board_set_ticking (self->board, FALSE);
   g_clear_handle_id (&self->previous_id, g_source_remove);
-  if (self->tiles_tick_id != 0)
-    gtk_widget_remove_tick_callback (widget, self->tiles_tick_id);
-  self->tiles_tick_id = 0;
+  g_clear_handle_id (&self->tiles_id, g_source_remove);
   GTK_WIDGET_CLASS (pulse_overview_page_parent_class)->unmap (widget);
 }
 
@@ -368,6 +364,7 @@ pulse_overview_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->previous_id, g_source_remove);
   g_clear_handle_id (&self->chart_id, g_source_remove);
+  g_clear_handle_id (&self->tiles_id, g_source_remove);
   if (self->board != NULL)
     g_signal_handlers_disconnect_by_data (self->board, self);
   if (self->view != NULL)
