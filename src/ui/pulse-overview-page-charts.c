@@ -92,6 +92,13 @@ chart_due_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A change the throttle held back is drawn by the next change after the
+ * second is up, with the events that made it and in their frame; the
+ * timeout, this much later, only catches a stream that went quiet. Due
+ * at the second, it drew a frame of its own at a moment of its own, and
+ * the next events' frame had to wait a frame interval behind it. */
+#define CHART_QUIET_SLACK_MS 250
+
 /* The hours change slowly: redrawn at most once a second, the last
  * change never lost. Reading them costs a summary per hour
  * (#PulseHourlyView keeps them by each change). */
@@ -106,5 +113,6 @@ _pulse_overview_page_update_chart (PulseOverviewPage *self)
       update_charts (self);
     }
   else if (self->chart_id == 0)
-    self->chart_id = g_timeout_add ((G_USEC_PER_SEC - since) / 1000 + 1, chart_due_cb, self);
+    self->chart_id = g_timeout_add ((G_USEC_PER_SEC - since) / 1000 + CHART_QUIET_SLACK_MS,
+                                    chart_due_cb, self);
 }
