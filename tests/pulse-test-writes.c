@@ -169,13 +169,20 @@ rule_created (PulseTestWriter *self,
               JsonNode        *answer,
               gpointer         data)
 {
-  JsonObject *object = json_node_get_object (answer);
-  Rule *rule = g_new0 (Rule, 1);
+  JsonObject *object;
+  Rule *rule;
+
+  /* No item in the answer: the rule is not followed (as after a failure). */
+  self->rule_busy = FALSE;
+  if (answer == NULL)
+    return;
+
+  object = json_node_get_object (answer);
+  rule = g_new0 (Rule, 1);
 
   rule->id = g_strdup (json_object_get_string_member (object, "id"));
   rule->version = json_object_get_int_member (object, "version");
   g_ptr_array_add (self->rules, rule);
-  self->rule_busy = FALSE;
 }
 
 static void
@@ -185,8 +192,13 @@ rule_updated (PulseTestWriter *self,
 {
   Rule *rule = data;
 
-  rule->version = json_object_get_int_member (json_node_get_object (answer), "version");
   self->rule_busy = FALSE;
+  if (answer == NULL)
+    {
+      g_ptr_array_remove (self->rules, rule);
+      return;
+    }
+  rule->version = json_object_get_int_member (json_node_get_object (answer), "version");
 }
 
 static void
