@@ -6,6 +6,7 @@
  * PulseSync is split by concern:
  *
  * - pulse-sync.c: the object, its properties and signals;
+ * - pulse-sync-accessors.c: its getters;
  * - pulse-sync-run.c: a run from start to stop, and how the connection
  *   state is derived;
  * - pulse-sync-net.c: the network on the main thread: snapshots, the
