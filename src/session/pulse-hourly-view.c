@@ -2,16 +2,14 @@
  *
  * Copyright 2026 The Pulse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The object, following the state's changes, and reading the figures;
+ * the hours themselves are in pulse-hourly-view-hours.c.
  */
 
 #include "config.h"
 
-#include "pulse-hourly-view.h"
-#include "pulse-queue.h"
-#include "pulse-ticket-fill.h"
-#include "pulse-ticket-memo.h"
-#include "pulse-ticket.h"
-#include "pulse-time-utils.h"
+#include "pulse-hourly-view-private.h"
 
 /**
  * PulseHourlyView:
@@ -34,23 +32,6 @@
  * counted once its hour comes.
  */
 
-#define HOUR_USEC (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
-
-struct _PulseHourlyView
-{
-  GObject      parent_instance;
-
-  guint        n_hours;
-  gint64       first;      /* start of the oldest hour, µs */
-  GPtrArray   *hours;      /* PulseKpi, oldest first */
-  GHashTable  *queues;     /* id → JsonNode, the state's */
-  GHashTable  *placed;     /* ticket id → gint64 *, the start of its hour */
-  GHashTable  *later;      /* ticket id → JsonNode, created after the last hour */
-
-  PulseState      *state;
-  PulseTicketFill *fill;   /* the reset's tickets still coming in */
-};
-
 G_DEFINE_FINAL_TYPE (PulseHourlyView, pulse_hourly_view, G_TYPE_OBJECT)
 
 enum {
@@ -61,201 +42,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gint64
-hour_of (gint64 at)
-{
-  return (at >= 0 ? at : at - HOUR_USEC + 1) / HOUR_USEC * HOUR_USEC;
-}
-
-static gint64
-last_hour (PulseHourlyView *self)
-{
-  return self->first + (gint64) (self->n_hours - 1) * HOUR_USEC;
-}
-
-static PulseKpi *
-kpi_at (PulseHourlyView *self,
-        gint64           hour)
-{
-  if (hour < self->first || hour > last_hour (self))
-    return NULL;
-
-  return g_ptr_array_index (self->hours, (hour - self->first) / HOUR_USEC);
-}
-
-/* The state decoded every item before it took it: a failure to decode
- * one here is a bug, reported rather than hidden. */
-static void
-set_queue (PulseKpi *kpi,
-           JsonNode *node)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PulseQueue) queue = pulse_queue_new_from_json (node, &error);
-
-  if (queue == NULL)
-    g_critical ("hourly view: a queue cannot be read: %s", error->message);
-  else
-    pulse_kpi_set_queue (kpi, pulse_queue_get_id (queue), pulse_queue_get_country (queue),
-                         pulse_queue_get_sl_target_seconds (queue));
-}
-
-/* An empty hour, knowing every queue's target before any contact. */
-static PulseKpi *
-new_hour (PulseHourlyView *self,
-          gint64           start)
-{
-  PulseKpi *kpi = pulse_kpi_new (PULSE_KPI_GROUP_QUEUE, start, start + HOUR_USEC);
-  GHashTableIter iter;
-  gpointer node;
-
-  g_hash_table_iter_init (&iter, self->queues);
-  while (g_hash_table_iter_next (&iter, NULL, &node))
-    set_queue (kpi, node);
-
-  return kpi;
-}
-
-static void
-unplace (PulseHourlyView *self,
-         const char      *id)
-{
-  gint64 *hour = g_hash_table_lookup (self->placed, id);
-  PulseKpi *kpi = hour != NULL ? kpi_at (self, *hour) : NULL;
-
-  if (kpi != NULL)
-    pulse_kpi_remove_ticket (kpi, id);
-  g_hash_table_remove (self->placed, id);
-  g_hash_table_remove (self->later, id);
-}
-
-static gint64 *
-new_hour_value (gint64 hour)
-{
-  return g_memdup2 (&hour, sizeof hour);
-}
-
-/* Counts @node in the hour it was created in. The creation time is read
- * off the JSON first: a ticket older than the hours is not decoded. */
-static void
-place (PulseHourlyView *self,
-       const char      *id,
-       JsonNode        *node)
-{
-  const char *text = json_object_get_string_member_with_default (json_node_get_object (node),
-                                                                 "created_at", NULL);
-  g_autoptr(PulseTicket) ticket = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 created_at = 0;
-  gint64 hour;
-
-  unplace (self, id);
-  if (text == NULL || !pulse_time_parse (text, &created_at))
-    return;
-
-  hour = hour_of (created_at);
-  if (hour < self->first)
-    return;
-
-  g_hash_table_insert (self->placed, g_strdup (id), new_hour_value (hour));
-  if (hour > last_hour (self))
-    {
-      g_hash_table_insert (self->later, g_strdup (id), json_node_ref (node));
-      return;
-    }
-
-  if ((ticket = pulse_ticket_memo_decode (node, &error)) == NULL)
-    g_critical ("hourly view: a ticket cannot be read: %s", error->message);
-  else
-    pulse_kpi_add_ticket (kpi_at (self, hour), ticket);
-}
-
-static void
-new_hours (PulseHourlyView *self,
-           gint64           first)
-{
-  self->first = first;
-  g_ptr_array_set_size (self->hours, 0);
-  for (guint h = 0; h < self->n_hours; h++)
-    g_ptr_array_add (self->hours, new_hour (self, first + h * HOUR_USEC));
-  g_hash_table_remove_all (self->placed);
-  g_hash_table_remove_all (self->later);
-}
-
-static void
-forget_before (PulseHourlyView *self,
-               gint64           first)
-{
-  GHashTableIter iter;
-  gpointer hour;
-
-  g_hash_table_iter_init (&iter, self->placed);
-  while (g_hash_table_iter_next (&iter, NULL, &hour))
-    if (*(gint64 *) hour < first)
-      g_hash_table_iter_remove (&iter);
-}
-
-/* Tickets kept aside whose hour is now among the hours (or already past
- * them, after a long sleep: placing those drops them). */
-static void
-place_later (PulseHourlyView *self)
-{
-  g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer id;
-
-  g_hash_table_iter_init (&iter, self->later);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    {
-      gint64 *hour = g_hash_table_lookup (self->placed, id);
-
-      if (hour == NULL || *hour <= last_hour (self))
-        g_ptr_array_add (due, g_strdup (id));
-    }
-
-  for (guint i = 0; i < due->len; i++)
-    {
-      g_autoptr(JsonNode) node = json_node_ref (g_hash_table_lookup (self->later, due->pdata[i]));
-
-      place (self, due->pdata[i], node);
-    }
-}
-
-static void start_fill (PulseHourlyView *self);
-
-/* Moves the hours on to end at @now's. Going back (the clock was set
- * back) counts everything again. */
-static void
-roll_to (PulseHourlyView *self,
-         gint64           now)
-{
-  gint64 first = hour_of (now) - (gint64) (self->n_hours - 1) * HOUR_USEC;
-  guint shift;
-
-  if (first == self->first)
-    return;
-
-  if (first < self->first || self->state == NULL)
-    {
-      new_hours (self, first);
-      start_fill (self);
-      return;
-    }
-
-  shift = (guint) MIN ((first - self->first) / HOUR_USEC, (gint64) self->n_hours);
-  g_ptr_array_remove_range (self->hours, 0, shift);
-  for (guint h = self->n_hours - shift; h < self->n_hours; h++)
-    g_ptr_array_add (self->hours, new_hour (self, first + h * HOUR_USEC));
-  self->first = first;
-  place_later (self);
-  forget_before (self, first);
-}
-
 static void
 fill_one (gpointer    user_data,
           const char *id,
           JsonNode   *node)
 {
-  place (user_data, id, node);
+  _pulse_hourly_view_place (user_data, id, node);
 }
 
 static gboolean
@@ -268,8 +60,8 @@ fill_done (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-start_fill (PulseHourlyView *self)
+void
+_pulse_hourly_view_start_fill (PulseHourlyView *self)
 {
   gboolean was_loaded = self->fill == NULL;
 
@@ -369,7 +161,8 @@ pulse_hourly_view_new (guint n_hours)
 
   self = g_object_new (PULSE_TYPE_HOURLY_VIEW, NULL);
   self->n_hours = n_hours;
-  new_hours (self, hour_of (g_get_real_time ()) - (gint64) (n_hours - 1) * HOUR_USEC);
+  _pulse_hourly_view_new_hours (self, _pulse_hourly_view_hour_of (g_get_real_time ())
+                                      - (gint64) (n_hours - 1) * HOUR_USEC);
   return self;
 }
 
@@ -424,8 +217,9 @@ pulse_hourly_view_reset (PulseHourlyView *self,
 
   g_set_object (&self->state, state);
   take_queues (self, state);
-  new_hours (self, hour_of (now) - (gint64) (self->n_hours - 1) * HOUR_USEC);
-  start_fill (self);
+  _pulse_hourly_view_new_hours (self, _pulse_hourly_view_hour_of (now)
+                                      - (gint64) (self->n_hours - 1) * HOUR_USEC);
+  _pulse_hourly_view_start_fill (self);
 }
 
 static void
@@ -441,7 +235,7 @@ apply_queue (PulseHourlyView        *self,
 
   g_hash_table_replace (self->queues, g_strdup (change->id), json_node_ref (change->item));
   for (guint h = 0; h < self->hours->len; h++)
-    set_queue (self->hours->pdata[h], change->item);
+    _pulse_hourly_view_set_queue (self->hours->pdata[h], change->item);
 }
 
 /**
@@ -476,9 +270,9 @@ pulse_hourly_view_apply (PulseHourlyView        *self,
   else if (change->kind != PULSE_STATE_KIND_TICKET)
     return;
   else if (change->action == PULSE_STATE_ACTION_DELETED)
-    unplace (self, change->id);
+    _pulse_hourly_view_unplace (self, change->id);
   else
-    place (self, change->id, change->item);
+    _pulse_hourly_view_place (self, change->id, change->item);
 }
 
 /**
@@ -496,7 +290,7 @@ pulse_hourly_view_dup_figures (PulseHourlyView *self,
 
   g_return_val_if_fail (PULSE_IS_HOURLY_VIEW (self), NULL);
 
-  roll_to (self, now);
+  _pulse_hourly_view_roll_to (self, now);
   hours = g_array_sized_new (FALSE, TRUE, sizeof (PulseHourFigures), self->n_hours);
   g_array_set_size (hours, self->n_hours);
   for (guint h = 0; h < self->n_hours; h++)
