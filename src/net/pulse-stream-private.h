@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * PulseStream is split by concern: pulse-stream.c holds the object, its
- * properties and signals; pulse-stream-socket.c one connection's life
- * (handshake, frames, close, liveness) and the wait before the next.
- * This header is shared by the two and by nothing else.
+ * properties, signals and setters; pulse-stream-accessors.c its getters;
+ * pulse-stream-socket.c one connection's life (handshake, frames, close,
+ * liveness) and the wait before the next. This header is shared by them
+ * and by nothing else.
  */
 
 #pragma once
