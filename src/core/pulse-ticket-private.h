@@ -3,7 +3,8 @@
  * Copyright 2026 The Pulse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by pulse-ticket.c (the GObject), pulse-ticket-json.c (its codec)
+ * Shared by pulse-ticket.c (the GObject and its setters),
+ * pulse-ticket-accessors.c (its getters), pulse-ticket-json.c (its codec)
  * and pulse-ticket-conversation.c (what its messages say), so no file
  * outgrows the size budget.
  */

@@ -16,7 +16,8 @@
  * PulseTicket:
  *
  * One customer contact: its queue, state, conversation (messages in time
- * order) and ratings. The codec and its checks are in pulse-ticket-json.c.
+ * order) and ratings. The codec and its checks are in pulse-ticket-json.c,
+ * the getters in pulse-ticket-accessors.c.
  */
 G_DEFINE_FINAL_TYPE (PulseTicket, pulse_ticket, G_TYPE_OBJECT)
 
@@ -247,22 +248,6 @@ pulse_ticket_new (const char *id)
   return g_object_new (PULSE_TYPE_TICKET, "id", id, NULL);
 }
 
-const char *
-pulse_ticket_get_id (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), NULL);
-
-  return self->id;
-}
-
-gint64
-pulse_ticket_get_version (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), 0);
-
-  return self->version;
-}
-
 void
 pulse_ticket_set_version (PulseTicket *self,
                           gint64       version)
@@ -274,46 +259,6 @@ pulse_ticket_set_version (PulseTicket *self,
 
   self->version = version;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
-}
-
-const char *
-pulse_ticket_get_queue_id (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), NULL);
-
-  return self->queue_id;
-}
-
-PulseChannelKind
-pulse_ticket_get_channel (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), PULSE_CHANNEL_KIND_EMAIL);
-
-  return self->channel;
-}
-
-const char *
-pulse_ticket_get_subject (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), NULL);
-
-  return self->subject;
-}
-
-const char *
-pulse_ticket_get_customer_id (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), NULL);
-
-  return self->customer_id;
-}
-
-PulseTicketStatus
-pulse_ticket_get_status (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), PULSE_TICKET_STATUS_NEW);
-
-  return self->status;
 }
 
 void
@@ -329,14 +274,6 @@ pulse_ticket_set_status (PulseTicket       *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
-PulsePriority
-pulse_ticket_get_priority (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), PULSE_PRIORITY_NORMAL);
-
-  return self->priority;
-}
-
 void
 pulse_ticket_set_priority (PulseTicket   *self,
                            PulsePriority  priority)
@@ -348,14 +285,6 @@ pulse_ticket_set_priority (PulseTicket   *self,
 
   self->priority = priority;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIORITY]);
-}
-
-const char *
-pulse_ticket_get_assignee_id (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), NULL);
-
-  return self->assignee_id;
 }
 
 void
@@ -439,19 +368,6 @@ pulse_ticket_add_message (PulseTicket  *self,
 }
 
 /**
- * pulse_ticket_get_tags:
- *
- * Returns: (transfer none): the tags, never %NULL.
- */
-const char * const *
-pulse_ticket_get_tags (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), NULL);
-
-  return (const char * const *) self->tags;
-}
-
-/**
  * pulse_ticket_set_tags:
  * @tags: (nullable) (array zero-terminated=1): the new tags, copied;
  *   %NULL clears them
@@ -474,54 +390,6 @@ pulse_ticket_set_tags (PulseTicket        *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
 }
 
-const char *
-pulse_ticket_get_language (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), NULL);
-
-  return self->language;
-}
-
-gint64
-pulse_ticket_get_created_at (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), 0);
-
-  return self->created_at;
-}
-
-gint64
-pulse_ticket_get_updated_at (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), 0);
-
-  return self->updated_at;
-}
-
-gint64
-pulse_ticket_get_resolved_at (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), 0);
-
-  return self->resolved_at;
-}
-
-/**
- * pulse_ticket_get_handle_seconds:
- *
- * The agents' total handling time (#PulseTicket:handle-seconds): talk
- * and after-call work for phone, active handling for chat and email.
- *
- * Returns: seconds, or %PULSE_TICKET_HANDLE_UNKNOWN if none is reported.
- */
-int
-pulse_ticket_get_handle_seconds (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), PULSE_TICKET_HANDLE_UNKNOWN);
-
-  return self->handle_seconds;
-}
-
 /**
  * pulse_ticket_set_handle_seconds:
  * @handle_seconds: 0…%PULSE_TICKET_MAX_HANDLE_SECONDS, or unknown
@@ -539,31 +407,4 @@ pulse_ticket_set_handle_seconds (PulseTicket *self,
 
   self->handle_seconds = handle_seconds;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HANDLE_SECONDS]);
-}
-
-/**
- * pulse_ticket_get_messages:
- *
- * Returns: (transfer none): the conversation, a #GListModel of
- *   #PulseMessage in time order.
- */
-GListModel *
-pulse_ticket_get_messages (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), NULL);
-
-  return G_LIST_MODEL (self->messages);
-}
-
-/**
- * pulse_ticket_get_ratings:
- *
- * Returns: (transfer none): a #GListModel of #PulseRating.
- */
-GListModel *
-pulse_ticket_get_ratings (PulseTicket *self)
-{
-  g_return_val_if_fail (PULSE_IS_TICKET (self), NULL);
-
-  return G_LIST_MODEL (self->ratings);
 }
