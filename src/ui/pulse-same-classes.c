@@ -13,10 +13,10 @@
  * inside it (every live figure does) reallocates the leaflet, so each
  * frame that shows an event queued one more, empty, frame. At 50 batches
  * a second the frame clock never stopped, and an event waited for the
- * next tick of a clock already running instead of starting a frame:
- * ~8 ms more event-to-screen latency at the median, ~16 ms at p99
- * (docs/performance.md). Later libadwaita versions remember the last
- * direction and set the classes only when it changes.
+ * next tick of a clock already running instead of starting a frame
+ * (docs/performance.md, "a frame clock that stops between batches").
+ * Later libadwaita versions remember the last direction and set the
+ * classes only when it changes.
  *
  * The executable defines gtk_widget_set_css_classes() itself, so the
  * dynamic linker binds libadwaita's calls (and everyone else's) here
@@ -24,7 +24,7 @@
  * no-op, anything else goes on to GTK's own function. GTK's result is
  * the same either way; only the redundant style change and its frame
  * are gone. ld exports the symbol because the shared libraries on the
- * link line refer to it (checked by test-same-classes).
+ * link line refer to it (pulse_same_classes_is_active(), test ui-frames).
  */
 
 #include "config.h"
