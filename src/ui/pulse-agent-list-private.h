@@ -3,8 +3,9 @@
  * Copyright 2026 The Pulse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * PulseAgentList's internals, shared by pulse-agent-list.c (the rows) and
- * pulse-agent-list-figures.c (the KPI views they take figures from).
+ * PulseAgentList's internals, shared by pulse-agent-list.c (the rows),
+ * pulse-agent-list-figures.c (the KPI views they take figures from) and
+ * pulse-agent-list-flush.c (the batched row updates).
  */
 
 #pragma once
@@ -47,6 +48,14 @@ enum {
 };
 
 extern GParamSpec *_pulse_agent_list_properties[N_PROPS];
+
+enum {
+  ROWS_CHANGED,
+  PENDING,
+  N_SIGNALS
+};
+
+extern guint _pulse_agent_list_signals[N_SIGNALS];
 
 void _pulse_agent_list_schedule_rows_changed (PulseAgentList *self,
                                               const char     *property);

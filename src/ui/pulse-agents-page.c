@@ -12,11 +12,8 @@
 #include "pulse-agent-detail.h"
 #include "pulse-agent-list.h"
 #include "pulse-agent-csv.h"
-#include "pulse-agents-page.h"
-#include "pulse-before-frame.h"
+#include "pulse-agents-page-private.h"
 #include "pulse-csv-export.h"
-#include "pulse-entity-list.h"
-#include "pulse-team.h"
 
 /*
  * PulseAgentsPage:
@@ -36,33 +33,6 @@
  * whose data changed) once per frame while it is shown, and not at all
  * while hidden: on showing it catches up at once, before its first frame.
  */
-struct _PulseAgentsPage
-{
-  AdwBin              parent_instance;
-
-  PulseSession       *session;
-  PulseAgentList     *list;
-  PulseAgentColumns  *columns;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
-  GtkStringList      *team_names;
-  GPtrArray          *team_ids;
-  char               *query;
-  guint               tick_id;
-  guint               flush_id;
-
-  GtkStack           *main_stack;
-  GtkStack           *content_stack;
-  GtkWidget          *toolbar;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *team_dropdown;
-  GtkRevealer        *loading_revealer;
-  GtkSpinner         *loading_spinner;
-  GtkLabel           *loading_label;
-  GtkColumnView      *column_view;
-  PulseAgentDetail   *detail;
-};
 
 G_DEFINE_FINAL_TYPE (PulseAgentsPage, pulse_agents_page, ADW_TYPE_BIN)
 
@@ -74,26 +44,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-selected_team_id (PulseAgentsPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->team_dropdown);
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || selected > self->team_ids->len)
-    return NULL;
-
-  return g_ptr_array_index (self->team_ids, selected - 1);
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  PulseAgentsPage *self = user_data;
-
-  return pulse_agent_row_matches (item, self->query, selected_team_id (self));
-}
-
 /* Without agents the empty state says it all: no search, no progress. */
 static gboolean
 has_agents (PulseAgentsPage *self)
@@ -101,8 +51,8 @@ has_agents (PulseAgentsPage *self)
   return g_list_model_get_n_items (pulse_agent_list_get_rows (self->list)) > 0;
 }
 
-static void
-update_loading (PulseAgentsPage *self)
+void
+_pulse_agents_page_update_loading (PulseAgentsPage *self)
 {
   PulseAgentListFigures figures = pulse_agent_list_get_figures (self->list);
   gboolean loading = figures != PULSE_AGENT_LIST_FIGURES_LOADED && has_agents (self);
@@ -119,8 +69,8 @@ update_loading (PulseAgentsPage *self)
   gtk_spinner_set_spinning (self->loading_spinner, loading);
 }
 
-static void
-update_content (PulseAgentsPage *self)
+void
+_pulse_agents_page_update_content (PulseAgentsPage *self)
 {
   const char *child = "table";
 
@@ -131,38 +81,7 @@ update_content (PulseAgentsPage *self)
 
   gtk_stack_set_visible_child_name (self->content_stack, child);
   gtk_widget_set_visible (self->toolbar, has_agents (self));
-  update_loading (self);
-}
-
-/* The team dropdown: "All Teams", then the session's teams by name. */
-static void
-update_teams (PulseAgentsPage *self)
-{
-  GListModel *teams = pulse_session_get_list (self->session, PULSE_STATE_KIND_TEAM);
-  g_autofree char *selected = g_strdup (selected_team_id (self));
-  guint n = g_list_model_get_n_items (teams);
-  guint position = 0;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_set_size (self->team_ids, 0);
-  g_ptr_array_add (names, g_strdup (_("All Teams")));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PulseTeam) team = g_list_model_get_item (teams, i);
-
-      g_ptr_array_add (self->team_ids, g_strdup (pulse_team_get_id (team)));
-      g_ptr_array_add (names, g_strdup (pulse_team_get_name (team)));
-      if (g_strcmp0 (selected, pulse_team_get_id (team)) == 0)
-        position = i + 1;
-    }
-  g_ptr_array_add (names, NULL);
-
-  gtk_string_list_splice (self->team_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->team_names)),
-                          (const char * const *) names->pdata);
-  gtk_drop_down_set_selected (self->team_dropdown, position);
-  gtk_widget_set_visible (GTK_WIDGET (self->team_dropdown), n > 0);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  _pulse_agents_page_update_loading (self);
 }
 
 static gboolean
@@ -224,40 +143,6 @@ on_detail_back_cb (PulseAgentsPage  *self,
 }
 
 static void
-on_rows_changed_cb (PulseAgentList  *list,
-                    const char      *property,
-                    PulseAgentsPage *self)
-{
-  pulse_agent_columns_resort (self->columns, property);
-  if (g_str_equal (property, "bins"))
-    pulse_agent_columns_set_scale (self->columns, pulse_agent_list_get_bins_max (list));
-  /* Name, email and team decide what the filter lets through. */
-  if (g_str_equal (property, "name") || g_str_equal (property, "email")
-      || g_str_equal (property, "team-id"))
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static gboolean
-flush_cb (gpointer user_data)
-{
-  PulseAgentsPage *self = user_data;
-
-  self->flush_id = 0;
-  pulse_agent_list_flush (self->list);
-  return G_SOURCE_REMOVE;
-}
-
-/* Row updates are due: written before the next frame
- * (pulse-before-frame.c), however many events came in. Hidden, they wait
- * for the map. */
-static void
-on_list_pending_cb (PulseAgentsPage *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    pulse_before_frame_schedule (&self->flush_id, flush_cb, self);
-}
-
-static void
 pulse_agents_page_map (GtkWidget *widget)
 {
   PulseAgentsPage *self = PULSE_AGENTS_PAGE (widget);
@@ -276,53 +161,6 @@ pulse_agents_page_unmap (GtkWidget *widget)
 }
 
 static void
-on_figures_cb (PulseAgentsPage *self)
-{
-  update_loading (self);
-}
-
-static void
-on_teams_changed_cb (PulseAgentsPage *self)
-{
-  update_teams (self);
-}
-
-static void
-setup_models (PulseAgentsPage *self)
-{
-  GtkSingleSelection *selection;
-
-  self->list = pulse_agent_list_new (self->session);
-  pulse_agent_list_set_manual_flush (self->list, TRUE);
-  self->columns = pulse_agent_columns_new (self->column_view);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (
-    g_object_ref (pulse_agent_list_get_rows (self->list)),
-    g_object_ref (GTK_FILTER (self->filter)));
-  self->sort_model = gtk_sort_list_model_new (
-    g_object_ref (G_LIST_MODEL (self->filter_model)),
-    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-
-  g_signal_connect_object (self->list, "rows-changed", G_CALLBACK (on_rows_changed_cb), self, 0);
-  g_signal_connect_object (self->list, "pending", G_CALLBACK (on_list_pending_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "notify::figures", G_CALLBACK (on_figures_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (pulse_agent_list_get_rows (self->list), "items-changed",
-                           G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_content), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (pulse_session_get_list (self->session, PULSE_STATE_KIND_TEAM),
-                           "items-changed", G_CALLBACK (on_teams_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-static void
 pulse_agents_page_constructed (GObject *object)
 {
   PulseAgentsPage *self = PULSE_AGENTS_PAGE (object);
@@ -330,13 +168,13 @@ pulse_agents_page_constructed (GObject *object)
   G_OBJECT_CLASS (pulse_agents_page_parent_class)->constructed (object);
 
   g_assert (PULSE_IS_SESSION (self->session));
-  setup_models (self);
+  _pulse_agents_page_setup_models (self);
   pulse_agent_detail_set_list (self->detail, self->session, self->list);
   gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (self->team_names));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
-  update_teams (self);
-  update_content (self);
-  update_loading (self);
+  _pulse_agents_page_update_teams (self);
+  _pulse_agents_page_update_content (self);
+  _pulse_agents_page_update_loading (self);
   self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
 }
 

@@ -4,8 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * PulseOverviewPage is split by concern: pulse-overview-page.c keeps the
- * figures, alerts and chart current; pulse-overview-page-open.c opens
- * what they stand for (drill-downs) and prints the page.
+ * figures current; pulse-overview-page-alerts.c the alerts and
+ * pulse-overview-page-charts.c the charts of the last 24 hours;
+ * pulse-overview-page-open.c opens what they stand for (drill-downs) and
+ * prints the page.
  */
 
 #pragma once
@@ -63,5 +65,6 @@ void _pulse_overview_page_alert_activated (PulseOverviewPage *self,
 void _pulse_overview_page_bar_activated   (PulseOverviewPage *self,
                                            guint              index);
 void _pulse_overview_page_update_chart    (PulseOverviewPage *self);
+void _pulse_overview_page_update_alerts   (PulseOverviewPage *self);
 
 G_END_DECLS

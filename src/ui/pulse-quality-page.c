@@ -10,17 +10,13 @@
 #include <math.h>
 
 #include "pulse-calibration-view.h"
-#include "pulse-csv-export.h"
-#include "pulse-drill-down.h"
-#include "pulse-entity-list.h"
 #include "pulse-followups-view.h"
 #include "pulse-sampling-view.h"
 #include "pulse-format.h"
 #include "pulse-period.h"
 #include "pulse-quality-board.h"
 #include "pulse-quality-columns.h"
-#include "pulse-quality-csv.h"
-#include "pulse-quality-page.h"
+#include "pulse-quality-page-private.h"
 #include "pulse-quality-summary.h"
 #include "pulse-stat-tile.h"
 
@@ -36,37 +32,6 @@
  * place and recounts them once per frame; the tables sort by every
  * figure.
  */
-
-typedef enum
-{
-  TILE_QA_SCORE,
-  TILE_CSAT,
-  TILE_NEGATIVE,
-  TILE_BACKLOG,
-  TILE_CALIBRATION,
-  N_TILES,
-} Tile;
-
-struct _PulseQualityPage
-{
-  AdwBin             parent_instance;
-
-  GtkStack          *stack;
-  GtkLabel          *period_label;
-  GtkFlowBox        *tiles;
-  GtkStack          *negative_stack;
-  GtkColumnView     *negative_view;
-  GtkListBox        *backlog_list;
-  GtkStack          *teams_stack;
-  GtkColumnView     *teams_view;
-  GtkStack          *agents_stack;
-  GtkColumnView     *agents_view;
-  GtkListBox        *criteria_list;
-
-  PulseStatTile     *tile[N_TILES];
-  PulseSession      *session;
-  PulseQualityBoard *board;
-};
 
 G_DEFINE_FINAL_TYPE (PulseQualityPage, pulse_quality_page, ADW_TYPE_BIN)
 
@@ -365,65 +330,6 @@ pulse_quality_page_set_property (GObject      *object,
 #define BIND_CHILD(name) \
   gtk_widget_class_bind_template_child (widget_class, PulseQualityPage, name)
 
-/**
- * pulse_quality_page_dup_csv:
- * @list: negative ratings, by team or by agent
- *
- * Returns: (transfer full): that table as shown, as CSV.
- */
-GBytes *
-pulse_quality_page_dup_csv (PulseQualityPage *self,
-                            PulseQualityList  list)
-{
-  GtkColumnView *view;
-
-  g_return_val_if_fail (PULSE_IS_QUALITY_PAGE (self), NULL);
-
-  view = list == PULSE_QUALITY_LIST_NEGATIVE ? self->negative_view
-         : list == PULSE_QUALITY_LIST_TEAMS ? self->teams_view : self->agents_view;
-  return pulse_quality_csv_from_rows (G_LIST_MODEL (gtk_column_view_get_model (view)), list);
-}
-
-static void
-export_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  const char *which = g_variant_get_string (parameter, NULL);
-  PulseQualityList list = g_str_equal (which, "negative") ? PULSE_QUALITY_LIST_NEGATIVE
-                          : g_str_equal (which, "teams") ? PULSE_QUALITY_LIST_TEAMS
-                          : PULSE_QUALITY_LIST_AGENTS;
-  g_autoptr(GBytes) csv = pulse_quality_page_dup_csv (PULSE_QUALITY_PAGE (widget), list);
-
-  pulse_csv_export_save (widget, pulse_quality_csv_file_name (list), csv);
-}
-
-/* A negative rating opens today's low-rated contacts with its own
- * conversation in front. */
-static void
-on_negative_activated_cb (PulseQualityPage *self,
-                          guint             position)
-{
-  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (self->negative_view));
-  g_autoptr(PulseQualityRow) row = g_list_model_get_item (rows, position);
-  g_auto(PulseContactFilter) filter = { 0 };
-  PulseDrillDown *drill;
-  gpointer ticket;
-
-  if (row == NULL)
-    return;
-
-  pulse_period_day_range (g_get_real_time (), 0, &filter.from, &filter.to);
-  filter.focus = PULSE_CONTACT_FOCUS_LOW_RATING;
-  drill = pulse_drill_down_open (GTK_WIDGET (self), self->session, _("Negative ratings today"),
-                                 &filter);
-  ticket = pulse_entity_list_lookup (PULSE_ENTITY_LIST (pulse_session_get_list (
-                                       self->session, PULSE_STATE_KIND_TICKET)),
-                                     pulse_quality_row_get_id (row));
-  if (ticket != NULL)
-    pulse_drill_down_show_ticket (drill, ticket);
-}
-
 static void
 pulse_quality_page_class_init (PulseQualityPageClass *klass)
 {
@@ -457,8 +363,11 @@ pulse_quality_page_class_init (PulseQualityPageClass *klass)
   BIND_CHILD (tiles);
   BIND_CHILD (negative_stack);
   BIND_CHILD (negative_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_negative_activated_cb);
-  gtk_widget_class_install_action (widget_class, "quality.export", "s", export_action_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_negative_activated_cb",
+                                                G_CALLBACK (
+                                                  _pulse_quality_page_negative_activated));
+  gtk_widget_class_install_action (widget_class, "quality.export", "s",
+                                   _pulse_quality_page_export_action);
   BIND_CHILD (backlog_list);
   BIND_CHILD (teams_stack);
   BIND_CHILD (teams_view);

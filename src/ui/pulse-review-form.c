@@ -11,9 +11,8 @@
 #include "pulse-agent.h"
 #include "pulse-conversation-view.h"
 #include "pulse-entity-list.h"
-#include "pulse-item-edit.h"
 #include "pulse-review-criterion-row.h"
-#include "pulse-review-form.h"
+#include "pulse-review-form-private.h"
 #include "pulse-review-queue-state.h"
 #include "pulse-session-items.h"
 
@@ -28,25 +27,6 @@
  * Both are edits of the review through the outbox, so they survive a
  * restart; a conflict is the window's to show.
  */
-struct _PulseReviewForm
-{
-  AdwBin                 parent_instance;
-
-  PulseConversationView *conversation;
-  GtkLabel              *title_label;
-  GtkLabel              *subtitle_label;
-  GtkLabel              *progress_label;
-  GtkLabel              *score_label;
-  GtkLabel              *read_only_label;
-  GtkBox                *criteria_box;
-
-  PulseSession          *session;
-  GCancellable          *cancellable;
-  GHashTable            *old_scorecards;
-  PulseReviewFormState  *state;
-  GPtrArray             *rows;
-  int                    current;
-};
 
 G_DEFINE_FINAL_TYPE (PulseReviewForm, pulse_review_form, ADW_TYPE_BIN)
 
@@ -58,10 +38,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gpointer
-lookup (PulseReviewForm *self,
-        PulseStateKind   kind,
-        const char      *id)
+gpointer
+_pulse_review_form_lookup (PulseReviewForm *self,
+                           PulseStateKind   kind,
+                           const char      *id)
 {
   GListModel *list = pulse_session_get_list (self->session, kind);
 
@@ -69,12 +49,12 @@ lookup (PulseReviewForm *self,
          ? pulse_entity_list_lookup (PULSE_ENTITY_LIST (list), id) : NULL;
 }
 
-static char *
-dup_agent_name (PulseReviewForm   *self,
-                PulseReviewSample *sample)
+char *
+_pulse_review_form_dup_agent_name (PulseReviewForm   *self,
+                                   PulseReviewSample *sample)
 {
   const char *id = pulse_review_sample_get_agent_id (sample);
-  PulseAgent *agent = lookup (self, PULSE_STATE_KIND_AGENT, id);
+  PulseAgent *agent = _pulse_review_form_lookup (self, PULSE_STATE_KIND_AGENT, id);
 
   return g_strdup (agent != NULL ? pulse_agent_get_name (agent) : id);
 }
@@ -190,101 +170,12 @@ add_rows (PulseReviewForm *self)
     }
 }
 
-static char *
-version_key (const char *id,
-             gint64      version)
-{
-  return g_strdup_printf ("%s\n%" G_GINT64_FORMAT, id, version);
-}
-
-static void start (PulseReviewForm   *self,
-                   PulseReviewSample *sample);
-
-/* An older version of a scorecard is in its history: each entry holds
- * the item as it was and as it became. */
-static PulseScorecard *
-find_in_history (JsonArray *entries,
-                 gint64     version)
-{
-  static const char * const members[] = { "after", "before" };
-
-  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
-    for (guint j = 0; j < G_N_ELEMENTS (members); j++)
-      {
-        JsonObject *entry = json_array_get_object_element (entries, i);
-        JsonNode *node = json_object_get_member (entry, members[j]);
-
-        if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-            json_object_get_int_member_with_default (json_node_get_object (node), "version", 0)
-            == version)
-          return pulse_scorecard_new_from_json (node, NULL);
-      }
-
-  return NULL;
-}
-
-static void
-history_fetched_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  PulseReviewForm *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) entries = NULL;
-  PulseReviewSample *sample;
-  PulseScorecard *found;
-
-  entries = pulse_session_fetch_audit_finish (PULSE_SESSION (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  sample = pulse_review_form_get_sample (self);
-  found = sample != NULL ? find_in_history (entries,
-                                            pulse_review_sample_get_scorecard_version (sample))
-                         : NULL;
-  if (found == NULL)
-    return;
-
-  g_hash_table_insert (self->old_scorecards,
-                       version_key (pulse_scorecard_get_id (found),
-                                    pulse_scorecard_get_version (found)), found);
-  if (!pulse_review_form_state_get_dirty (self->state))
-    start (self, sample);
-}
-
-/* The scorecard as the sample was drawn on it: the session's, else the
- * version fetched from its history, which is asked for once. */
-static PulseScorecard *
-find_scorecard (PulseReviewForm   *self,
-                PulseReviewSample *sample)
-{
-  const char *id = pulse_review_sample_get_scorecard_id (sample);
-  gint64 version = pulse_review_sample_get_scorecard_version (sample);
-  PulseScorecard *current = lookup (self, PULSE_STATE_KIND_SCORECARD, id);
-  g_autofree char *key = version_key (id, version);
-  PulseScorecard *old;
-
-  if (current == NULL || pulse_scorecard_get_version (current) == version)
-    return current;
-
-  old = g_hash_table_lookup (self->old_scorecards, key);
-  if (old != NULL)
-    return old;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  pulse_session_fetch_audit_async (self->session, "scorecard", id, 1000, self->cancellable,
-                                   history_fetched_cb, self);
-  return current;
-}
-
 static void
 show_header (PulseReviewForm   *self,
              PulseReviewSample *sample)
 {
   PulseScorecard *scorecard = pulse_review_form_state_get_scorecard (self->state);
-  g_autofree char *agent = dup_agent_name (self, sample);
+  g_autofree char *agent = _pulse_review_form_dup_agent_name (self, sample);
   g_autofree char *subtitle = NULL;
 
   /* Translators: under the agent's name: why drawn · status · scorecard */
@@ -305,8 +196,9 @@ show_conversation (PulseReviewForm   *self,
   pulse_conversation_view_set_highlighted_message_id (self->conversation,
                                                       pulse_review_sample_get_message_id (sample));
   pulse_conversation_view_set_ticket (self->conversation,
-                                      lookup (self, PULSE_STATE_KIND_TICKET,
-                                              pulse_review_sample_get_ticket_id (sample)));
+                                      _pulse_review_form_lookup (
+                                        self, PULSE_STATE_KIND_TICKET,
+                                        pulse_review_sample_get_ticket_id (sample)));
 }
 
 static gboolean
@@ -317,13 +209,13 @@ can_edit (PulseReviewForm *self)
 
 /* A new form for @sample; the rows stay when the lines are the same
  * scorecard's, so focus and a comment being typed survive an update. */
-static void
-start (PulseReviewForm   *self,
-       PulseReviewSample *sample)
+void
+_pulse_review_form_start (PulseReviewForm   *self,
+                          PulseReviewSample *sample)
 {
   /* @sample may be the old state's, which is freed below. */
   g_autoptr(PulseReviewSample) keep = g_object_ref (sample);
-  PulseScorecard *scorecard = find_scorecard (self, sample);
+  PulseScorecard *scorecard = _pulse_review_form_find_scorecard (self, sample);
   PulseReviewSample *shown = self->state != NULL ? pulse_review_form_state_get_sample (self->state)
                                                  : NULL;
   gboolean same_lines = shown != NULL && self->rows->len > 0 &&
@@ -356,39 +248,7 @@ on_scorecards_changed_cb (GListModel      *list,
                           PulseReviewForm *self)
 {
   if (self->state != NULL && !pulse_review_form_state_get_dirty (self->state))
-    start (self, pulse_review_form_state_get_sample (self->state));
-}
-
-static void
-save (PulseReviewForm   *self,
-      PulseReviewStatus  status)
-{
-  PulseReviewSample *sample;
-  g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
-  g_autoptr(PulseReviewSample) saved = NULL;
-  g_autofree char *agent = NULL;
-  g_autofree char *title = NULL;
-
-  if (self->state == NULL)
-    return;
-
-  after = pulse_review_form_state_dup_review (self->state, status, g_get_real_time ());
-  if (after == NULL)
-    return;
-
-  sample = pulse_review_form_state_get_sample (self->state);
-  before = pulse_review_sample_to_json (sample);
-  agent = dup_agent_name (self, sample);
-  /* Translators: the item a toast names, e.g. “Review of Lucía Gómez” saved */
-  title = g_strdup_printf (_("Review of %s"), agent);
-  pulse_item_edit_save (GTK_WIDGET (self), "review", before, after, title);
-
-  /* The form goes on from what was saved, clean, until the server's
-   * version comes back through the session. */
-  saved = pulse_review_sample_new_from_json (after, NULL);
-  if (saved != NULL)
-    start (self, saved);
+    _pulse_review_form_start (self, pulse_review_form_state_get_sample (self->state));
 }
 
 static void
@@ -417,7 +277,7 @@ save_draft_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  save (PULSE_REVIEW_FORM (widget), PULSE_REVIEW_STATUS_DRAFT);
+  _pulse_review_form_save (PULSE_REVIEW_FORM (widget), PULSE_REVIEW_STATUS_DRAFT);
 }
 
 static void
@@ -425,7 +285,7 @@ submit_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  save (PULSE_REVIEW_FORM (widget), PULSE_REVIEW_STATUS_SUBMITTED);
+  _pulse_review_form_save (PULSE_REVIEW_FORM (widget), PULSE_REVIEW_STATUS_SUBMITTED);
 }
 
 static void
@@ -606,7 +466,7 @@ pulse_review_form_set_sample (PulseReviewForm   *self,
       show_state (self);
     }
   else
-    start (self, sample);
+    _pulse_review_form_start (self, sample);
   show_conversation (self, sample);
 }
 

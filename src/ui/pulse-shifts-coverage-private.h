@@ -3,7 +3,8 @@
  * Copyright 2026 The Pulse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by pulse-shifts-coverage.c (data, what-if) and
+ * Shared by pulse-shifts-coverage.c (data, what-if),
+ * pulse-shifts-coverage-staff.c (the staffing worked out in a thread) and
  * pulse-shifts-coverage-fill.c (the grid, lists and summary).
  */
 
@@ -55,5 +56,8 @@ struct _PulseShiftsCoverage
 
 void _pulse_shifts_coverage_show (PulseShiftsCoverage *self);
 void _pulse_shifts_coverage_fill_queues (PulseShiftsCoverage *self);
+
+void _pulse_shifts_coverage_planning_ref_release (PlanningRef         *ref);
+void _pulse_shifts_coverage_start_staffing       (PulseShiftsCoverage *self);
 
 G_END_DECLS

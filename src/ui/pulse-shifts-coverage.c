@@ -35,99 +35,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  PlanningRef         *ref;
-  PulsePlanningWhatIf  whatif;
-  guint                generation;
-} StaffJob;
-
-static void
-clear_planning_ref (gpointer data)
-{
-  PlanningRef *ref = data;
-
-  g_clear_pointer (&ref->planning, pulse_planning_free);
-}
-
-static void
-planning_ref_release (PlanningRef *ref)
-{
-  g_atomic_rc_box_release_full (ref, clear_planning_ref);
-}
-
-static void
-staff_job_free (StaffJob *job)
-{
-  planning_ref_release (job->ref);
-  g_free (job);
-}
-
-static void
-read_whatif (PulseShiftsCoverage *self,
-             PulsePlanningWhatIf *whatif)
-{
-  whatif->goal = gtk_check_button_get_active (self->goal_check)
-                   ? gtk_spin_button_get_value (self->goal_spin) / 100.0 : 0;
-  whatif->multiplier = gtk_spin_button_get_value (self->multiplier_spin);
-  whatif->shrinkage = gtk_spin_button_get_value (self->shrinkage_spin) / 100.0;
-}
-
-static void
-staff_worker (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  StaffJob *job = task_data;
-
-  g_task_return_pointer (task, pulse_planning_staff (job->ref->planning, &job->whatif),
-                         (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-staff_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  PulseShiftsCoverage *self = PULSE_SHIFTS_COVERAGE (object);
-  StaffJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GPtrArray) required = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  if (job->generation != self->staff_generation || job->ref != self->planning)
-    return;
-
-  self->staffing = FALSE;
-  pulse_planning_apply (self->planning->planning, &job->whatif, required);
-  _pulse_shifts_coverage_show (self);
-}
-
-static void
-start_staffing (PulseShiftsCoverage *self)
-{
-  g_autoptr(GTask) task = NULL;
-  StaffJob *job;
-
-  if (self->planning == NULL)
-    return;
-
-  job = g_new0 (StaffJob, 1);
-  job->ref = g_atomic_rc_box_acquire (self->planning);
-  job->generation = ++self->staff_generation;
-  read_whatif (self, &job->whatif);
-  if (!pulse_planning_whatif_check (&job->whatif, NULL))
-    {
-      staff_job_free (job);
-      return;
-    }
-
-  self->staffing = TRUE;
-  task = g_task_new (self, NULL, staff_done_cb, NULL);
-  g_task_set_source_tag (task, start_staffing);
-  g_task_set_task_data (task, job, (GDestroyNotify) staff_job_free);
-  g_task_run_in_thread (task, staff_worker);
-}
-
 static void
 count_shifts (PulseShiftsCoverage *self)
 {
@@ -223,7 +130,7 @@ fetch_coverage_cb (GObject      *object,
     }
 
   queues = dup_queues (self);
-  g_clear_pointer (&self->planning, planning_ref_release);
+  g_clear_pointer (&self->planning, _pulse_shifts_coverage_planning_ref_release);
   self->planning = g_atomic_rc_box_new0 (PlanningRef);
   self->planning->planning = pulse_planning_new (report, (PulseQueue * const *) queues->pdata,
                                                  queues->len);
@@ -232,7 +139,7 @@ fetch_coverage_cb (GObject      *object,
   count_shifts (self);
   _pulse_shifts_coverage_fill_queues (self);
   _pulse_shifts_coverage_show (self);
-  start_staffing (self);
+  _pulse_shifts_coverage_start_staffing (self);
 }
 
 static void
@@ -290,7 +197,7 @@ pulse_shifts_coverage_unmap (GtkWidget *widget)
 static void
 on_whatif_changed_cb (PulseShiftsCoverage *self)
 {
-  start_staffing (self);
+  _pulse_shifts_coverage_start_staffing (self);
 }
 
 static void
@@ -318,7 +225,7 @@ pulse_shifts_coverage_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->planning, planning_ref_release);
+  g_clear_pointer (&self->planning, _pulse_shifts_coverage_planning_ref_release);
   g_clear_pointer (&self->agents, g_ptr_array_unref);
   g_clear_pointer (&self->shifts, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PULSE_TYPE_SHIFTS_COVERAGE);
@@ -482,7 +389,7 @@ pulse_shifts_coverage_set_whatif (PulseShiftsCoverage       *self,
   gtk_check_button_set_active (self->goal_check, whatif->goal > 0);
   gtk_spin_button_set_value (self->multiplier_spin, whatif->multiplier);
   gtk_spin_button_set_value (self->shrinkage_spin, whatif->shrinkage * 100);
-  start_staffing (self);
+  _pulse_shifts_coverage_start_staffing (self);
 }
 
 const char *

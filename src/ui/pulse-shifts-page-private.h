@@ -3,8 +3,10 @@
  * Copyright 2026 The Pulse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by pulse-shifts-page.c (week, team, what is shown) and
- * pulse-shifts-page-edit.c (edits through the kit, patterns, copies).
+ * Shared by pulse-shifts-page.c (week, what is shown, following the
+ * session), pulse-shifts-page-teams.c (the team drop-down and the agents
+ * shown) and pulse-shifts-page-edit.c (edits through the kit, patterns,
+ * copies).
  */
 
 #pragma once
@@ -51,6 +53,7 @@ GPtrArray  *_pulse_shifts_page_dup_agents    (PulseShiftsPage *self,
 GPtrArray  *_pulse_shifts_page_dup_shifts    (PulseShiftsPage *self);
 GTimeZone  *_pulse_shifts_page_agent_zone    (PulseShiftsPage *self,
                                               const char      *agent_id);
+void        _pulse_shifts_page_fill_teams    (PulseShiftsPage *self);
 void        _pulse_shifts_page_settle        (PulseShiftsPage *self);
 void        _pulse_shifts_page_copy_week     (PulseShiftsPage *self);
 void        _pulse_shifts_page_apply_pattern (PulseShiftsPage *self);
