@@ -13,10 +13,7 @@
 #include "config.h"
 
 #include "pulse-agent-list-private.h"
-
-/* Before GTK's redraw (G_PRIORITY_HIGH_IDLE + 20), after the session's
- * batches (+ 10): a frame shows rows in their new order. */
-#define PENDING_PRIORITY (G_PRIORITY_HIGH_IDLE + 15)
+#include "pulse-before-frame.h"
 
 static gboolean flush_cb (gpointer user_data);
 
@@ -45,10 +42,12 @@ _pulse_agent_list_request_flush (PulseAgentList *self)
     return;
 
   self->flush_requested = TRUE;
+  /* Else before the next frame, which shows the rows in their new order
+   * (pulse-before-frame.c). */
   if (self->manual_flush)
     g_signal_emit (self, _pulse_agent_list_signals[PENDING], 0);
   else
-    self->pending_id = g_idle_add_full (PENDING_PRIORITY, flush_cb, self, NULL);
+    pulse_before_frame_schedule (&self->pending_id, flush_cb, self);
 }
 
 void

@@ -8,7 +8,8 @@
  * (their idles run at G_PRIORITY_HIGH_IDLE + 10, and the sync engine
  * applies fresh events above the redraw too) and before the frame that
  * shows them (GDK_PRIORITY_REDRAW, G_PRIORITY_HIGH_IDLE + 20), however
- * many events came in.
+ * many events came in. The rows of the queue board, the breakdown, the
+ * quality board and the agent list are refreshed the same way.
  *
  * Not in a tick callback, the frame's update phase: a label whose text
  * changes there (inside a GtkColumnView row, at least, in GTK 4.8) asks

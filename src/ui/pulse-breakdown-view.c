@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pulse-before-frame.h"
 #include "pulse-breakdown-view.h"
 #include "pulse-csv-export.h"
 #include "pulse-csv.h"
@@ -18,9 +19,6 @@
 #include "pulse-queue.h"
 #include "pulse-row-store.h"
 #include "pulse-team.h"
-
-/* Above GTK's redraw, so a refresh lands in the frame it was asked for. */
-#define REFRESH_PRIORITY (G_PRIORITY_HIGH_IDLE + 15)
 
 /**
  * PulseBreakdownView:
@@ -141,8 +139,8 @@ refresh_cb (gpointer user_data)
 static void
 schedule_refresh (PulseBreakdownView *self)
 {
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (REFRESH_PRIORITY, refresh_cb, self, NULL);
+  /* Before the frame it was asked for (pulse-before-frame.c). */
+  pulse_before_frame_schedule (&self->refresh_id, refresh_cb, self);
 }
 
 /* Another grouping is another set of rows: start from none. */

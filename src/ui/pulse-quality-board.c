@@ -8,10 +8,8 @@
 
 #include <math.h>
 
+#include "pulse-before-frame.h"
 #include "pulse-quality-board-private.h"
-
-/* Above GTK's redraw, so a refresh lands in the frame it was asked for. */
-#define REFRESH_PRIORITY (G_PRIORITY_HIGH_IDLE + 15)
 
 /* The negative ratings are looked for at most this often (µs). */
 #define NEGATIVE_EVERY_US G_USEC_PER_SEC
@@ -105,8 +103,8 @@ negative_due_cb (gpointer user_data)
   PulseQualityBoard *self = user_data;
 
   self->negative_id = 0;
-  if (self->refresh_id == 0 && self->tick_id != 0)
-    self->refresh_id = g_idle_add_full (REFRESH_PRIORITY, refresh_cb, self, NULL);
+  if (self->tick_id != 0)
+    pulse_before_frame_schedule (&self->refresh_id, refresh_cb, self);
   return G_SOURCE_REMOVE;
 }
 
@@ -183,8 +181,9 @@ mark_dirty (PulseQualityBoard *self,
             PulseQualityDirty  dirty)
 {
   self->dirty |= dirty;
-  if (self->refresh_id == 0 && self->tick_id != 0)
-    self->refresh_id = g_idle_add_full (REFRESH_PRIORITY, refresh_cb, self, NULL);
+  /* Before the frame it was asked for (pulse-before-frame.c). */
+  if (self->tick_id != 0)
+    pulse_before_frame_schedule (&self->refresh_id, refresh_cb, self);
 }
 
 static void

@@ -6,12 +6,10 @@
 
 #include "config.h"
 
+#include "pulse-before-frame.h"
 #include "pulse-queue-board.h"
 #include "pulse-queue-load.h"
 #include "pulse-row-store.h"
-
-/* Above GTK's redraw, so a refresh lands in the frame it was asked for. */
-#define REFRESH_PRIORITY (G_PRIORITY_HIGH_IDLE + 15)
 
 /**
  * PulseQueueBoard:
@@ -166,8 +164,8 @@ schedule_refresh (PulseQueueBoard *self)
   if (self->tick_id == 0 && self->counted_once)
     return;
 
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (REFRESH_PRIORITY, refresh_cb, self, NULL);
+  /* Before the frame it was asked for (pulse-before-frame.c). */
+  pulse_before_frame_schedule (&self->refresh_id, refresh_cb, self);
 }
 
 static void
