@@ -51,7 +51,10 @@ static const char directory[] =
   "\"status_since\":\"2026-11-01T00:00:00Z\",\"channels\":[\"phone\"],\"languages\":[\"es\"]}]}";
 
 /* A contact created @ago seconds before now, answered after @answer_s
- * seconds, or waiting if @answer_s is negative. */
+ * seconds, or waiting if @answer_s is negative. An answered one is
+ * today's however early the test runs (the day's service level counts
+ * it): created at midnight at the earliest, answered by now at the
+ * latest. A waiting one keeps its age, which the tests read. */
 static char *
 contact (const char *id,
          const char *queue_id,
@@ -60,9 +63,18 @@ contact (const char *id,
          int         answer_s)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC * G_USEC_PER_SEC;
-  g_autofree char *created = pulse_time_format (now - (gint64) ago * G_USEC_PER_SEC);
-  g_autofree char *answered = pulse_time_format (now - (gint64) (ago - answer_s) * G_USEC_PER_SEC);
+  gint64 midnight = now - now % (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC);
+  gint64 created_at = now - (gint64) ago * G_USEC_PER_SEC;
+  gint64 answered_at;
+  g_autofree char *created = NULL;
+  g_autofree char *answered = NULL;
   g_autofree char *reply = NULL;
+
+  if (answer_s >= 0)
+    created_at = MAX (created_at, midnight);
+  answered_at = MIN (created_at + (gint64) answer_s * G_USEC_PER_SEC, now);
+  created = pulse_time_format (created_at);
+  answered = pulse_time_format (answered_at);
 
   if (answer_s >= 0)
     reply = g_strdup_printf (",{\"id\":\"m-2\",\"author_kind\":\"agent\",\"author_id\":\"a-2\","

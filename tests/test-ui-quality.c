@@ -74,19 +74,25 @@ ago (gint64 seconds)
 
 /* Today's UTC midnight plus @offset seconds, or @seconds_ago before now if
  * that is later: a rating given today however early the test runs. */
-static char *
-today (gint64 seconds_ago,
-       gint64 offset)
+static gint64
+today_usec (gint64 seconds_ago,
+            gint64 offset)
 {
   gint64 now = now_s ();
   gint64 midnight = now - now % (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC);
 
-  return pulse_time_format (MAX (midnight + offset * G_USEC_PER_SEC,
-                                 now - seconds_ago * G_USEC_PER_SEC));
+  return MAX (midnight + offset * G_USEC_PER_SEC, now - seconds_ago * G_USEC_PER_SEC);
 }
 
-/* A ticket created an hour ago in @queue, answered by @replier, assigned
- * to @assignee (or nobody). */
+static char *
+today (gint64 seconds_ago,
+       gint64 offset)
+{
+  return pulse_time_format (today_usec (seconds_ago, offset));
+}
+
+/* A ticket created @created_ago seconds ago in @queue, answered by
+ * @replier 30 s later, assigned to @assignee (or nobody). */
 static char *
 ticket (const char *id,
         const char *queue,
@@ -95,8 +101,13 @@ ticket (const char *id,
         const char *status,
         gint64      created_ago)
 {
-  g_autofree char *created = ago (created_ago);
-  g_autofree char *answered = ago (created_ago - 30);
+  /* A contact of today's however early the test runs (the drill-down
+   * shows the day's); one older than a day (t-5) stays as old. */
+  gint64 created_at = created_ago < 24 * 3600 ? today_usec (created_ago, 0)
+                                              : now_s () - created_ago * G_USEC_PER_SEC;
+  g_autofree char *created = pulse_time_format (created_at);
+  g_autofree char *answered = pulse_time_format (MIN (created_at + 30 * G_USEC_PER_SEC,
+                                                      now_s ()));
   g_autofree char *assigned = member ("assignee_id", assignee);
 
   return g_strdup_printf (
