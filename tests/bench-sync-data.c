@@ -14,6 +14,7 @@
 #include "bench-sync-data.h"
 #include "pulse-json.h"
 #include "pulse-test-state.h"
+#include "pulse-time-utils.h"
 
 #define TICK_USEC  (20 * G_USEC_PER_SEC / 1000)
 #define N_AGENTS   150
@@ -75,15 +76,13 @@ struct _BenchStream
  * bench_format_time:
  * @usec: a time, µs since the epoch
  *
- * Returns: RFC 3339 in UTC, with milliseconds.
+ * Returns: the time as the server writes it (pulse_time_format(): UTC,
+ *   fractions only when not zero), so the frames are the server's own.
  */
 char *
 bench_format_time (gint64 usec)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autofree char *base = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
-
-  return g_strdup_printf ("%s.%03dZ", base, (int) (usec % G_USEC_PER_SEC / 1000));
+  return pulse_time_format (usec);
 }
 
 static char *

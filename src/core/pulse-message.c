@@ -7,8 +7,9 @@
 #include "config.h"
 
 #include "pulse-enums.h"
+#include "pulse-json-sink.h"
 #include "pulse-json.h"
-#include "pulse-message.h"
+#include "pulse-message-private.h"
 
 /**
  * PulseMessage:
@@ -233,6 +234,20 @@ pulse_message_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/* The wire form, in its canonical order, into @sink. */
+static void
+write_fields (PulseMessage  *self,
+              PulseJsonSink *sink)
+{
+  pulse_json_sink_string (sink, "id", self->id);
+  pulse_json_sink_enum (sink, "author_kind", PULSE_TYPE_AUTHOR_KIND, self->author_kind);
+  pulse_json_sink_string (sink, "author_id", self->author_id);
+  pulse_json_sink_time (sink, "at", self->at);
+  pulse_json_sink_string (sink, "body", self->body);
+  pulse_json_sink_string (sink, "rule_id", self->rule_id);
+  pulse_json_sink_string (sink, "template_id", self->template_id);
+}
+
 /**
  * pulse_message_to_json:
  *
@@ -242,20 +257,32 @@ JsonNode *
 pulse_message_to_json (PulseMessage *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  PulseJsonSink sink;
 
   g_return_val_if_fail (PULSE_IS_MESSAGE (self), NULL);
 
   json_builder_begin_object (builder);
-  pulse_json_add_string (builder, "id", self->id);
-  pulse_json_add_enum (builder, "author_kind", PULSE_TYPE_AUTHOR_KIND, self->author_kind);
-  pulse_json_add_string (builder, "author_id", self->author_id);
-  pulse_json_add_time (builder, "at", self->at);
-  pulse_json_add_string (builder, "body", self->body);
-  pulse_json_add_string (builder, "rule_id", self->rule_id);
-  pulse_json_add_string (builder, "template_id", self->template_id);
+  pulse_json_sink_init_build (&sink, builder);
+  write_fields (self, &sink);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+/* Whether @node is pulse_message_to_json()'s text of @self: the same
+ * members in the same order with the same values. */
+gboolean
+_pulse_message_matches_json (PulseMessage *self,
+                             JsonNode     *node)
+{
+  PulseJsonSink sink;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+
+  pulse_json_sink_init_match (&sink, json_node_get_object (node));
+  write_fields (self, &sink);
+  return pulse_json_sink_matches (&sink);
 }
 
 const char *

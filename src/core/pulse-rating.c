@@ -7,8 +7,9 @@
 #include "config.h"
 
 #include "pulse-enums.h"
+#include "pulse-json-sink.h"
 #include "pulse-json.h"
-#include "pulse-rating.h"
+#include "pulse-rating-private.h"
 
 /**
  * PulseRating:
@@ -201,6 +202,17 @@ pulse_rating_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/* The wire form, in its canonical order, into @sink. */
+static void
+write_fields (PulseRating   *self,
+              PulseJsonSink *sink)
+{
+  pulse_json_sink_enum (sink, "kind", PULSE_TYPE_RATING_KIND, self->kind);
+  pulse_json_sink_int (sink, "score", self->score);
+  pulse_json_sink_time (sink, "at", self->at);
+  pulse_json_sink_string (sink, "comment", self->comment);
+}
+
 /**
  * pulse_rating_to_json:
  *
@@ -210,17 +222,31 @@ JsonNode *
 pulse_rating_to_json (PulseRating *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  PulseJsonSink sink;
 
   g_return_val_if_fail (PULSE_IS_RATING (self), NULL);
 
   json_builder_begin_object (builder);
-  pulse_json_add_enum (builder, "kind", PULSE_TYPE_RATING_KIND, self->kind);
-  pulse_json_add_int (builder, "score", self->score);
-  pulse_json_add_time (builder, "at", self->at);
-  pulse_json_add_string (builder, "comment", self->comment);
+  pulse_json_sink_init_build (&sink, builder);
+  write_fields (self, &sink);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+/* Whether @node is pulse_rating_to_json()'s text of @self. */
+gboolean
+_pulse_rating_matches_json (PulseRating *self,
+                            JsonNode    *node)
+{
+  PulseJsonSink sink;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+
+  pulse_json_sink_init_match (&sink, json_node_get_object (node));
+  write_fields (self, &sink);
+  return pulse_json_sink_matches (&sink);
 }
 
 /**

@@ -171,6 +171,16 @@ item_deleted (PulseState               *self,
 
 /* `{"agent_id","version","status","since"}`: the agent's live status. */
 static gboolean
+has_status_members (JsonNode *agent)
+{
+  JsonObject *object = json_node_get_object (agent);
+
+  return json_object_has_member (object, "version") &&
+         json_object_has_member (object, "status") &&
+         json_object_has_member (object, "status_since");
+}
+
+static gboolean
 agent_status (PulseState        *self,
               JsonNode          *data,
               PulseStateChange  *change,
@@ -212,7 +222,14 @@ agent_status (PulseState        *self,
   json_object_set_string_member (object, "status",
                                  pulse_enum_to_nick (PULSE_TYPE_AGENT_STATUS, status));
   json_object_set_string_member (object, "status_since", since_text);
-  agent = _pulse_state_canonical (info, candidate, error);
+  /* The stored agent is canonical and the three fields are written as
+   * its codec writes them, in their places: decoding and encoding it
+   * again (half the cost of the event) would give the same. A stored
+   * agent without them, or a time the codec leaves out, goes through it. */
+  if (has_status_members (stored) && since != 0)
+    agent = g_steal_pointer (&candidate);
+  else
+    agent = _pulse_state_canonical (info, candidate, error);
   if (agent == NULL)
     return FALSE;
 

@@ -92,7 +92,11 @@ void                      _pulse_state_report         (PulseStateChange       *c
                                                        JsonNode               *item);
 const char              **_pulse_state_sorted_keys    (GHashTable             *table,
                                                        guint                  *n);
-PulseStateTicket         *_pulse_state_ticket_new     (PulseTicket            *ticket);
+gboolean                  _pulse_state_keeps_ticket   (PulseTicket            *ticket,
+                                                       JsonNode               *source,
+                                                       gboolean                header_only);
+PulseStateTicket         *_pulse_state_ticket_new     (PulseTicket            *ticket,
+                                                       JsonNode               *source);
 PulseStateTicket         *_pulse_state_ticket_new_for_node (PulseTicket       *ticket,
                                                        JsonNode               *node);
 gboolean                  _pulse_state_put_fetched    (PulseState             *self,

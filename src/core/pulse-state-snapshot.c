@@ -99,12 +99,15 @@ read_tickets (PulseState      *self,
       g_autoptr(PulseTicket) ticket = NULL;
       g_autofree char *path = g_strdup_printf ("tickets[%u]", i);
 
-      ticket = pulse_ticket_new_from_json (json_array_get_element (array, i), &error);
+      JsonNode *source = json_array_get_element (array, i);
+
+      ticket = pulse_ticket_new_from_json (source, &error);
       if (ticket == NULL)
         pulse_json_reader_take_error (reader, path, error);
       else
         insert_unique (reader, self->tickets, "tickets", i, "id",
-                       g_strdup (pulse_ticket_get_id (ticket)), _pulse_state_ticket_new (ticket),
+                       g_strdup (pulse_ticket_get_id (ticket)),
+                       _pulse_state_ticket_new (ticket, source),
                        (GDestroyNotify) _pulse_state_ticket_free);
     }
 }

@@ -10,8 +10,8 @@
 #include "config.h"
 
 #include "pulse-json.h"
-#include "pulse-message.h"
-#include "pulse-rating.h"
+#include "pulse-message-private.h"
+#include "pulse-rating-private.h"
 #include "pulse-state-private.h"
 
 void
@@ -25,7 +25,10 @@ _pulse_state_ticket_event_free (PulseStateTicketEvent *event)
 
 /* `ticket.created` carries the whole ticket, `ticket.updated` its header
  * (whatever messages or ratings it might carry are not the header's, so
- * an update is written only once it meets the stored lists: build()). */
+ * an update is written only once it meets the stored lists: build()).
+ * The item is @data itself when that is the canonical form already (an
+ * update's: its header), as the server writes it: writing it again was
+ * most of the cost of an event. */
 static PulseStateTicketEvent *
 read_ticket (PulseStateTicketOp   op,
              JsonNode            *data,
@@ -41,7 +44,9 @@ read_ticket (PulseStateTicketOp   op,
   event->op = op;
   event->ticket_id = g_strdup (pulse_ticket_get_id (ticket));
   event->version = pulse_ticket_get_version (ticket);
-  if (op == PULSE_STATE_OP_CREATED)
+  if (_pulse_state_keeps_ticket (ticket, data, op == PULSE_STATE_OP_UPDATED))
+    event->item = json_node_ref (data);
+  else if (op == PULSE_STATE_OP_CREATED)
     event->item = pulse_ticket_to_json (ticket);
   event->ticket = g_steal_pointer (&ticket);
   return event;
@@ -58,6 +63,7 @@ read_addition (PulseStateTicketOp   op,
   g_autoptr(GObject) object = NULL;
   GError *local_error = NULL;
   PulseJsonReader reader;
+  gboolean keep;
   JsonNode *node;
 
   if (!pulse_json_reader_init (&reader, data, "a ticket addition", error))
@@ -83,16 +89,25 @@ read_addition (PulseStateTicketOp   op,
   if (!pulse_json_reader_finish (&reader, error))
     return NULL;
 
+  /* As for a ticket: the message or rating as it came, if canonical. */
   if (op == PULSE_STATE_OP_MESSAGE)
     {
       event->at = pulse_message_get_at (PULSE_MESSAGE (object));
-      event->item = pulse_message_to_json (PULSE_MESSAGE (object));
+      keep = json_node_is_immutable (node) &&
+             _pulse_message_matches_json (PULSE_MESSAGE (object), node);
+      if (!keep)
+        event->item = pulse_message_to_json (PULSE_MESSAGE (object));
     }
   else
     {
       event->at = pulse_rating_get_at (PULSE_RATING (object));
-      event->item = pulse_rating_to_json (PULSE_RATING (object));
+      keep = json_node_is_immutable (node) &&
+             _pulse_rating_matches_json (PULSE_RATING (object), node);
+      if (!keep)
+        event->item = pulse_rating_to_json (PULSE_RATING (object));
     }
+  if (keep)
+    event->item = json_node_ref (node);
 
   return g_steal_pointer (&event);
 }

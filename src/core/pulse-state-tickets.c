@@ -104,6 +104,31 @@ node_for_object (JsonObject *object)
   return node;
 }
 
+/* An update's @header, the canonical form but for its lists, with
+ * @kept's messages and ratings: its members shared, in the order the
+ * codec writes them (the lists last). */
+static JsonNode *
+with_stored_lists (JsonNode   *header,
+                   JsonObject *kept)
+{
+  JsonObject *object = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (header));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      if (!g_str_equal (name, "messages") && !g_str_equal (name, "ratings"))
+        json_object_set_member (object, name, json_node_ref (member));
+    }
+  json_object_set_member (object, "messages",
+                          json_node_ref (json_object_get_member (kept, "messages")));
+  json_object_set_member (object, "ratings",
+                          json_node_ref (json_object_get_member (kept, "ratings")));
+  return node_for_object (object);
+}
+
 /* What the codec would refuse in the ticket a message or rating makes:
  * the checks pulse_ticket_new_from_json() makes of what changed. */
 static gboolean
@@ -196,9 +221,12 @@ build (PulseStateTicketEvent  *event,
     return _pulse_state_ticket_new_for_node (event->ticket, event->item);
 
   kept = json_node_get_object (entry->node);
-  node = _pulse_ticket_to_json_with_lists (event->ticket,
-                                           json_object_get_member (kept, "messages"),
-                                           json_object_get_member (kept, "ratings"));
+  if (event->item != NULL)
+    node = with_stored_lists (event->item, kept);
+  else
+    node = _pulse_ticket_to_json_with_lists (event->ticket,
+                                             json_object_get_member (kept, "messages"),
+                                             json_object_get_member (kept, "ratings"));
   next = _pulse_state_ticket_new_for_node (event->ticket, node);
   next->message_ids = g_steal_pointer (&entry->message_ids);
   return next;
@@ -394,7 +422,7 @@ put_ticket (PulseState        *self,
    * again (that would be most of the cost of reading a cache). */
   return _pulse_state_put_fetched (self,
                             stored ? _pulse_state_ticket_new_for_node (fetched, ticket)
-                                   : _pulse_state_ticket_new (fetched),
+                                   : _pulse_state_ticket_new (fetched, ticket),
                             change, error);
 }
 

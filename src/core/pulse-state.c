@@ -19,6 +19,7 @@
 #include "pulse-state-private.h"
 #include "pulse-team.h"
 #include "pulse-template.h"
+#include "pulse-ticket-private.h"
 
 /**
  * PulseState:
@@ -173,11 +174,30 @@ _pulse_state_ticket_new_for_node (PulseTicket *ticket,
   return entry;
 }
 
-PulseStateTicket *
-_pulse_state_ticket_new (PulseTicket *ticket)
+/* Whether the state may hold @source, @ticket's wire form as it came, as
+ * its canonical form: it already is that, and cannot change under the
+ * state (a node that is not sealed could, through whoever else holds it). */
+gboolean
+_pulse_state_keeps_ticket (PulseTicket *ticket,
+                           JsonNode    *source,
+                           gboolean     header_only)
 {
-  g_autoptr(JsonNode) node = pulse_ticket_to_json (ticket);
+  return json_node_is_immutable (source) &&
+         _pulse_ticket_matches_json (ticket, source, header_only);
+}
 
+/* @ticket's entry, decoded from @source: @source itself when it is the
+ * canonical form already (the server writes it so), else written again. */
+PulseStateTicket *
+_pulse_state_ticket_new (PulseTicket *ticket,
+                         JsonNode    *source)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (_pulse_state_keeps_ticket (ticket, source, FALSE))
+    return _pulse_state_ticket_new_for_node (ticket, source);
+
+  node = pulse_ticket_to_json (ticket);
   return _pulse_state_ticket_new_for_node (ticket, node);
 }
 

@@ -17,10 +17,11 @@
 
 #include "pulse-enums.h"
 #include "pulse-json-list.h"
+#include "pulse-json-sink.h"
 #include "pulse-json.h"
-#include "pulse-message.h"
+#include "pulse-message-private.h"
 #include "pulse-queue.h"
-#include "pulse-rating.h"
+#include "pulse-rating-private.h"
 #include "pulse-ticket-private.h"
 
 #define MAX_TAGS 64
@@ -181,6 +182,29 @@ pulse_ticket_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/* Everything but the messages and ratings, in its canonical order. */
+static void
+write_header (PulseTicket   *self,
+              PulseJsonSink *sink)
+{
+  pulse_json_sink_string (sink, "id", self->id);
+  pulse_json_sink_int (sink, "version", self->version);
+  pulse_json_sink_string (sink, "queue_id", self->queue_id);
+  pulse_json_sink_enum (sink, "channel", PULSE_TYPE_CHANNEL_KIND, self->channel);
+  pulse_json_sink_string (sink, "subject", self->subject);
+  pulse_json_sink_string (sink, "customer_id", self->customer_id);
+  pulse_json_sink_enum (sink, "status", PULSE_TYPE_TICKET_STATUS, self->status);
+  pulse_json_sink_enum (sink, "priority", PULSE_TYPE_PRIORITY, self->priority);
+  pulse_json_sink_string (sink, "assignee_id", self->assignee_id);
+  pulse_json_sink_strv (sink, "tags", (const char * const *) self->tags);
+  pulse_json_sink_string (sink, "language", self->language);
+  pulse_json_sink_time (sink, "created_at", self->created_at);
+  pulse_json_sink_time (sink, "updated_at", self->updated_at);
+  pulse_json_sink_time (sink, "resolved_at", self->resolved_at);
+  if (self->handle_seconds != PULSE_TICKET_HANDLE_UNKNOWN)
+    pulse_json_sink_int (sink, "handle_seconds", self->handle_seconds);
+}
+
 /* The header, then @messages and @ratings (references taken) when given,
  * else @self's own lists. */
 static JsonNode *
@@ -189,24 +213,11 @@ encode (PulseTicket *self,
         JsonNode    *ratings)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  PulseJsonSink sink;
 
   json_builder_begin_object (builder);
-  pulse_json_add_string (builder, "id", self->id);
-  pulse_json_add_int (builder, "version", self->version);
-  pulse_json_add_string (builder, "queue_id", self->queue_id);
-  pulse_json_add_enum (builder, "channel", PULSE_TYPE_CHANNEL_KIND, self->channel);
-  pulse_json_add_string (builder, "subject", self->subject);
-  pulse_json_add_string (builder, "customer_id", self->customer_id);
-  pulse_json_add_enum (builder, "status", PULSE_TYPE_TICKET_STATUS, self->status);
-  pulse_json_add_enum (builder, "priority", PULSE_TYPE_PRIORITY, self->priority);
-  pulse_json_add_string (builder, "assignee_id", self->assignee_id);
-  pulse_json_add_strv (builder, "tags", (const char * const *) self->tags);
-  pulse_json_add_string (builder, "language", self->language);
-  pulse_json_add_time (builder, "created_at", self->created_at);
-  pulse_json_add_time (builder, "updated_at", self->updated_at);
-  pulse_json_add_time (builder, "resolved_at", self->resolved_at);
-  if (self->handle_seconds != PULSE_TICKET_HANDLE_UNKNOWN)
-    pulse_json_add_int (builder, "handle_seconds", self->handle_seconds);
+  pulse_json_sink_init_build (&sink, builder);
+  write_header (self, &sink);
   if (messages != NULL)
     {
       json_builder_set_member_name (builder, "messages");
@@ -224,6 +235,71 @@ encode (PulseTicket *self,
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+typedef gboolean (*MatchFunc) (gpointer  item,
+                               JsonNode *node);
+
+/* Matching: the next member is @member, an array of @model's items each
+ * as @match finds it written. */
+static void
+match_items (PulseJsonSink *sink,
+             const char    *member,
+             MatchFunc      match,
+             GListModel    *model)
+{
+  JsonNode *node = pulse_json_sink_next (sink, member);
+  guint n = g_list_model_get_n_items (model);
+  JsonArray *array;
+
+  if (node == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (array = json_node_get_array (node)) != n)
+    {
+      sink->differs = TRUE;
+      return;
+    }
+  for (guint i = 0; i < n && !sink->differs; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      sink->differs = !match (item, json_array_get_element (array, i));
+    }
+}
+
+/* Whether @node is pulse_ticket_to_json()'s text of @self (@header_only:
+ * its header, followed by nothing but lists named "messages" and
+ * "ratings", whatever they hold, as a `ticket.updated` may carry). */
+gboolean
+_pulse_ticket_matches_json (PulseTicket *self,
+                            JsonNode    *node,
+                            gboolean     header_only)
+{
+  PulseJsonSink sink;
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+
+  pulse_json_sink_init_match (&sink, json_node_get_object (node));
+  write_header (self, &sink);
+  if (!header_only)
+    {
+      match_items (&sink, "messages", (MatchFunc) _pulse_message_matches_json,
+                   G_LIST_MODEL (self->messages));
+      match_items (&sink, "ratings", (MatchFunc) _pulse_rating_matches_json,
+                   G_LIST_MODEL (self->ratings));
+      return pulse_json_sink_matches (&sink);
+    }
+
+  if (sink.differs)
+    return FALSE;
+  for (const char *name; json_object_iter_next_ordered (&sink.iter, &name, &member);)
+    {
+      if (!g_str_equal (name, "messages") && !g_str_equal (name, "ratings"))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /**

@@ -41,5 +41,8 @@ struct _PulseTicket
 JsonNode *_pulse_ticket_to_json_with_lists (PulseTicket *self,
                                             JsonNode    *messages,
                                             JsonNode    *ratings);
+gboolean  _pulse_ticket_matches_json       (PulseTicket *self,
+                                            JsonNode    *node,
+                                            gboolean     header_only);
 
 G_END_DECLS
