@@ -23,10 +23,12 @@
 #include <string.h>
 
 #include "fuzz-common.h"
+#include "pulse-agent.h"
 #include "pulse-json-private.h"
 #include "pulse-json.h"
 #include "pulse-state.h"
 #include "pulse-test-state.h"
+#include "pulse-ticket.h"
 
 /* The scanner's tree must be json-glib's tree for the same text. */
 static void
@@ -97,6 +99,43 @@ check_dump (PulseState *state)
   pulse_fuzz_check_same (dump, dump_again, "state dump and its re-read");
 }
 
+/* A ticket or agent the state holds is its codec's text of it, member
+ * order included: the state keeps event nodes that match that text and
+ * writes the rest again (pulse-json-sink.c). */
+static void
+check_canonical (PulseStateKind  kind,
+                 JsonNode       *item)
+{
+  g_autoptr(GObject) decoded = NULL;
+  g_autoptr(JsonNode) written = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+
+  if (kind == PULSE_STATE_KIND_TICKET)
+    decoded = G_OBJECT (pulse_ticket_new_from_json (item, NULL));
+  else if (kind == PULSE_STATE_KIND_AGENT)
+    decoded = G_OBJECT (pulse_agent_new_from_json (item, NULL));
+  else
+    return;
+
+  text = pulse_json_to_string (item);
+  if (decoded == NULL)
+    {
+      fprintf (stderr, "the state holds what its codec refuses:\n%s\n", text);
+      abort ();
+    }
+
+  written = kind == PULSE_STATE_KIND_TICKET ? pulse_ticket_to_json (PULSE_TICKET (decoded))
+                                            : pulse_agent_to_json (PULSE_AGENT (decoded));
+  expected = pulse_json_to_string (written);
+  if (!g_str_equal (text, expected))
+    {
+      fprintf (stderr, "the state holds a non-canonical item:\n%s\nnot\n%s\n", text,
+               expected);
+      abort ();
+    }
+}
+
 /* What the change reports is what the state now holds. */
 static void
 check_change (PulseState             *state,
@@ -131,6 +170,7 @@ check_change (PulseState             *state,
           abort ();
         }
       pulse_fuzz_check_same (change->item, stored, "the reported and the stored item");
+      check_canonical (change->kind, stored);
     }
 }
 
