@@ -13,13 +13,15 @@
  *    PULSE_SYNC_FLUSH_OPS) and, into a second cache, of 5,000: what the
  *    writer thread takes at once when a backlog gathered while it wrote
  *    (pulse-sync-writer.c takes everything pending); events/s per stage
- *    and in all.
+ *    and in all. Then the same frames as the app runs them: decode, state
+ *    and lists on this thread, the cache in a writer thread with one
+ *    batch in flight (what gathers meanwhile is the next batch).
  * 2. Cold start: a cache with 1,000,000 closed history tickets of ~1 KB
  *    over 90 days, 5,000 open tickets and ~3,500 items is filled, then a
  *    fresh process (this program with --load) reads the first state as
  *    PulseSync does (_pulse_sync_store_load()) and resets the lists;
  *    its time and VmRSS/VmHWM are measured there, so they cover opening
- *    only, not the fill.
+ *    only, not the fill. Without a cache: a snapshot's text to a state.
  *
  * Three runs each; min/median/max printed. Figures only, never asserted:
  * the machine is shared. BENCH_SYNC_EVENTS and BENCH_SYNC_HISTORY
