@@ -647,6 +647,42 @@ garbled_snapshots_then_incompatible (SyncFixture   *fixture,
   pulse_test_sync_close (sync);
 }
 
+static void
+not_a_state_cb (SoupServer        *server,
+                SoupServerMessage *message,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  static const char body[] = "{\"seq\":\"twelve\",\"queues\":[]}";
+
+  (*(guint *) user_data)++;
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, body,
+                                    strlen (body));
+}
+
+/* JSON that is no state: each retry waits longer than the one before
+ * (the backoff starts again only on a state it could read), and the
+ * third in a row makes the server incompatible. */
+static void
+not_a_state_backs_off (SyncFixture   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  guint snapshots = 0;
+  PulseSync *sync;
+
+  soup_server_add_handler (server, "/api/v1/snapshot", not_a_state_cb, &snapshots, NULL);
+  sync = sync_for_server (fixture, server);
+
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_state (sync, PULSE_CONNECTION_STATE_INCOMPATIBLE);
+  g_assert_cmpuint (snapshots, ==, 3);
+  g_assert_cmpuint (sync->backoff.attempt, ==, 2);
+  pulse_test_sync_close (sync);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +702,7 @@ main (int   argc,
   TEST ("refused-token-is-unauthorized", test_refused_token_is_unauthorized);
   TEST ("foreign-server-is-incompatible", test_foreign_server_is_incompatible);
   TEST ("garbled-snapshots-then-incompatible", garbled_snapshots_then_incompatible);
+  TEST ("not-a-state-backs-off", not_a_state_backs_off);
 
   return g_test_run ();
 }

@@ -228,9 +228,9 @@ snapshot_cb (GObject      *object,
       return;
     }
 
-  /* Read and stored in a worker; the state in use stays until then. */
+  /* Read and stored in a worker; the state in use stays until then. The
+   * backoff starts again only once it proved a state (replaced()). */
   reachable (self);
-  pulse_backoff_reset (&self->backoff);
   _pulse_sync_history_for_snapshot (self, &history);
   _pulse_sync_writer_replace (self, node, &history);
   _pulse_sync_history_clear (&history);
@@ -286,6 +286,7 @@ _pulse_sync_net_replaced (PulseSync    *self,
 
   /* Also when stopped meanwhile: the cache holds this state now. */
   self->bad_snapshots = 0;
+  pulse_backoff_reset (&self->backoff);
   self->has_baseline = TRUE;
   _pulse_sync_set_state_object (self, state);
   if (waiting)
