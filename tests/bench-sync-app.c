@@ -11,8 +11,12 @@
  * XDG_CONFIG_HOME (a keyfile GSettings backend naming the last server),
  * and PULSE_BENCH_FIRST_FRAME=1, which makes it print the monotonic time
  * of its main window's first painted frame and its VmHWM, then quit. The
- * figure is from before the spawn to that frame. Needs a display
- * (tools/bench gives it Xvfb); skipped without one.
+ * figure is from before the spawn to that frame. Then the same start
+ * with PULSE_BENCH_FIRST_FRAME=STALL_SECONDS: the app runs that long and
+ * prints how long its main loop was held at a time meanwhile, while it
+ * reads the cache, fills its lists and takes the day's closed tickets in
+ * (src/ui/pulse-bench-hook.c). Needs a display (tools/bench gives it
+ * Xvfb); skipped without one.
  */
 
 #include "config.h"
@@ -25,7 +29,18 @@
 #include "bench-sync-data.h"
 #include "pulse-cache.h"
 
-#define N_STARTS 3
+#define N_STARTS      3
+#define STALL_SECONDS "8"
+
+typedef struct
+{
+  double ms;          /* spawn to the first painted frame */
+  double hwm;         /* MiB, then */
+  double longest_ms;  /* the main loop held at a time, at most */
+  double longest_at;  /* when that began, ms after the window showed */
+  double over_16;     /* how many times it was held over 16 ms */
+  double over_50;
+} Start;
 
 static gboolean
 port_is_closed (void)
@@ -42,7 +57,8 @@ port_is_closed (void)
 /* The private folders of one start; returns the environment. */
 static char **
 prepare (const char *dir,
-         const char *cache_path)
+         const char *cache_path,
+         const char *hook)
 {
   g_autofree char *cache_home = g_build_filename (dir, "cache", NULL);
   g_autofree char *config_home = g_build_filename (dir, "config", NULL);
@@ -66,7 +82,7 @@ prepare (const char *dir,
   env = g_environ_setenv (env, "XDG_CACHE_HOME", cache_home, TRUE);
   env = g_environ_setenv (env, "XDG_CONFIG_HOME", config_home, TRUE);
   env = g_environ_setenv (env, "GSETTINGS_BACKEND", "keyfile", TRUE);
-  env = g_environ_setenv (env, "PULSE_BENCH_FIRST_FRAME", "1", TRUE);
+  env = g_environ_setenv (env, "PULSE_BENCH_FIRST_FRAME", hook, TRUE);
   return env;
 }
 
@@ -87,20 +103,22 @@ clean (const char *dir)
   bench_remove_dir (dir);
 }
 
-/* One start; fills @ms (spawn to first frame) and @hwm (MiB). */
+/* One start with PULSE_BENCH_FIRST_FRAME=@hook; fills @start's first
+ * frame and, for a hook of more than 1 s, its stalls. */
 static void
 start_once (const char *program,
             const char *cache_path,
-            double     *ms,
-            double     *hwm)
+            const char *hook,
+            Start      *start)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pulse-bench-app-XXXXXX", &error);
-  g_auto(GStrv) env = prepare (dir, cache_path);
+  g_auto(GStrv) env = prepare (dir, cache_path, hook);
   const char *argv[] = { program, NULL };
   g_autofree char *out = NULL;
   const char *line;
-  gint64 t0, painted = 0, hwm_kb = 0;
+  gint64 t0, painted = 0, hwm_kb = 0, longest = 0, at = 0;
+  guint over_16 = 0, over_50 = 0;
   int status = 0;
 
   t0 = g_get_monotonic_time ();
@@ -111,9 +129,28 @@ start_once (const char *program,
   if (line == NULL || sscanf (line, "first-frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
                               &painted, &hwm_kb) != 2)
     g_error ("%s printed no first frame: “%s”", program, out != NULL ? out : "");
-  *ms = (painted - t0) / 1e3;
-  *hwm = hwm_kb / 1024.0;
+  start->ms = (painted - t0) / 1e3;
+  start->hwm = hwm_kb / 1024.0;
+
+  line = strstr (out, "stalls ");
+  if (!g_str_equal (hook, "1") &&
+      (line == NULL || sscanf (line, "stalls %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u %u",
+                               &longest, &at, &over_16, &over_50) != 4))
+    g_error ("%s printed no stalls: “%s”", program, out);
+  start->longest_ms = longest / 1e3;
+  start->longest_at = at / 1e3;
+  start->over_16 = over_16;
+  start->over_50 = over_50;
   clean (dir);
+}
+
+static void
+print_row (const char *name,
+           double     *v,
+           const char *unit)
+{
+  bench_sort_runs (v, N_STARTS);
+  printf ("   %-28s %12.1f %12.1f %12.1f  %s\n", name, v[0], v[1], v[2], unit);
 }
 
 /**
@@ -127,7 +164,8 @@ void
 bench_app_first_frame (const char *cache_path)
 {
   const char *program = g_getenv ("PULSE_APP");
-  double ms[N_STARTS], hwm[N_STARTS];
+  double ms[N_STARTS], hwm[N_STARTS], longest[N_STARTS], at[N_STARTS], over_16[N_STARTS],
+         over_50[N_STARTS];
 
   printf ("3. the app's first frame, started on that cache with %s closed\n", BENCH_URL);
   if (program == NULL || g_getenv ("DISPLAY") == NULL)
@@ -142,18 +180,30 @@ bench_app_first_frame (const char *cache_path)
     }
 
   for (guint r = 0; r < N_STARTS; r++)
-    start_once (program, cache_path, &ms[r], &hwm[r]);
-  bench_sort_runs (ms, N_STARTS);
-  bench_sort_runs (hwm, N_STARTS);
-  printf ("   %-28s %12s %12s %12s\n", "measure", "min", "median", "max");
-  printf ("   %-28s %12.1f %12.1f %12.1f  ms (process start to painted)\n", "first frame",
-          ms[0], ms[1], ms[2]);
-  printf ("   %-28s %12.1f %12.1f %12.1f  MB\n", "VmHWM at the first frame", hwm[0], hwm[1],
-          hwm[2]);
+    {
+      Start first = { 0 }, stalls = { 0 };
+
+      start_once (program, cache_path, "1", &first);
+      start_once (program, cache_path, STALL_SECONDS, &stalls);
+      ms[r] = first.ms;
+      hwm[r] = first.hwm;
+      longest[r] = stalls.longest_ms;
+      at[r] = stalls.longest_at;
+      over_16[r] = stalls.over_16;
+      over_50[r] = stalls.over_50;
+    }
   for (guint r = 0; r < N_STARTS; r++)
     {
       printf ("BENCH app.first_frame %.1f ms\n", ms[r]);
       printf ("BENCH app.first_frame_hwm %.1f MiB\n", hwm[r]);
+      printf ("BENCH app.start_longest_stall %.1f ms\n", longest[r]);
     }
+  printf ("   %-28s %12s %12s %12s\n", "measure", "min", "median", "max");
+  print_row ("first frame", ms, "ms (process start to painted)");
+  print_row ("VmHWM at the first frame", hwm, "MB");
+  print_row ("main loop held, longest", longest, "ms (in the first " STALL_SECONDS " s)");
+  print_row ("  began after the showing", at, "ms");
+  print_row ("  times held over 16 ms", over_16, "");
+  print_row ("  times held over 50 ms", over_50, "");
   printf ("\n");
 }

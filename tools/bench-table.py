@@ -79,6 +79,7 @@ FIGURES += [
     ("sync.snapshot_state", "no cache: snapshot text to state, 5,000 open tickets"),
     ("app.first_frame", "app started offline on the cache: first frame painted"),
     ("app.first_frame_hwm", "app started offline on the cache: VmHWM at that frame"),
+    ("app.start_longest_stall", "app started offline on the cache: main loop held, longest"),
     (None, "KPIs and staffing (bench-kpi, bench-planning, bench-server-coverage)"),
     ("kpi.add_90d_agent", "KPIs of 90 days (630,000 contacts) recomputed, by agent"),
     ("kpi.add_90d_queue", "KPIs of 90 days (630,000 contacts) recomputed, by queue"),

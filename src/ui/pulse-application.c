@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pulse-application.h"
+#include "pulse-bench-hook.h"
 #include "pulse-preferences-window.h"
 #include "pulse-session.h"
 #include "pulse-window.h"
@@ -254,41 +255,13 @@ pulse_application_startup (GApplication *app)
                                          preferences_accels);
 }
 
-/* PULSE_BENCH_FIRST_FRAME=1, for bench-sync's cold start only
- * (docs/performance.md): once the main window has painted its first
- * frame, print "first-frame <CLOCK_MONOTONIC µs> <VmHWM kB>" and quit. */
-static void
-on_bench_first_frame_cb (GdkFrameClock *clock,
-                         GtkWidget     *window)
-{
-  gint64 now = g_get_monotonic_time ();
-  g_autofree char *status = NULL;
-  const char *hwm = NULL;
-
-  g_signal_handlers_disconnect_by_func (clock, on_bench_first_frame_cb, window);
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    hwm = strstr (status, "VmHWM:");
-  g_print ("first-frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", now,
-           hwm != NULL ? g_ascii_strtoll (hwm + strlen ("VmHWM:"), NULL, 10) : -1);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
-}
-
-static void
-on_bench_realize_cb (GtkWidget *window)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_bench_first_frame_cb), window);
-}
-
 static void
 pulse_application_activate (GApplication *app)
 {
   PulseApplication *self = PULSE_APPLICATION (app);
   PulseWindow *window = ensure_window (self);
 
-  if (g_getenv ("PULSE_BENCH_FIRST_FRAME") != NULL &&
-      !gtk_widget_get_realized (GTK_WIDGET (window)))
-    g_signal_connect (window, "realize", G_CALLBACK (on_bench_realize_cb), NULL);
+  pulse_bench_hook_attach (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
   maybe_reconnect (self, window);
 }
