@@ -15,6 +15,7 @@
 
 #include "pulse-agents-page-private.h"
 #include "pulse-before-frame.h"
+#include "pulse-lazy-bind.h"
 #include "pulse-team.h"
 
 static const char *
@@ -132,7 +133,7 @@ _pulse_agents_page_setup_models (PulseAgentsPage *self)
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  pulse_lazy_set_column_view_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
   g_signal_connect_object (self->list, "rows-changed", G_CALLBACK (on_rows_changed_cb), self, 0);

@@ -14,6 +14,7 @@
 #include "pulse-agent-csv.h"
 #include "pulse-agents-page-private.h"
 #include "pulse-csv-export.h"
+#include "pulse-lazy-bind.h"
 
 /*
  * PulseAgentsPage:
@@ -209,7 +210,7 @@ pulse_agents_page_dispose (GObject *object)
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->flush_id, g_source_remove);
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    pulse_lazy_set_column_view_model (self->column_view, NULL);
   /* The bin's child is a bound template child: GTK unparents it in
    * dispose_template, and AdwBin would unparent it again. */
   adw_bin_set_child (ADW_BIN (self), NULL);

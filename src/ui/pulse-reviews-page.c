@@ -10,6 +10,7 @@
 
 #include "pulse-agent.h"
 #include "pulse-entity-list.h"
+#include "pulse-lazy-bind.h"
 #include "pulse-quality-summary.h"
 #include "pulse-session-items.h"
 #include "pulse-review-queue-state.h"
@@ -276,7 +277,8 @@ bind_session (PulseReviewsPage *self)
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->queue = gtk_filter_list_model_new (G_LIST_MODEL (sorted),
                                            GTK_FILTER (g_object_ref (self->filter)));
-  gtk_list_box_bind_model (self->queue_list, G_LIST_MODEL (self->queue), create_row, self, NULL);
+  pulse_lazy_bind_list_box (self->queue_list, G_LIST_MODEL (self->queue), create_row, self,
+                            (PulseLazyBoundFunc) reselect);
   g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (on_queue_changed_cb), self,
                            G_CONNECT_AFTER);
   g_signal_connect_object (self->session, "notify::role", G_CALLBACK (on_role_changed_cb), self,
@@ -294,7 +296,7 @@ pulse_reviews_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->age_timer_id, g_source_remove);
   if (self->queue_list != NULL)
-    gtk_list_box_bind_model (self->queue_list, NULL, NULL, NULL, NULL);
+    pulse_lazy_bind_list_box (self->queue_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PULSE_TYPE_REVIEWS_PAGE);
   self->queue_list = NULL;
   g_clear_object (&self->queue);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pulse-lazy-bind.h"
 #include "pulse-rule-bench.h"
 #include "pulse-rule-editor.h"
 #include "pulse-rule-row.h"
@@ -105,8 +106,9 @@ update_row_figures (PulseRulesPage *self,
 }
 
 static void
-update_all_figures (PulseRulesPage *self)
+update_all_figures (gpointer user_data)
 {
+  PulseRulesPage *self = user_data;
   g_autoptr(GPtrArray) rules = _pulse_rules_page_ordered_rules (self);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->rules_list));
@@ -246,14 +248,15 @@ create_rule_row (gpointer item,
   PulseRulesPage *self = user_data;
   PulseRule *rule = item;
   GtkWidget *row = pulse_rule_row_new (rule, _pulse_rules_page_can_edit (self));
-  g_autoptr(GPtrArray) rules = _pulse_rules_page_ordered_rules (self);
 
   g_signal_connect_object (pulse_rule_row_get_switch (PULSE_RULE_ROW (row)), "state-set",
                            G_CALLBACK (on_switch_state_cb), rule, 0);
   g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated_cb), self, 0);
   if (_pulse_rules_page_can_edit (self))
     _pulse_rules_page_add_drag_and_drop (row);
-  update_row_figures (self, PULSE_RULE_ROW (row), rules);
+  /* Its figures and shadow: update_all_figures(), once for every row the
+   * change made (on_rules_changed_cb() or the first binding), not once
+   * per row over every rule. */
   return row;
 }
 
@@ -323,8 +326,8 @@ pulse_rules_page_constructed (GObject *object)
   self->sorted = gtk_sort_list_model_new (
     G_LIST_MODEL (g_object_ref (pulse_session_get_list (self->session, PULSE_STATE_KIND_RULE))),
     GTK_SORTER (sorter));
-  gtk_list_box_bind_model (self->rules_list, G_LIST_MODEL (self->sorted), create_rule_row,
-                           self, NULL);
+  pulse_lazy_bind_list_box (self->rules_list, G_LIST_MODEL (self->sorted), create_rule_row, self,
+                            update_all_figures);
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (on_rules_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::role", G_CALLBACK (on_rules_changed_cb),
@@ -343,7 +346,7 @@ pulse_rules_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->figures_id, g_source_remove);
   if (self->rules_list != NULL)
-    gtk_list_box_bind_model (self->rules_list, NULL, NULL, NULL, NULL);
+    pulse_lazy_bind_list_box (self->rules_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->sorted);
   g_clear_object (&self->session);
   g_clear_pointer (&self->figures, json_node_unref);
