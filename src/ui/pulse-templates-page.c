@@ -50,6 +50,7 @@ struct _PulseTemplatesPage
   GHashTable         *usage;
   gint64              usage_at;
   guint               rebuild_id;
+  gboolean            stale;      /* changed while not shown: rebuilt when mapped */
   gboolean            opened;     /* a first family was shown */
   PulseSync          *watched_sync; /* not a reference: only compared */
 };
@@ -207,6 +208,13 @@ rebuild (gpointer user_data)
 static void
 on_templates_changed_cb (PulseTemplatesPage *self)
 {
+  /* The tree's rows are widgets: a page not shown builds none (started
+   * on a large cache, the hidden tree held the main loop ~0.1 s). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild, self);
 }
@@ -295,6 +303,11 @@ watch_history (PulseTemplatesPage *self)
 static void
 on_map_cb (PulseTemplatesPage *self)
 {
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      on_templates_changed_cb (self);
+    }
   watch_history (self);
   if (self->usage_at == 0 || g_get_real_time () - self->usage_at >= USAGE_MAX_AGE)
     count_usage (self);
