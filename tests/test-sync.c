@@ -613,19 +613,42 @@ test_foreign_server_is_incompatible (SyncFixture   *fixture,
   pulse_test_sync_close (sync);
 }
 
-static void
-garbled_cb (SoupServer        *server,
-            SoupServerMessage *message,
-            const char        *path,
-            GHashTable        *query,
-            gpointer           user_data)
+/* A server whose every snapshot is @body. */
+typedef struct
 {
-  static const char cut[] = "{\"seq\":12,\"queues\":[{\"id\":\"q-1\",\"na";
+  const char *body;
+  guint       served;
+} BadSnapshots;
 
-  (*(guint *) user_data)++;
+static void
+bad_snapshot_cb (SoupServer        *server,
+                 SoupServerMessage *message,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  BadSnapshots *bad = user_data;
+
+  bad->served++;
   soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, cut,
-                                    strlen (cut));
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, bad->body,
+                                    strlen (bad->body));
+}
+
+/* Starts a sync on a server serving @bad until it is incompatible; the
+ * caller closes it. */
+static PulseSync *
+sync_until_incompatible (SyncFixture  *fixture,
+                         SoupServer   *server,
+                         BadSnapshots *bad)
+{
+  PulseSync *sync;
+
+  soup_server_add_handler (server, "/api/v1/snapshot", bad_snapshot_cb, bad, NULL);
+  sync = sync_for_server (fixture, server);
+  pulse_sync_start (sync);
+  pulse_test_sync_wait_state (sync, PULSE_CONNECTION_STATE_INCOMPATIBLE);
+  return sync;
 }
 
 /* A snapshot that cannot be read may be an answer cut on its way: tried
@@ -634,32 +657,12 @@ static void
 garbled_snapshots_then_incompatible (SyncFixture   *fixture,
                                      gconstpointer  data)
 {
-  g_autoptr(SoupServer) garbling = soup_server_new (NULL, NULL);
-  guint snapshots = 0;
-  PulseSync *sync;
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  BadSnapshots cut = { "{\"seq\":12,\"queues\":[{\"id\":\"q-1\",\"na", 0 };
+  PulseSync *sync = sync_until_incompatible (fixture, server, &cut);
 
-  soup_server_add_handler (garbling, "/api/v1/snapshot", garbled_cb, &snapshots, NULL);
-  sync = sync_for_server (fixture, garbling);
-
-  pulse_sync_start (sync);
-  pulse_test_sync_wait_state (sync, PULSE_CONNECTION_STATE_INCOMPATIBLE);
-  g_assert_cmpuint (snapshots, ==, 3);
+  g_assert_cmpuint (cut.served, ==, 3);
   pulse_test_sync_close (sync);
-}
-
-static void
-not_a_state_cb (SoupServer        *server,
-                SoupServerMessage *message,
-                const char        *path,
-                GHashTable        *query,
-                gpointer           user_data)
-{
-  static const char body[] = "{\"seq\":\"twelve\",\"queues\":[]}";
-
-  (*(guint *) user_data)++;
-  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, body,
-                                    strlen (body));
 }
 
 /* JSON that is no state: each retry waits longer than the one before
@@ -670,15 +673,10 @@ not_a_state_backs_off (SyncFixture   *fixture,
                        gconstpointer  data)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  guint snapshots = 0;
-  PulseSync *sync;
+  BadSnapshots not_state = { "{\"seq\":\"twelve\",\"queues\":[]}", 0 };
+  PulseSync *sync = sync_until_incompatible (fixture, server, &not_state);
 
-  soup_server_add_handler (server, "/api/v1/snapshot", not_a_state_cb, &snapshots, NULL);
-  sync = sync_for_server (fixture, server);
-
-  pulse_sync_start (sync);
-  pulse_test_sync_wait_state (sync, PULSE_CONNECTION_STATE_INCOMPATIBLE);
-  g_assert_cmpuint (snapshots, ==, 3);
+  g_assert_cmpuint (not_state.served, ==, 3);
   g_assert_cmpuint (sync->backoff.attempt, ==, 2);
   pulse_test_sync_close (sync);
 }

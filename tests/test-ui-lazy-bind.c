@@ -84,63 +84,88 @@ window_hiding (GtkWidget *hidden,
   return window;
 }
 
+/* A list box on the hidden page of a shown window, with a store. */
+typedef struct
+{
+  GListStore *store;
+  GtkListBox *box;
+  GtkWidget  *window;
+  GtkStack   *stack;
+  Counts      counts;
+} Fixture;
+
+static gboolean
+fixture_open (Fixture *f)
+{
+  if (pulse_test_ui_skip_without_display ())
+    return FALSE;
+
+  f->store = new_store ();
+  f->box = GTK_LIST_BOX (gtk_list_box_new ());
+  f->window = window_hiding (GTK_WIDGET (f->box), &f->stack);
+  return TRUE;
+}
+
+static void
+fixture_bind (Fixture *f)
+{
+  pulse_lazy_bind_list_box (f->box, G_LIST_MODEL (f->store), make_row, &f->counts, on_bound);
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  pulse_lazy_bind_list_box (f->box, NULL, NULL, NULL, NULL);
+  pulse_test_ui_close_window (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+}
+
 static void
 test_list_box_on_first_show (void)
 {
-  g_autoptr(GListStore) store = new_store ();
-  GtkWidget *box = gtk_list_box_new ();
-  Counts counts = { 0 };
-  GtkWidget *window;
-  GtkStack *stack;
+  Fixture f = { 0 };
 
-  if (pulse_test_ui_skip_without_display ())
+  if (!fixture_open (&f))
     return;
 
-  window = window_hiding (box, &stack);
-  pulse_lazy_bind_list_box (GTK_LIST_BOX (box), G_LIST_MODEL (store), make_row, &counts, on_bound);
-  pulse_test_ui_wait_for_frames (window, 2);
-  g_assert_cmpuint (counts.made, ==, 0);
-  g_assert_cmpuint (n_rows (GTK_LIST_BOX (box)), ==, 0);
+  fixture_bind (&f);
+  pulse_test_ui_wait_for_frames (f.window, 2);
+  g_assert_cmpuint (f.counts.made, ==, 0);
+  g_assert_cmpuint (n_rows (f.box), ==, 0);
 
   /* Shown: every row at once, and the caller told once. */
-  gtk_stack_set_visible_child_name (stack, "hidden");
-  g_assert_true (gtk_widget_get_mapped (box));
-  g_assert_cmpuint (counts.made, ==, N_ITEMS);
-  g_assert_cmpuint (counts.bound, ==, 1);
-  g_assert_cmpuint (n_rows (GTK_LIST_BOX (box)), ==, N_ITEMS);
+  gtk_stack_set_visible_child_name (f.stack, "hidden");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f.box)));
+  g_assert_cmpuint (f.counts.made, ==, N_ITEMS);
+  g_assert_cmpuint (f.counts.bound, ==, 1);
+  g_assert_cmpuint (n_rows (f.box), ==, N_ITEMS);
 
   /* Bound for good: hidden again, it follows the model as usual. */
-  gtk_stack_set_visible_child_name (stack, "shown");
-  g_list_store_remove (store, 0);
-  g_assert_cmpuint (n_rows (GTK_LIST_BOX (box)), ==, N_ITEMS - 1);
-  gtk_stack_set_visible_child_name (stack, "hidden");
-  g_assert_cmpuint (counts.bound, ==, 1);
+  gtk_stack_set_visible_child_name (f.stack, "shown");
+  g_list_store_remove (f.store, 0);
+  g_assert_cmpuint (n_rows (f.box), ==, N_ITEMS - 1);
+  gtk_stack_set_visible_child_name (f.stack, "hidden");
+  g_assert_cmpuint (f.counts.bound, ==, 1);
 
-  pulse_lazy_bind_list_box (GTK_LIST_BOX (box), NULL, NULL, NULL, NULL);
-  g_assert_cmpuint (n_rows (GTK_LIST_BOX (box)), ==, 0);
-  pulse_test_ui_close_window (GTK_WINDOW (window));
+  pulse_lazy_bind_list_box (f.box, NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (n_rows (f.box), ==, 0);
+  fixture_close (&f);
 }
 
 /* Mapped already: bound at once, as gtk_list_box_bind_model(). */
 static void
 test_list_box_shown (void)
 {
-  g_autoptr(GListStore) store = new_store ();
-  GtkWidget *box = gtk_list_box_new ();
-  Counts counts = { 0 };
-  GtkWidget *window;
-  GtkStack *stack;
+  Fixture f = { 0 };
 
-  if (pulse_test_ui_skip_without_display ())
+  if (!fixture_open (&f))
     return;
 
-  window = window_hiding (box, &stack);
-  gtk_stack_set_visible_child_name (stack, "hidden");
-  pulse_lazy_bind_list_box (GTK_LIST_BOX (box), G_LIST_MODEL (store), make_row, &counts, on_bound);
-  g_assert_cmpuint (counts.made, ==, N_ITEMS);
-  g_assert_cmpuint (counts.bound, ==, 1);
-  pulse_lazy_bind_list_box (GTK_LIST_BOX (box), NULL, NULL, NULL, NULL);
-  pulse_test_ui_close_window (GTK_WINDOW (window));
+  gtk_stack_set_visible_child_name (f.stack, "hidden");
+  fixture_bind (&f);
+  g_assert_cmpuint (f.counts.made, ==, N_ITEMS);
+  g_assert_cmpuint (f.counts.bound, ==, 1);
+  fixture_close (&f);
 }
 
 /* Unbound before it was ever shown: no rows then or later, and the
@@ -148,26 +173,23 @@ test_list_box_shown (void)
 static void
 test_list_box_forgotten (void)
 {
-  GListStore *store = new_store ();
-  GtkWidget *box = gtk_list_box_new ();
-  Counts counts = { 0 };
-  GtkWidget *window;
-  GtkStack *stack;
+  Fixture f = { 0 };
+  GListStore *store;
 
-  if (pulse_test_ui_skip_without_display ())
+  if (!fixture_open (&f))
     return;
 
-  window = window_hiding (box, &stack);
-  pulse_lazy_bind_list_box (GTK_LIST_BOX (box), G_LIST_MODEL (store), make_row, &counts, on_bound);
-  pulse_lazy_bind_list_box (GTK_LIST_BOX (box), NULL, NULL, NULL, NULL);
+  fixture_bind (&f);
+  pulse_lazy_bind_list_box (f.box, NULL, NULL, NULL, NULL);
+  store = g_steal_pointer (&f.store);
   g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
   g_object_unref (store);
   g_assert_null (store);
 
-  gtk_stack_set_visible_child_name (stack, "hidden");
-  g_assert_cmpuint (counts.made, ==, 0);
-  g_assert_cmpuint (counts.bound, ==, 0);
-  pulse_test_ui_close_window (GTK_WINDOW (window));
+  gtk_stack_set_visible_child_name (f.stack, "hidden");
+  g_assert_cmpuint (f.counts.made, ==, 0);
+  g_assert_cmpuint (f.counts.bound, ==, 0);
+  fixture_close (&f);
 }
 
 static void

@@ -169,7 +169,7 @@ item_deleted (PulseState               *self,
   return TRUE;
 }
 
-/* `{"agent_id","version","status","since"}`: the agent's live status. */
+/* Whether @agent has the members an agent.status writes in place. */
 static gboolean
 has_status_members (JsonNode *agent)
 {
@@ -180,6 +180,7 @@ has_status_members (JsonNode *agent)
          json_object_has_member (object, "status_since");
 }
 
+/* `{"agent_id","version","status","since"}`: the agent's live status. */
 static gboolean
 agent_status (PulseState        *self,
               JsonNode          *data,

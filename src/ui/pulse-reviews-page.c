@@ -266,6 +266,13 @@ on_role_changed_cb (PulseReviewsPage *self)
   on_filter_selected_cb (self);
 }
 
+/* The list's rows, made when the page is first shown: select as ever. */
+static void
+on_rows_made (gpointer user_data)
+{
+  reselect (user_data);
+}
+
 static void
 bind_session (PulseReviewsPage *self)
 {
@@ -278,7 +285,7 @@ bind_session (PulseReviewsPage *self)
   self->queue = gtk_filter_list_model_new (G_LIST_MODEL (sorted),
                                            GTK_FILTER (g_object_ref (self->filter)));
   pulse_lazy_bind_list_box (self->queue_list, G_LIST_MODEL (self->queue), create_row, self,
-                            (PulseLazyBoundFunc) reselect);
+                            on_rows_made);
   g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (on_queue_changed_cb), self,
                            G_CONNECT_AFTER);
   g_signal_connect_object (self->session, "notify::role", G_CALLBACK (on_role_changed_cb), self,
