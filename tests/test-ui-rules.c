@@ -425,6 +425,45 @@ test_viewer (void)
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
 
+static gboolean
+has_rules (gpointer session)
+{
+  return g_list_model_get_n_items (pulse_session_get_list (session, PULSE_STATE_KIND_RULE)) == 2;
+}
+
+/* The page not shown makes no rows (pulse-lazy-bind.c); shown, it makes
+ * them all, with their figures and shadows. */
+static void
+test_rows_when_shown (void)
+{
+  g_autoptr(PulseTestServer) ts = NULL;
+  g_autoptr(PulseSession) session = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PulseWindow *window;
+  GtkWidget *page;
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  ts = pulse_test_server_new ();
+  make_rules (ts);
+  session = pulse_test_live_sign_in_as (ts, PULSE_ROLE_LEAD);
+  /* A new window opens on the page last shown: not this one. */
+  g_settings_set_string (settings, "last-page", "queues");
+  window = pulse_test_ui_open_window (session, 1280, 900);
+  g_assert_true (pulse_test_wait_for (has_rules, session, WAIT_MS));
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  page = pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_RULES_PAGE, NULL);
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_null (row_at (page, 0));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "rules"));
+  g_assert_nonnull (row_at (page, 1));
+  g_assert_true (pulse_test_wait_for (row_is, &(RowWait) { page, 2, "2. Card blocked",
+                                                           "Shadowed" }, WAIT_MS));
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +475,7 @@ main (int   argc,
 
   g_test_add_func ("/pulse/ui/rules/lead", test_lead);
   g_test_add_func ("/pulse/ui/rules/read-only", test_viewer);
+  g_test_add_func ("/pulse/ui/rules/rows-when-shown", test_rows_when_shown);
 
   ret = g_test_run ();
   pulse_test_ui_shutdown ();
