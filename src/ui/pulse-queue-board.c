@@ -66,6 +66,7 @@ sync_rows (PulseQueueBoard *self)
   GListModel *queues = list_of (self, PULSE_STATE_KIND_QUEUE);
   guint n = g_list_model_get_n_items (queues);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n; i++)
     {
@@ -75,17 +76,15 @@ sync_rows (PulseQueueBoard *self)
 
       g_hash_table_add (seen, (gpointer) id);
       if (row != NULL)
-        {
-          pulse_queue_row_set_queue (row, queue);
-        }
+        pulse_queue_row_set_queue (row, queue);
       else
-        {
-          g_autoptr(PulseQueueRow) added = pulse_queue_row_new (queue);
-
-          g_list_store_append (self->rows, added);
-        }
+        g_ptr_array_add (added, pulse_queue_row_new (queue));
     }
 
+  /* New rows in one splice: the table takes one change, not one a row
+   * (40 of them on a first state). */
+  g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
+                       added->pdata, added->len);
   pulse_row_store_prune (self->rows, row_key, seen);
 }
 
