@@ -88,6 +88,18 @@ pulse_json_add_strv (JsonBuilder        *builder,
   json_builder_end_array (builder);
 }
 
+/* @enum_type's class, kept: every event's fields look their nicks up in
+ * it, and a reference taken and dropped each time cost a lock and two
+ * atomics per field. The reference taken on the first use is never
+ * dropped, so the class lives as long as the process. */
+static GEnumClass *
+enum_class (GType enum_type)
+{
+  GEnumClass *klass = g_type_class_peek (enum_type);
+
+  return klass != NULL ? klass : g_type_class_ref (enum_type);
+}
+
 /**
  * pulse_enum_to_nick:
  *
@@ -98,8 +110,7 @@ const char *
 pulse_enum_to_nick (GType enum_type,
                     int   value)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
-  GEnumValue *ev = g_enum_get_value (klass, value);
+  GEnumValue *ev = g_enum_get_value (enum_class (enum_type), value);
 
   return ev != NULL ? ev->value_nick : NULL;
 }
@@ -109,13 +120,12 @@ pulse_enum_from_nick (GType       enum_type,
                       const char *nick,
                       int        *value)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
   GEnumValue *ev;
 
   if (nick == NULL)
     return FALSE;
 
-  ev = g_enum_get_value_by_nick (klass, nick);
+  ev = g_enum_get_value_by_nick (enum_class (enum_type), nick);
   if (ev == NULL)
     return FALSE;
 
