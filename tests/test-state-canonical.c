@@ -12,6 +12,7 @@
 
 #include "pulse-agent.h"
 #include "pulse-error.h"
+#include "pulse-json-list.h"
 #include "pulse-json.h"
 #include "pulse-message-private.h"
 #include "pulse-rating-private.h"
@@ -78,21 +79,30 @@ text_of (JsonNode *node)
   return pulse_json_to_string (node);
 }
 
-/* @ticket's text is the codec's text of it, member order included. */
+/* @item's text is its codec's text of it, member order included. */
 static void
-assert_canonical_ticket (JsonNode *ticket)
+assert_canonical (JsonNode                *item,
+                  PulseJsonListDecodeFunc  decode,
+                  PulseJsonListEncodeFunc  encode)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PulseTicket) decoded = pulse_ticket_new_from_json (ticket, &error);
+  g_autoptr(GObject) decoded = decode (item, &error);
   g_autoptr(JsonNode) written = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *actual = NULL;
 
   g_assert_no_error (error);
-  written = pulse_ticket_to_json (decoded);
+  written = encode (decoded);
   expected = text_of (written);
-  actual = text_of (ticket);
+  actual = text_of (item);
   g_assert_cmpstr (actual, ==, expected);
+}
+
+static void
+assert_canonical_ticket (JsonNode *ticket)
+{
+  assert_canonical (ticket, PULSE_JSON_LIST_DECODE (pulse_ticket_new_from_json),
+                    PULSE_JSON_LIST_ENCODE (pulse_ticket_to_json));
 }
 
 static JsonNode *
@@ -142,14 +152,8 @@ test_kept_as_sent (void)
   assert_json (agent, "{'id':'agent-7','version':3,'name':'Olena K.','position':'agent',"
                "'status':'available','status_since':'2026-11-20T09:58:00Z','channels':[],"
                "'languages':[]}");
-  {
-    g_autoptr(PulseAgent) decoded = pulse_agent_new_from_json (agent, NULL);
-    g_autoptr(JsonNode) written = pulse_agent_to_json (decoded);
-    g_autofree char *expected = text_of (written);
-    g_autofree char *actual = text_of (agent);
-
-    g_assert_cmpstr (actual, ==, expected);
-  }
+  assert_canonical (agent, PULSE_JSON_LIST_DECODE (pulse_agent_new_from_json),
+                    PULSE_JSON_LIST_ENCODE (pulse_agent_to_json));
 }
 
 /* Each one differs from the canonical form in one way; the state must

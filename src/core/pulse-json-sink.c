@@ -84,6 +84,46 @@ pulse_json_sink_matches (PulseJsonSink *sink)
   return !sink->differs;
 }
 
+/**
+ * pulse_json_sink_build_object:
+ *
+ * Returns: (transfer full): the sealed object @write writes for @object
+ */
+JsonNode *
+pulse_json_sink_build_object (PulseJsonSinkWriteFunc write,
+                              gpointer               object)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  PulseJsonSink sink;
+
+  json_builder_begin_object (builder);
+  pulse_json_sink_init_build (&sink, builder);
+  write (object, &sink);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * pulse_json_sink_object_matches:
+ *
+ * Returns: whether @node is the object @write writes for @object: the
+ *   same members in the same order with the same values
+ */
+gboolean
+pulse_json_sink_object_matches (JsonNode               *node,
+                                PulseJsonSinkWriteFunc  write,
+                                gpointer                object)
+{
+  PulseJsonSink sink;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+
+  pulse_json_sink_init_match (&sink, json_node_get_object (node));
+  write (object, &sink);
+  return pulse_json_sink_matches (&sink);
+}
+
 static void
 match_value (PulseJsonSink *sink,
              const char    *member,

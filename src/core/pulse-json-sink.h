@@ -24,6 +24,16 @@ typedef struct
   gboolean        differs;
 } PulseJsonSink;
 
+/* Writes @object's members, in their canonical order, into @sink. */
+typedef void (*PulseJsonSinkWriteFunc) (gpointer       object,
+                                        PulseJsonSink *sink);
+
+JsonNode *pulse_json_sink_build_object   (PulseJsonSinkWriteFunc  write,
+                                          gpointer                object);
+gboolean  pulse_json_sink_object_matches (JsonNode               *node,
+                                          PulseJsonSinkWriteFunc  write,
+                                          gpointer                object);
+
 void      pulse_json_sink_init_build (PulseJsonSink      *sink,
                                       JsonBuilder        *builder);
 void      pulse_json_sink_init_match (PulseJsonSink      *sink,

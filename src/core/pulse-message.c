@@ -236,9 +236,11 @@ pulse_message_new_from_json (JsonNode  *node,
 
 /* The wire form, in its canonical order, into @sink. */
 static void
-write_fields (PulseMessage  *self,
+write_fields (gpointer       object,
               PulseJsonSink *sink)
 {
+  PulseMessage *self = object;
+
   pulse_json_sink_string (sink, "id", self->id);
   pulse_json_sink_enum (sink, "author_kind", PULSE_TYPE_AUTHOR_KIND, self->author_kind);
   pulse_json_sink_string (sink, "author_id", self->author_id);
@@ -256,17 +258,9 @@ write_fields (PulseMessage  *self,
 JsonNode *
 pulse_message_to_json (PulseMessage *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  PulseJsonSink sink;
-
   g_return_val_if_fail (PULSE_IS_MESSAGE (self), NULL);
 
-  json_builder_begin_object (builder);
-  pulse_json_sink_init_build (&sink, builder);
-  write_fields (self, &sink);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  return pulse_json_sink_build_object (write_fields, self);
 }
 
 /* Whether @node is pulse_message_to_json()'s text of @self: the same
@@ -275,14 +269,7 @@ gboolean
 _pulse_message_matches_json (PulseMessage *self,
                              JsonNode     *node)
 {
-  PulseJsonSink sink;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return FALSE;
-
-  pulse_json_sink_init_match (&sink, json_node_get_object (node));
-  write_fields (self, &sink);
-  return pulse_json_sink_matches (&sink);
+  return pulse_json_sink_object_matches (node, write_fields, self);
 }
 
 const char *

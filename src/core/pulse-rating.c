@@ -204,9 +204,11 @@ pulse_rating_new_from_json (JsonNode  *node,
 
 /* The wire form, in its canonical order, into @sink. */
 static void
-write_fields (PulseRating   *self,
+write_fields (gpointer       object,
               PulseJsonSink *sink)
 {
+  PulseRating *self = object;
+
   pulse_json_sink_enum (sink, "kind", PULSE_TYPE_RATING_KIND, self->kind);
   pulse_json_sink_int (sink, "score", self->score);
   pulse_json_sink_time (sink, "at", self->at);
@@ -221,17 +223,9 @@ write_fields (PulseRating   *self,
 JsonNode *
 pulse_rating_to_json (PulseRating *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  PulseJsonSink sink;
-
   g_return_val_if_fail (PULSE_IS_RATING (self), NULL);
 
-  json_builder_begin_object (builder);
-  pulse_json_sink_init_build (&sink, builder);
-  write_fields (self, &sink);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  return pulse_json_sink_build_object (write_fields, self);
 }
 
 /* Whether @node is pulse_rating_to_json()'s text of @self. */
@@ -239,14 +233,7 @@ gboolean
 _pulse_rating_matches_json (PulseRating *self,
                             JsonNode    *node)
 {
-  PulseJsonSink sink;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return FALSE;
-
-  pulse_json_sink_init_match (&sink, json_node_get_object (node));
-  write_fields (self, &sink);
-  return pulse_json_sink_matches (&sink);
+  return pulse_json_sink_object_matches (node, write_fields, self);
 }
 
 /**

@@ -240,6 +240,20 @@ encode (PulseTicket *self,
 typedef gboolean (*MatchFunc) (gpointer  item,
                                JsonNode *node);
 
+static gboolean
+message_matches (gpointer  item,
+                 JsonNode *node)
+{
+  return _pulse_message_matches_json (item, node);
+}
+
+static gboolean
+rating_matches (gpointer  item,
+                JsonNode *node)
+{
+  return _pulse_rating_matches_json (item, node);
+}
+
 /* Matching: the next member is @member, an array of @model's items each
  * as @match finds it written. */
 static void
@@ -285,10 +299,8 @@ _pulse_ticket_matches_json (PulseTicket *self,
   write_header (self, &sink);
   if (!header_only)
     {
-      match_items (&sink, "messages", (MatchFunc) _pulse_message_matches_json,
-                   G_LIST_MODEL (self->messages));
-      match_items (&sink, "ratings", (MatchFunc) _pulse_rating_matches_json,
-                   G_LIST_MODEL (self->ratings));
+      match_items (&sink, "messages", message_matches, G_LIST_MODEL (self->messages));
+      match_items (&sink, "ratings", rating_matches, G_LIST_MODEL (self->ratings));
       return pulse_json_sink_matches (&sink);
     }
 
