@@ -431,6 +431,53 @@ test_read_only (void)
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
 
+static gboolean
+has_one_shift (gpointer session)
+{
+  return g_list_model_get_n_items (pulse_session_get_list (session, PULSE_STATE_KIND_SHIFT)) == 1;
+}
+
+/* The page not shown builds no grid (its rows cost a time zone each);
+ * shown, it builds it at once, with the shift already there. */
+static void
+test_refreshed_when_shown (void)
+{
+  g_autoptr(PulseTestServer) ts = NULL;
+  g_autoptr(PulseSession) session = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) wednesday = g_date_time_new_utc (2026, 12, 2, 0, 0, 0);
+  PulseShiftsPage *page;
+  PulseWindow *window;
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  ts = pulse_test_server_new ();
+  pulse_test_live_ingest (ts, "directory", directory);
+  pulse_test_live_create (ts, PULSE_ROLE_PLANNER, "shifts",
+                          "{\"id\":\"s1\",\"agent_id\":\"a2\",\"kind\":\"work\","
+                          "\"starts_at\":\"2026-12-02T09:00:00Z\","
+                          "\"ends_at\":\"2026-12-02T18:00:00Z\"}");
+  session = pulse_test_live_sign_in_as (ts, PULSE_ROLE_PLANNER);
+  /* A new window opens on the page last shown: not this one. */
+  g_settings_set_string (settings, "last-page", "queues");
+  window = pulse_test_ui_open_window (session, 1280, 900);
+  page = PULSE_SHIFTS_PAGE (pulse_test_ui_find_widget (GTK_WIDGET (window),
+                                                       PULSE_TYPE_SHIFTS_PAGE, NULL));
+  pulse_shifts_page_set_week (page, wednesday);
+  g_assert_true (pulse_test_wait_for (has_one_shift, session, WAIT_MS));
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpuint (pulse_shift_grid_get_n_blocks (grid_of (page)), ==, 0);
+
+  pulse_window_set_visible_page (window, "shifts");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpuint (pulse_shift_grid_get_n_blocks (grid_of (page)), ==, 1);
+  g_assert_true (shows_agents (page));
+  g_assert_nonnull (pulse_shift_grid_find_block (grid_of (page), "s1"));
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/pulse/ui/shifts/pattern-and-move", test_pattern_and_move);
   g_test_add_func ("/pulse/ui/shifts/adherence", test_adherence);
   g_test_add_func ("/pulse/ui/shifts/read-only", test_read_only);
+  g_test_add_func ("/pulse/ui/shifts/refreshed-when-shown", test_refreshed_when_shown);
 
   ret = g_test_run ();
   pulse_test_ui_shutdown ();

@@ -61,6 +61,20 @@ on_realize_cb (GtkWidget *window,
                     G_CALLBACK (on_first_frame_cb), hook);
 }
 
+/* Each hold over 16 ms, with its CLOCK_MONOTONIC start, to find in a
+ * `perf record -k mono` profile what held the loop. */
+static void
+print_holds (PulseStallMeter *meter)
+{
+  guint n = 0;
+  const PulseStall *stalls = pulse_stall_meter_get_stalls (meter, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (stalls[i].us > 16 * 1000)
+      g_print ("held %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", stalls[i].began,
+               stalls[i].us);
+}
+
 static gboolean
 on_stalls_done_cb (gpointer user_data)
 {
@@ -72,6 +86,7 @@ on_stalls_done_cb (gpointer user_data)
            longest > 0 ? at - hook->shown : 0,
            pulse_stall_meter_count_over (hook->meter, 16 * 1000),
            pulse_stall_meter_count_over (hook->meter, 50 * 1000));
+  print_holds (hook->meter);
   quit (hook->window);
   return G_SOURCE_REMOVE;
 }

@@ -42,6 +42,7 @@ struct _PulseShiftsPage
   GHashTable               *pending;     /* shift id → Pending */
   guint                     refresh_id;
   gboolean                  refresh_soon;
+  gboolean                  stale;       /* changed while not shown: refreshed when mapped */
   gboolean                  filling_teams;
 };
 

@@ -97,8 +97,30 @@ on_refresh_cb (gpointer user_data)
 
   self->refresh_id = 0;
   self->refresh_soon = FALSE;
-  refresh (self);
+  /* Not shown: the grid's rows, a time zone each, and the plans wait for
+   * the page's showing, so a first state does not hold the main loop
+   * for a page nobody opened (docs/performance.md). A held edit goes
+   * out all the same. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      _pulse_shifts_page_settle (self);
+      self->stale = TRUE;
+    }
+  else
+    refresh (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_map_cb (PulseShiftsPage *self)
+{
+  if (!self->stale)
+    return;
+
+  self->stale = FALSE;
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_soon = FALSE;
+  refresh (self);
 }
 
 /* Coalesces updates: @soon for shift changes (the next idle), else within
@@ -391,6 +413,7 @@ pulse_shifts_page_init (PulseShiftsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->team_ids = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
 GtkWidget *

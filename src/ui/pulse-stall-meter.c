@@ -21,7 +21,7 @@ struct _PulseStallMeter
 {
   guint   source_id;
   gint64  last;
-  GArray *stalls;   /* gint64 µs, one per late run */
+  GArray *stalls;   /* PulseStall, one per late run */
   gint64  longest;
   gint64  longest_at;
 };
@@ -35,7 +35,9 @@ on_tick_cb (gpointer user_data)
 
   if (late > PERIOD_MS * 1000)
     {
-      g_array_append_val (self->stalls, late);
+      PulseStall stall = { .began = self->last + PERIOD_MS * 1000, .us = late };
+
+      g_array_append_val (self->stalls, stall);
       if (late > self->longest)
         {
           self->longest = late;
@@ -51,7 +53,7 @@ pulse_stall_meter_new (void)
 {
   PulseStallMeter *self = g_new0 (PulseStallMeter, 1);
 
-  self->stalls = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->stalls = g_array_new (FALSE, FALSE, sizeof (PulseStall));
   self->last = g_get_monotonic_time ();
   self->source_id = g_timeout_add_full (G_PRIORITY_HIGH, PERIOD_MS, on_tick_cb, self, NULL);
   return self;
@@ -89,6 +91,24 @@ pulse_stall_meter_count_over (PulseStallMeter *self,
   guint n = 0;
 
   for (guint i = 0; i < self->stalls->len; i++)
-    n += g_array_index (self->stalls, gint64, i) > us;
+    n += g_array_index (self->stalls, PulseStall, i).us > us;
   return n;
+}
+
+/**
+ * pulse_stall_meter_get_stalls:
+ * @n: (out): how many
+ *
+ * Every hold so far, in order, for telling what held the loop (their
+ * times are CLOCK_MONOTONIC, the clock `perf record -k mono` stamps
+ * its samples with).
+ *
+ * Returns: (transfer none): the holds, valid until the next tick
+ */
+const PulseStall *
+pulse_stall_meter_get_stalls (PulseStallMeter *self,
+                              guint           *n)
+{
+  *n = self->stalls->len;
+  return (const PulseStall *) self->stalls->data;
 }

@@ -12,12 +12,21 @@ G_BEGIN_DECLS
 
 typedef struct _PulseStallMeter PulseStallMeter;
 
+/* One hold: when it began and how long it lasted, µs. */
+typedef struct
+{
+  gint64 began;
+  gint64 us;
+} PulseStall;
+
 PulseStallMeter *pulse_stall_meter_new         (void);
 void             pulse_stall_meter_free        (PulseStallMeter *self);
 gint64           pulse_stall_meter_longest_us  (PulseStallMeter *self,
                                                 gint64          *at);
 guint            pulse_stall_meter_count_over  (PulseStallMeter *self,
                                                 gint64           us);
+const PulseStall *pulse_stall_meter_get_stalls (PulseStallMeter *self,
+                                                guint           *n);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PulseStallMeter, pulse_stall_meter_free)
 
