@@ -8,8 +8,9 @@
  *
  * Decoding a ticket costs about 12 µs and adding it about 9 µs, so
  * 50,000 state tickets or 630,000 of history would block the main loop
- * for seconds. Both go through one idle instead, which works at most
- * FILL_BUDGET_USEC per main-loop iteration:
+ * for seconds. Both go through one idle instead, whose slices share the
+ * main-loop iteration's budget with the other slicers
+ * (pulse-idle-budget.c):
  *
  * - the state's tickets are decoded there, on the main thread: their
  *   JSON is the state's, and json-glib's reference counts are not for
@@ -29,20 +30,18 @@
 
 #include "config.h"
 
+#include "pulse-idle-budget.h"
 #include "pulse-kpi-view-private.h"
 #include "pulse-ticket.h"
 
-/* Tickets a slice adds whatever the clock says (about 1 ms of work): a
- * busy machine that preempts the main loop mid-slice must not spread a
- * small fill over many iterations. */
-#define FILL_MIN_TICKETS 64
+/* Tickets a slice adds whatever the clock says (about 0.3 ms of work):
+ * a busy machine that preempts the main loop mid-slice must not spread a
+ * small fill over many iterations, nor stop a fill behind another
+ * slicer that spent the iteration's budget. */
+#define FILL_MIN_TICKETS 16
 
 /* Pages read ahead of the main thread. */
 #define MAX_PENDING 2
-
-/* Work per main-loop iteration: a quarter of a 60 Hz frame, as the sync
- * engine's slices. */
-#define FILL_BUDGET_USEC 4000
 
 struct _PulseKpiFeed
 {
@@ -170,7 +169,7 @@ fill_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   /* Every slice changes the figures, or at least their completeness. */
-  fill (feed, g_get_monotonic_time () + FILL_BUDGET_USEC);
+  fill (feed, pulse_idle_budget_deadline ());
   _pulse_kpi_view_schedule_changed (feed->view);
 
   g_mutex_lock (&feed->lock);

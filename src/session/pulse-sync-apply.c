@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "pulse-idle-budget.h"
 #include "pulse-error.h"
 #include "pulse-sync-private.h"
 
@@ -161,7 +162,7 @@ _pulse_sync_drop_inbox (PulseSync *self)
 static gboolean
 drain_slice (PulseSync *self)
 {
-  gint64 deadline = g_get_monotonic_time () + PULSE_SYNC_APPLY_SLICE_US;
+  gint64 deadline = pulse_idle_budget_deadline ();
   gboolean applied = FALSE;
   JsonNode *event;
 

@@ -50,10 +50,6 @@ G_BEGIN_DECLS
  * incompatible: one may be an answer cut or damaged on its way. */
 #define PULSE_SYNC_BAD_SNAPSHOTS 3
 
-/* Events are applied in slices of at most this long (µs) of the main
- * loop: a quarter of a 60 Hz frame. */
-#define PULSE_SYNC_APPLY_SLICE_US 4000
-
 /* How long events may wait in the inbox for the drain's idle before the
  * stream's own callback applies a slice: a socket that is always ready
  * (a flood, a slow machine) keeps an idle from ever running. */

@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include "pulse-idle-budget.h"
 #include "pulse-sync-private.h"
 
 struct _PulseSyncRecent
@@ -210,7 +211,7 @@ on_put_slice_cb (gpointer user_data)
 {
   PulseSyncRecent *recent = user_data;
   g_autoptr(PulseSync) self = g_object_ref (recent->sync);
-  gint64 deadline = g_get_monotonic_time () + PULSE_SYNC_APPLY_SLICE_US;
+  gint64 deadline = pulse_idle_budget_deadline ();
 
   while (self->state == recent->state && recent->next < recent->tickets->len)
     {

@@ -7,22 +7,22 @@
  * count from the state alone (#PulseHourlyView, #PulseQueueLoadView).
  * Decoding a ticket costs ~12 µs and a state holds tens of thousands, so
  * a view that took them at once would hold up frames for a third of a
- * second. Each slice works at most FILL_BUDGET_USEC (a quarter of a
- * 60 Hz frame, as the KPI views' fill). A ticket that changed since the
+ * second. The slices share the main-loop iteration's budget with the
+ * other slicers (pulse-idle-budget.c). A ticket that changed since the
  * fill started is skipped: the view took its new version from the
  * change.
  */
 
 #include "config.h"
 
+#include "pulse-idle-budget.h"
 #include "pulse-ticket-fill.h"
 
-#define FILL_BUDGET_USEC 4000
-
-/* Tickets a slice takes whatever the clock says: a busy machine that
- * preempts the main loop mid-slice must not spread a small fill over
- * many iterations. */
-#define FILL_MIN_TICKETS 64
+/* Tickets a slice takes whatever the clock says (~0.3 ms): a busy
+ * machine that preempts the main loop mid-slice must not spread a small
+ * fill over many iterations, nor stop a fill behind another slicer that
+ * spent the iteration's budget. */
+#define FILL_MIN_TICKETS 16
 
 struct _PulseTicketFill
 {
@@ -39,7 +39,7 @@ static gboolean
 slice_cb (gpointer data)
 {
   PulseTicketFill *self = data;
-  gint64 deadline = g_get_monotonic_time () + FILL_BUDGET_USEC;
+  gint64 deadline = pulse_idle_budget_deadline ();
   guint taken = 0;
 
   while (self->next < self->nodes->len

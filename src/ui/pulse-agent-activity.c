@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "pulse-idle-budget.h"
 #include "pulse-agent-activity.h"
 #include "pulse-ticket.h"
 
@@ -49,7 +50,6 @@ typedef struct
 
 /* Changes up to this many tickets are read at once; bigger ones in slices. */
 #define READ_AT_ONCE 256
-#define SLICE_USEC 4000
 
 G_DEFINE_FINAL_TYPE (PulseAgentActivity, pulse_agent_activity, G_TYPE_OBJECT)
 
@@ -141,7 +141,7 @@ read_slice_cb (gpointer user_data)
 {
   PulseAgentActivity *self = user_data;
   g_autoptr(GHashTable) touched = g_hash_table_new (NULL, NULL);
-  gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
+  gint64 deadline = pulse_idle_budget_deadline ();
   guint i;
 
   for (i = self->first_unread; i < self->entries->len; i++)
