@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "pulse-background.h"
 #include "pulse-client-private.h"
 #include "pulse-json.h"
 
@@ -39,6 +40,8 @@ get_json_parse_worker (GTask        *task,
   GetJson *get = task_data;
   g_autoptr(GError) error = NULL;
   JsonNode *node;
+
+  pulse_background_enter ();
 
   node = pulse_json_parse (g_bytes_get_data (get->body, NULL), g_bytes_get_size (get->body),
                            &error);

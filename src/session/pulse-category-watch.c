@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "pulse-background.h"
 #include "pulse-category-watch.h"
 #include "pulse-json.h"
 #include "pulse-ticket.h"
@@ -116,6 +117,8 @@ read_worker (GTask        *task,
   gint64 from = to - (PULSE_CATEGORY_WATCH_DAYS + 1) * DAY_USEC;
   GError *error = NULL;
   gboolean more = TRUE;
+
+  pulse_background_enter ();
 
   while (more)
     {

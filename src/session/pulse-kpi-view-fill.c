@@ -30,6 +30,7 @@
 
 #include "config.h"
 
+#include "pulse-background.h"
 #include "pulse-idle-budget.h"
 #include "pulse-kpi-view-private.h"
 #include "pulse-ticket.h"
@@ -263,6 +264,8 @@ feed_worker (GTask        *task,
   gboolean more = TRUE;
   gboolean wake;
 
+  pulse_background_enter ();
+
   while (more && !g_cancellable_is_cancelled (cancellable))
     {
       g_autoptr(GPtrArray) nodes = NULL;
@@ -385,6 +388,8 @@ static void
 drop_kpi_worker (gpointer data,
                  gpointer user_data)
 {
+  pulse_background_enter ();
+
   g_object_unref (data);
   g_atomic_int_add (&n_feeds, -1);
   g_main_context_wakeup (NULL);

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "pulse-background.h"
 #include "pulse-session-contacts.h"
 #include "pulse-session-private.h"
 
@@ -54,6 +55,8 @@ find_worker (GTask        *task,
   g_auto(PulseCacheCursor) cursor = PULSE_CACHE_CURSOR_INIT;
   GError *error = NULL;
   gboolean more = find->cache != NULL;
+
+  pulse_background_enter ();
 
   while (more)
     {

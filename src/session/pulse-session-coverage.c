@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "pulse-background.h"
 #include "pulse-client.h"
 #include "pulse-session-coverage.h"
 #include "pulse-sync.h"
@@ -25,6 +26,8 @@ fetch_coverage_worker (GTask        *task,
   JsonNode *answer = task_data;
   g_autoptr(GError) error = NULL;
   PulseCoverageReport *report;
+
+  pulse_background_enter ();
 
   report = pulse_coverage_report_new_from_json (answer, &error);
   if (report == NULL)

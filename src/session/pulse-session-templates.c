@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "pulse-background.h"
 #include "pulse-session-private.h"
 #include "pulse-session-templates.h"
 
@@ -53,6 +54,8 @@ count_worker (GTask        *task,
   g_auto(PulseCacheCursor) cursor = PULSE_CACHE_CURSOR_INIT;
   GError *error = NULL;
   gboolean more = count->cache != NULL;
+
+  pulse_background_enter ();
 
   while (more)
     {

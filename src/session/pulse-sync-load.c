@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "pulse-background.h"
 #include "pulse-json.h"
 #include "pulse-sync-private.h"
 
@@ -126,9 +127,11 @@ static gpointer
 read_open_part (gpointer data)
 {
   OpenPart *part = data;
-  g_autoptr(GPtrArray) tickets = pulse_cache_list_open_tickets_part (part->cache, part->part,
-                                                                     N_OPEN_PARTS, &part->error);
+  g_autoptr(GPtrArray) tickets = NULL;
 
+  pulse_background_enter ();
+  tickets = pulse_cache_list_open_tickets_part (part->cache, part->part, N_OPEN_PARTS,
+                                                &part->error);
   if (tickets != NULL)
     part->stored = _pulse_sync_stored_tickets (tickets);
   return NULL;
@@ -245,8 +248,10 @@ load_worker (GTask        *task,
 {
   char **args = task_data;
   GError *error = NULL;
-  PulseSyncLoad *load = _pulse_sync_store_load (args[0], args[1], g_get_real_time (), &error);
+  PulseSyncLoad *load;
 
+  pulse_background_enter ();
+  load = _pulse_sync_store_load (args[0], args[1], g_get_real_time (), &error);
   if (load == NULL)
     g_task_return_error (task, error);
   else

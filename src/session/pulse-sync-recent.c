@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include "pulse-background.h"
 #include "pulse-idle-budget.h"
 #include "pulse-sync-private.h"
 
@@ -123,9 +124,10 @@ static gpointer
 read_part (gpointer data)
 {
   ReadPart *part = data;
-  g_autoptr(GPtrArray) tickets = pulse_cache_get_tickets (part->cache,
-                                                          (const char * const *) part->ids, NULL);
+  g_autoptr(GPtrArray) tickets = NULL;
 
+  pulse_background_enter ();
+  tickets = pulse_cache_get_tickets (part->cache, (const char * const *) part->ids, NULL);
   if (tickets == NULL)
     {
       tickets = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
@@ -183,6 +185,8 @@ read_worker (GTask        *task,
              GCancellable *cancellable)
 {
   ReadJob *job = task_data;
+
+  pulse_background_enter ();
 
   g_task_return_pointer (task, _pulse_sync_recent_read (job->cache, job->now),
                          (GDestroyNotify) g_ptr_array_unref);

@@ -61,8 +61,9 @@ on_realize_cb (GtkWidget *window,
                     G_CALLBACK (on_first_frame_cb), hook);
 }
 
-/* Each hold over 16 ms, with its CLOCK_MONOTONIC start, to find in a
- * `perf record -k mono` profile what held the loop. */
+/* Each hold over 16 ms, with its CLOCK_MONOTONIC start (to find in a
+ * `perf record -k mono` profile what held the loop) and the main
+ * thread's CPU time in it. */
 static void
 print_holds (PulseStallMeter *meter)
 {
@@ -71,8 +72,8 @@ print_holds (PulseStallMeter *meter)
 
   for (guint i = 0; i < n; i++)
     if (stalls[i].us > 16 * 1000)
-      g_print ("held %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", stalls[i].began,
-               stalls[i].us);
+      g_print ("held %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+               stalls[i].began, stalls[i].us, stalls[i].cpu_us);
 }
 
 static gboolean

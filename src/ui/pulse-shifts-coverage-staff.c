@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "pulse-background.h"
 #include "pulse-shifts-coverage-private.h"
 
 typedef struct
@@ -58,6 +59,8 @@ staff_worker (GTask        *task,
               GCancellable *cancellable)
 {
   StaffJob *job = task_data;
+
+  pulse_background_enter ();
 
   g_task_return_pointer (task, pulse_planning_staff (job->ref->planning, &job->whatif),
                          (GDestroyNotify) g_ptr_array_unref);

@@ -15,27 +15,43 @@
 
 #include "pulse-stall-meter.h"
 
+#include <time.h>
+
 #define PERIOD_MS 2
 
 struct _PulseStallMeter
 {
   guint   source_id;
   gint64  last;
+  gint64  last_cpu;
   GArray *stalls;   /* PulseStall, one per late run */
   gint64  longest;
   gint64  longest_at;
 };
+
+/* The main thread's CPU time: a hold it spent mostly off the CPU was
+ * another thread's or process's doing, not the work dispatched. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static gboolean
 on_tick_cb (gpointer user_data)
 {
   PulseStallMeter *self = user_data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
   gint64 late = now - self->last - PERIOD_MS * 1000;
 
   if (late > PERIOD_MS * 1000)
     {
-      PulseStall stall = { .began = self->last + PERIOD_MS * 1000, .us = late };
+      PulseStall stall = { .began = self->last + PERIOD_MS * 1000, .us = late,
+                           .cpu_us = cpu - self->last_cpu };
 
       g_array_append_val (self->stalls, stall);
       if (late > self->longest)
@@ -45,6 +61,7 @@ on_tick_cb (gpointer user_data)
         }
     }
   self->last = now;
+  self->last_cpu = cpu;
   return G_SOURCE_CONTINUE;
 }
 
@@ -55,6 +72,7 @@ pulse_stall_meter_new (void)
 
   self->stalls = g_array_new (FALSE, FALSE, sizeof (PulseStall));
   self->last = g_get_monotonic_time ();
+  self->last_cpu = thread_cpu_us ();
   self->source_id = g_timeout_add_full (G_PRIORITY_HIGH, PERIOD_MS, on_tick_cb, self, NULL);
   return self;
 }

@@ -12,11 +12,13 @@ G_BEGIN_DECLS
 
 typedef struct _PulseStallMeter PulseStallMeter;
 
-/* One hold: when it began and how long it lasted, µs. */
+/* One hold: when it began, how long it lasted and how much of it the
+ * main thread ran, µs. */
 typedef struct
 {
   gint64 began;
   gint64 us;
+  gint64 cpu_us;
 } PulseStall;
 
 PulseStallMeter *pulse_stall_meter_new         (void);
