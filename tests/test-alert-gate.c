@@ -111,6 +111,35 @@ test_rounds_clear_the_unreported (void)
   g_assert_true (pulse_alert_gate_is_raised (gate, "sl:q"));
 }
 
+/* A condition kept through a round stays raised; one never seen is not
+ * made up. */
+static void
+test_keep_through_a_round (void)
+{
+  g_autoptr(PulseAlertGate) gate = pulse_alert_gate_new ();
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) third = NULL;
+
+  pulse_alert_gate_begin_round (gate);
+  pulse_alert_gate_update (gate, "wait:q", PULSE_ALERT_BAD, 0, 0);
+  first = pulse_alert_gate_end_round (gate);
+  g_assert_true (pulse_alert_gate_is_raised (gate, "wait:q"));
+
+  pulse_alert_gate_begin_round (gate);
+  pulse_alert_gate_keep (gate, "wait:q");
+  pulse_alert_gate_keep (gate, "wait:other");
+  second = pulse_alert_gate_end_round (gate);
+  g_assert_cmpuint (second->len, ==, 0);
+  g_assert_true (pulse_alert_gate_is_raised (gate, "wait:q"));
+  g_assert_false (pulse_alert_gate_is_raised (gate, "wait:other"));
+
+  pulse_alert_gate_begin_round (gate);
+  third = pulse_alert_gate_end_round (gate);
+  g_assert_cmpuint (third->len, ==, 1);
+  g_assert_false (pulse_alert_gate_is_raised (gate, "wait:q"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -118,6 +147,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pulse/core/alert-gate/hold", test_holds_before_raising);
+  g_test_add_func ("/pulse/core/alert-gate/keep", test_keep_through_a_round);
   g_test_add_func ("/pulse/core/alert-gate/interrupted", test_interrupted_hold_starts_again);
   g_test_add_func ("/pulse/core/alert-gate/hysteresis", test_hysteresis);
   g_test_add_func ("/pulse/core/alert-gate/rounds", test_rounds_clear_the_unreported);

@@ -138,6 +138,26 @@ pulse_alert_gate_is_raised (PulseAlertGate *self,
 }
 
 /**
+ * pulse_alert_gate_keep:
+ * @key: an alert
+ *
+ * Keeps @key as it is through this round, for a reading that cannot be
+ * taken yet (partial figures): raised or not, and with its hold.
+ */
+void
+pulse_alert_gate_keep (PulseAlertGate *self,
+                       const char     *key)
+{
+  Condition *condition;
+
+  g_return_if_fail (self != NULL && key != NULL);
+
+  condition = g_hash_table_lookup (self->conditions, key);
+  if (condition != NULL)
+    condition->seen = TRUE;
+}
+
+/**
  * pulse_alert_gate_begin_round:
  *
  * Starts a round of readings: whatever is not read again before

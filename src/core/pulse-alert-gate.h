@@ -51,6 +51,8 @@ PulseAlertStep     pulse_alert_gate_update      (PulseAlertGate    *self,
                                                  gint64             now);
 gboolean           pulse_alert_gate_is_raised   (PulseAlertGate    *self,
                                                  const char        *key);
+void               pulse_alert_gate_keep        (PulseAlertGate    *self,
+                                                 const char        *key);
 void               pulse_alert_gate_begin_round (PulseAlertGate    *self);
 GPtrArray         *pulse_alert_gate_end_round   (PulseAlertGate    *self);
 

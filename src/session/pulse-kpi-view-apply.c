@@ -263,6 +263,10 @@ _pulse_kpi_view_push_applications (PulseKpiView *self)
 void
 _pulse_kpi_view_rebuild (PulseKpiView *self)
 {
+  /* The new state's idle rebuilds with the window and grouping it finds. */
+  if (self->reset_id != 0)
+    return;
+
   _pulse_kpi_view_feed_stop (self);
   _pulse_kpi_view_drop_kpi (g_steal_pointer (&self->kpi));
   self->kpi = pulse_kpi_new (self->group, self->from, self->to);
@@ -303,6 +307,17 @@ _pulse_kpi_view_add_state_node (PulseKpiView *self,
   return TRUE;
 }
 
+static gboolean
+reset_cb (gpointer user_data)
+{
+  PulseKpiView *self = user_data;
+
+  self->reset_id = 0;
+  load (self, self->state);
+  _pulse_kpi_view_rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * pulse_kpi_view_reset:
  * @state: the state to count, loaded from the cache or a new snapshot
@@ -310,6 +325,12 @@ _pulse_kpi_view_add_state_node (PulseKpiView *self,
  * Rebuilds the figures from @state, and reads the window's history from
  * the cache again. The view keeps @state to tell its tickets from the
  * history's: give it the changes of this same state afterwards.
+ *
+ * The rebuild starts in an idle: it costs 3-10 ms of main loop with a
+ * large state, and a first state reaches half a dozen views at once,
+ * each its own idle so no iteration pays for all (docs/performance.md).
+ * Until it runs, the view shows what it showed and takes no change:
+ * @state, as it is then, has them all.
  */
 void
 pulse_kpi_view_reset (PulseKpiView *self,
@@ -319,8 +340,10 @@ pulse_kpi_view_reset (PulseKpiView *self,
   g_return_if_fail (PULSE_IS_STATE (state));
 
   g_set_object (&self->state, state);
-  load (self, state);
-  _pulse_kpi_view_rebuild (self);
+  _pulse_kpi_view_feed_stop (self);
+  _pulse_kpi_view_set_history_state (self, FALSE, self->history_tickets);
+  if (self->reset_id == 0)
+    self->reset_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reset_cb, self, NULL);
 }
 
 static void
@@ -364,6 +387,9 @@ pulse_kpi_view_apply (PulseKpiView           *self,
 
   g_return_if_fail (PULSE_IS_KPI_VIEW (self));
   g_return_if_fail (change != NULL);
+
+  if (self->reset_id != 0)
+    return;
 
   put = change->action == PULSE_STATE_ACTION_CREATED
         || change->action == PULSE_STATE_ACTION_UPDATED;

@@ -50,6 +50,7 @@ struct _PulseKpiView
 
   guint           changed_id;
   guint           midnight_id;
+  guint           reset_id;         /* a new state waits for its idle */
 };
 
 /* One day's applications in one country. */

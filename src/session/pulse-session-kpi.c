@@ -40,6 +40,42 @@ follow_sync (PulseSession *self,
   g_signal_connect_object (self->sync, "changed", on_changed, view, 0);
 }
 
+static void
+follow_period (PulseSession *self,
+               PulseKpiView *view)
+{
+  if (self->kpi_window == PULSE_KPI_WINDOW_CUSTOM)
+    pulse_kpi_view_set_range (view, self->kpi_from, self->kpi_to);
+  else
+    pulse_kpi_view_set_window (view, self->kpi_window);
+}
+
+/* A view of the state; a @shared one takes @group and the session's
+ * period before the state: each change of grouping or period rebuilds a
+ * view, which with the state in costs 3-10 ms of main loop (the reviews,
+ * the fill's start), and before it next to nothing. */
+static PulseKpiView *
+new_view (PulseSession  *self,
+          gboolean       shared,
+          PulseKpiGroup  group)
+{
+  PulseKpiView *view;
+  PulseCache *cache;
+
+  if (self->sync == NULL || (cache = pulse_sync_get_cache (self->sync)) == NULL)
+    return NULL;
+
+  view = pulse_kpi_view_new (cache);
+  if (shared)
+    {
+      pulse_kpi_view_set_group (view, group);
+      follow_period (self, view);
+    }
+  pulse_kpi_view_reset (view, pulse_sync_get_state_snapshot (self->sync));
+  follow_sync (self, view, G_CALLBACK (on_sync_reset_cb), G_CALLBACK (on_sync_changed_cb));
+  return view;
+}
+
 /**
  * pulse_session_new_kpi_view:
  *
@@ -54,18 +90,9 @@ follow_sync (PulseSession *self,
 PulseKpiView *
 pulse_session_new_kpi_view (PulseSession *self)
 {
-  PulseKpiView *view;
-  PulseCache *cache;
-
   g_return_val_if_fail (PULSE_IS_SESSION (self), NULL);
 
-  if (self->sync == NULL || (cache = pulse_sync_get_cache (self->sync)) == NULL)
-    return NULL;
-
-  view = pulse_kpi_view_new (cache);
-  pulse_kpi_view_reset (view, pulse_sync_get_state_snapshot (self->sync));
-  follow_sync (self, view, G_CALLBACK (on_sync_reset_cb), G_CALLBACK (on_sync_changed_cb));
-  return view;
+  return new_view (self, FALSE, PULSE_KPI_GROUP_TEAM);
 }
 
 static void
@@ -126,6 +153,15 @@ on_sync_changed_loads_cb (PulseSync              *sync,
   pulse_queue_load_view_apply (view, change);
 }
 
+static void
+on_loads_loaded_cb (PulseSession       *self,
+                    GParamSpec         *pspec,
+                    PulseQueueLoadView *view)
+{
+  if (pulse_queue_load_view_get_loaded (view))
+    _pulse_session_emit_queue_loads_complete (self);
+}
+
 static PulseQueueLoadView *
 queue_load_view (PulseSession *self)
 {
@@ -137,23 +173,32 @@ queue_load_view (PulseSession *self)
   pulse_queue_load_view_reset (self->queue_loads, pulse_sync_get_state_snapshot (self->sync));
   follow_sync (self, self->queue_loads, G_CALLBACK (on_sync_reset_loads_cb),
                G_CALLBACK (on_sync_changed_loads_cb));
+  g_signal_connect_object (self->queue_loads, "notify::loaded", G_CALLBACK (on_loads_loaded_cb),
+                           self, G_CONNECT_SWAPPED);
   return self->queue_loads;
 }
 
 /**
  * pulse_session_dup_queue_loads:
  * @now: the time the loads are for, µs since the epoch
+ * @complete: (out) (optional): whether every ticket is in
  *
  * Each queue's live load (pulse_queue_load_compute()) for the session's
- * lists: from a view kept by each change, shared by the pages; counted
- * over the lists while that view is still taking a new state's tickets.
+ * lists, from a view kept by each change and shared by the pages.
+ *
+ * While that view takes a new state's tickets (in idle slices, a
+ * fraction of a second on a large cache) the loads are partial and
+ * @complete is set to %FALSE; #PulseSession::queue-loads-complete
+ * follows. Counting over the lists instead would decode every open
+ * ticket at once: 0.1 s of main loop for 5,000 (docs/performance.md).
  *
  * Returns: (transfer full) (element-type utf8 PulseQueueLoad): the load
  *   of every queue of the session's list, by queue id
  */
 GHashTable *
 pulse_session_dup_queue_loads (PulseSession *self,
-                               gint64        now)
+                               gint64        now,
+                               gboolean     *complete)
 {
   GListModel *queues, *agents;
   PulseQueueLoadView *view;
@@ -163,21 +208,14 @@ pulse_session_dup_queue_loads (PulseSession *self,
   queues = pulse_session_get_list (self, PULSE_STATE_KIND_QUEUE);
   agents = pulse_session_get_list (self, PULSE_STATE_KIND_AGENT);
   view = queue_load_view (self);
-  if (view != NULL && pulse_queue_load_view_get_loaded (view))
+  if (complete != NULL)
+    *complete = view == NULL || pulse_queue_load_view_get_loaded (view);
+  if (view != NULL)
     return pulse_queue_load_view_compute (view, queues, agents, now);
 
+  /* Before the cache is open the lists are empty. */
   return pulse_queue_load_compute (queues, agents,
                                    pulse_session_get_list (self, PULSE_STATE_KIND_TICKET), now);
-}
-
-static void
-follow_period (PulseSession *self,
-               PulseKpiView *view)
-{
-  if (self->kpi_window == PULSE_KPI_WINDOW_CUSTOM)
-    pulse_kpi_view_set_range (view, self->kpi_from, self->kpi_to);
-  else
-    pulse_kpi_view_set_window (view, self->kpi_window);
 }
 
 /**
@@ -201,12 +239,9 @@ pulse_session_get_kpi_view (PulseSession  *self,
 
   if (self->kpi_views[group] == NULL)
     {
-      self->kpi_views[group] = pulse_session_new_kpi_view (self);
+      self->kpi_views[group] = new_view (self, TRUE, group);
       if (self->kpi_views[group] == NULL)
         return NULL;
-
-      pulse_kpi_view_set_group (self->kpi_views[group], group);
-      follow_period (self, self->kpi_views[group]);
     }
 
   return self->kpi_views[group];

@@ -76,6 +76,7 @@ void _pulse_session_confirm_identity (PulseSession   *self);
 void _pulse_session_clear_live      (PulseSession    *self);
 void _pulse_session_start_live      (PulseSession    *self);
 void _pulse_session_stop_live       (PulseSession    *self);
+void _pulse_session_emit_queue_loads_complete (PulseSession *self);
 void _pulse_session_emit_data_reset (PulseSession    *self);
 GTask *_pulse_session_new_online_task (PulseSession        *self,
                                        gpointer             source_tag,

@@ -38,6 +38,7 @@ enum {
 
 enum {
   DATA_RESET,
+  QUEUE_LOADS_COMPLETE,
   N_SIGNALS
 };
 
@@ -293,12 +294,28 @@ pulse_session_class_init (PulseSessionClass *klass)
   signals[DATA_RESET] =
     g_signal_new ("data-reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * PulseSession::queue-loads-complete:
+   *
+   * Emitted when the loads pulse_session_dup_queue_loads() gives have
+   * every ticket of a new state in: until then they were partial.
+   */
+  signals[QUEUE_LOADS_COMPLETE] =
+    g_signal_new ("queue-loads-complete", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 void
 _pulse_session_emit_data_reset (PulseSession *self)
 {
   g_signal_emit (self, signals[DATA_RESET], 0);
+}
+
+void
+_pulse_session_emit_queue_loads_complete (PulseSession *self)
+{
+  g_signal_emit (self, signals[QUEUE_LOADS_COMPLETE], 0);
 }
 
 static void

@@ -80,7 +80,8 @@ PulseKpiView         *pulse_session_new_kpi_view         (PulseSession          
 PulseHourlyView      *pulse_session_new_hourly_view      (PulseSession          *self,
                                                          guint                  n_hours);
 GHashTable           *pulse_session_dup_queue_loads      (PulseSession          *self,
-                                                         gint64                 now);
+                                                         gint64                 now,
+                                                         gboolean              *complete);
 PulseCategoryWatch   *pulse_session_get_category_watch   (PulseSession          *self);
 
 void                  _pulse_session_set_connection_state (PulseSession         *self,

@@ -189,6 +189,17 @@ check_wait (PulseNotifier        *self,
         title, body);
 }
 
+/* Partial loads (a new state still being counted) would clear a wait
+ * that is still too long: it stays as it was until they are whole. */
+static void
+keep_wait (PulseNotifier *self,
+           PulseQueue    *queue)
+{
+  g_autofree char *key = g_strconcat ("wait:", pulse_queue_get_id (queue), NULL);
+
+  pulse_alert_gate_keep (self->gate, key);
+}
+
 static void
 check_queues (PulseNotifier *self,
               gint64         now)
@@ -196,14 +207,18 @@ check_queues (PulseNotifier *self,
   GListModel *queues = pulse_session_get_list (self->session, PULSE_STATE_KIND_QUEUE);
   g_autoptr(GHashTable) loads = NULL;
   guint n = g_list_model_get_n_items (queues);
+  gboolean complete = FALSE;
 
-  loads = pulse_session_dup_queue_loads (self->session, now);
+  loads = pulse_session_dup_queue_loads (self->session, now, &complete);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PulseQueue) queue = g_list_model_get_item (queues, i);
 
       check_service_level (self, queue, now);
-      check_wait (self, queue, g_hash_table_lookup (loads, pulse_queue_get_id (queue)), now);
+      if (complete)
+        check_wait (self, queue, g_hash_table_lookup (loads, pulse_queue_get_id (queue)), now);
+      else
+        keep_wait (self, queue);
     }
 }
 

@@ -121,7 +121,7 @@ pulse_queue_board_refresh (PulseQueueBoard *self)
   g_return_if_fail (PULSE_IS_QUEUE_BOARD (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  loads = pulse_session_dup_queue_loads (self->session, now);
+  loads = pulse_session_dup_queue_loads (self->session, now, NULL);
   self->totals = (PulseQueueTotals) { 0, -1, 0, 0 };
   n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   for (guint i = 0; i < n; i++)
@@ -261,6 +261,9 @@ pulse_queue_board_new (PulseSession *session)
   g_signal_connect_object (list_of (self, PULSE_STATE_KIND_AGENT), "items-changed",
                            G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "data-reset", G_CALLBACK (take_view), self,
+                           G_CONNECT_SWAPPED);
+  /* Until then a new state's loads were counted in part. */
+  g_signal_connect_object (session, "queue-loads-complete", G_CALLBACK (schedule_refresh), self,
                            G_CONNECT_SWAPPED);
   sync_rows (self);
   take_view (self);
