@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "pulse-queue-load.h"
 #include "pulse-rule.h"
 #include "pulse-session-contacts.h"
 #include "pulse-session-rules.h"
@@ -466,6 +467,80 @@ test_rules (void)
   g_assert_true (pulse_test_wait_for (rule_is_disabled, session, 20000));
 }
 
+typedef struct
+{
+  PulseSession *session;
+  guint         waiting;
+} Loads;
+
+static gboolean
+loads_are (gpointer user_data)
+{
+  Loads *want = user_data;
+  gboolean complete = FALSE;
+  g_autoptr(GHashTable) loads = pulse_session_dup_queue_loads (want->session,
+                                                                g_get_real_time (), &complete);
+  PulseQueueLoad *load = g_hash_table_lookup (loads, "q-ua-chat");
+
+  return complete && load != NULL && load->waiting == want->waiting;
+}
+
+static void
+count_calls (guint *calls)
+{
+  (*calls)++;
+}
+
+static char *
+waiting_ticket (guint n)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format (now, "%FT%TZ");
+
+  return g_strdup_printf ("{\"id\":\"t-%u\",\"queue_id\":\"q-ua-chat\",\"channel\":\"chat\","
+                          "\"subject\":\"Loan\",\"customer_id\":\"c-%u\",\"status\":\"open\","
+                          "\"created_at\":\"%s\"}", n, n, created);
+}
+
+/* The queue loads take a state's tickets in idle slices: partial at
+ * first, then complete, told once; changes count from then on. */
+static void
+test_queue_loads_complete (void)
+{
+  g_autoptr(PulseTestServer) ts = pulse_test_server_new ();
+  g_autoptr(PulseSession) session = NULL;
+  g_autoptr(GHashTable) first = NULL;
+  gboolean complete = TRUE;
+  guint calls = 0;
+
+  ingest (ts, "directory", "{\"queues\":[{\"id\":\"q-ua-chat\",\"name\":\"Ukraine · chat\","
+          "\"channel\":\"chat\",\"country\":\"UA\",\"language\":\"uk\","
+          "\"timezone\":\"Europe/Kyiv\",\"sl_target_seconds\":20,\"sl_goal\":0.8}]}");
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *ticket = waiting_ticket (i);
+
+      ingest (ts, "tickets", ticket);
+    }
+  session = signed_in_session (ts);
+  wait_items (session, PULSE_STATE_KIND_TICKET, 3);
+  g_signal_connect_swapped (session, "queue-loads-complete", G_CALLBACK (count_calls), &calls);
+
+  first = pulse_session_dup_queue_loads (session, g_get_real_time (), &complete);
+  g_assert_false (complete);
+  g_assert_cmpuint (calls, ==, 0);
+  g_assert_true (pulse_test_wait_for (loads_are, &(Loads) { session, 3 }, 20000));
+  g_assert_cmpuint (calls, ==, 1);
+
+  {
+    g_autofree char *ticket = waiting_ticket (4);
+
+    ingest (ts, "tickets", ticket);
+  }
+  g_assert_true (pulse_test_wait_for (loads_are, &(Loads) { session, 4 }, 20000));
+  g_assert_cmpuint (calls, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/pulse/session/live/watches-categories", test_watches_categories);
   g_test_add_func ("/pulse/session/live/finds-contacts", test_finds_contacts);
   g_test_add_func ("/pulse/session/live/rules", test_rules);
+  g_test_add_func ("/pulse/session/live/queue-loads-complete", test_queue_loads_complete);
 
   return g_test_run ();
 }

@@ -276,6 +276,49 @@ test_live_rows (void)
 
 /* The header's period: a choice sets the session's period, the views
  * the pages count with follow, and the button names it. */
+static gboolean
+has_queues (gpointer session)
+{
+  return g_list_model_get_n_items (pulse_session_get_list (session, PULSE_STATE_KIND_QUEUE)) > 0;
+}
+
+/* The table of a page not shown has no model, so no cells to make at a
+ * start on another page (pulse-lazy-bind.c); shown, it has every queue. */
+static void
+test_bound_when_shown (void)
+{
+  g_autoptr(PulseTestServer) ts = NULL;
+  g_autoptr(PulseSession) session = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PulseWindow *window;
+  GtkColumnView *view;
+  GtkWidget *page;
+  guint n_queues;
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  ts = pulse_test_server_new ();
+  pulse_test_live_ingest (ts, "directory", directory);
+  session = pulse_test_live_sign_in (ts);
+  g_settings_set_string (settings, "last-page", "agents");
+  window = pulse_test_ui_open_window (session, 1280, 800);
+  g_assert_true (pulse_test_wait_for (has_queues, session, 20000));
+  pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  page = pulse_test_ui_find_widget (GTK_WIDGET (window), PULSE_TYPE_QUEUES_PAGE, NULL);
+  view = GTK_COLUMN_VIEW (pulse_test_ui_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL));
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_null (gtk_column_view_get_model (view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "queues"));
+  n_queues = g_list_model_get_n_items (pulse_session_get_list (session, PULSE_STATE_KIND_QUEUE));
+  g_assert_nonnull (gtk_column_view_get_model (view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+                    ==, n_queues);
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+  g_settings_reset (settings, "last-page");
+}
+
 static void
 test_period (void)
 {
@@ -943,6 +986,7 @@ main (int   argc,
 
   g_test_add_func ("/pulse/ui/live/queues-live-rows", test_live_rows);
   g_test_add_func ("/pulse/ui/live/queues-period", test_period);
+  g_test_add_func ("/pulse/ui/live/queues-bound-when-shown", test_bound_when_shown);
   g_test_add_func ("/pulse/ui/live/overview", test_overview);
   g_test_add_func ("/pulse/ui/live/overview-hidden", test_overview_hidden);
   g_test_add_func ("/pulse/ui/live/categories", test_categories);
