@@ -782,6 +782,24 @@ has_no_alert (gpointer list)
   return gtk_list_box_get_row_at_index (list, 0) == NULL;
 }
 
+typedef struct
+{
+  GtkListBox *list;
+  const char *text;
+} RowText;
+
+/* The first alert is still the row marked, with a text other than
+ * @text (a new row could take the old one's address: hence the mark). */
+static gboolean
+row_text_changed (gpointer user_data)
+{
+  RowText *want = user_data;
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (want->list, 0);
+
+  return row != NULL && g_object_get_data (G_OBJECT (row), "test-mark") != NULL
+         && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), want->text) != 0;
+}
+
 /* An alert the data raises, the data clears: a contact waits five
  * minutes in a queue that answered ten in 10 s (a breach of its 20 s
  * target), then an agent answers it. Missed, it leaves the service level
@@ -796,6 +814,7 @@ test_alert_cleared (void)
   g_autofree char *waiting = contact ("t-w", "q-es-phone", "phone", 300, -1);
   g_autofree char *now_text = pulse_time_format (g_get_real_time ());
   g_autofree char *reply = NULL;
+  g_autofree char *first_text = NULL;
   PulseWindow *window;
   GtkWidget *page, *alerts, *row;
 
@@ -825,6 +844,11 @@ test_alert_cleared (void)
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (alerts), 0));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Spain · phone");
+  /* The wait grows each second: the same row says so, not a new one. */
+  first_text = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  g_object_set_data (G_OBJECT (row), "test-mark", GINT_TO_POINTER (1));
+  g_assert_true (pulse_test_wait_for (row_text_changed,
+                                      &(RowText) { GTK_LIST_BOX (alerts), first_text }, WAIT_MS));
 
   reply = g_strdup_printf ("{\"items\":[{\"ticket_id\":\"t-w\",\"message\":{\"id\":\"m-2\","
                            "\"author_kind\":\"agent\",\"author_id\":\"a-2\",\"at\":\"%s\","

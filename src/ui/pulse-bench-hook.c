@@ -28,6 +28,8 @@ typedef struct
   GtkWindow       *window;
   PulseStallMeter *meter;
   gint64           shown;
+  gint64           frame_began;
+  GArray          *frames;   /* PulseStall: each frame's layout and paint */
 } Hook;
 
 static void
@@ -54,11 +56,36 @@ on_first_frame_cb (GdkFrameClock *clock,
 }
 
 static void
+on_before_paint_cb (GdkFrameClock *clock,
+                    Hook          *hook)
+{
+  hook->frame_began = g_get_monotonic_time ();
+}
+
+/* A frame's time from its update to its paint's end: the part of a hold
+ * that is GTK's drawing rather than an idle of ours. */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Hook          *hook)
+{
+  PulseStall frame = { hook->frame_began, g_get_monotonic_time () - hook->frame_began, 0 };
+
+  if (hook->frame_began > 0)
+    g_array_append_val (hook->frames, frame);
+}
+
+static void
 on_realize_cb (GtkWidget *window,
                Hook      *hook)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_first_frame_cb), hook);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame_cb), hook);
+  if (hook->meter != NULL)
+    {
+      g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), hook);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), hook);
+    }
 }
 
 /* Each hold over 16 ms, with its CLOCK_MONOTONIC start (to find in a
@@ -76,6 +103,19 @@ print_holds (PulseStallMeter *meter)
                stalls[i].began, stalls[i].us, stalls[i].cpu_us);
 }
 
+/* Each frame over 8 ms, with its start, to set against the holds. */
+static void
+print_frames (Hook *hook)
+{
+  for (guint i = 0; i < hook->frames->len; i++)
+    {
+      PulseStall *frame = &g_array_index (hook->frames, PulseStall, i);
+
+      if (frame->us > 8 * 1000)
+        g_print ("frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", frame->began, frame->us);
+    }
+}
+
 static gboolean
 on_stalls_done_cb (gpointer user_data)
 {
@@ -88,6 +128,7 @@ on_stalls_done_cb (gpointer user_data)
            pulse_stall_meter_count_over (hook->meter, 16 * 1000),
            pulse_stall_meter_count_over (hook->meter, 50 * 1000));
   print_holds (hook->meter);
+  print_frames (hook);
   quit (hook->window);
   return G_SOURCE_REMOVE;
 }
@@ -112,6 +153,7 @@ pulse_bench_hook_attach (GtkWindow *window)
   if (seconds > 1)
     {
       hook->meter = pulse_stall_meter_new ();
+      hook->frames = g_array_new (FALSE, FALSE, sizeof (PulseStall));
       g_timeout_add_seconds (seconds, on_stalls_done_cb, hook);
     }
 }

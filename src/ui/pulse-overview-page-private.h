@@ -48,7 +48,6 @@ struct _PulseOverviewPage
   PulseKpiView     *view;
   PulseKpiView     *previous;
   PulseHourlyView  *hours;
-  char             *alerts_shown;
   guint             previous_id;
   guint             chart_id;
   guint             tiles_id;

@@ -231,7 +231,6 @@ pulse_overview_page_dispose (GObject *object)
   g_clear_object (&self->previous);
   g_clear_object (&self->hours);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->alerts_shown, g_free);
   /* The stack is both the bin's child and a template child. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PULSE_TYPE_OVERVIEW_PAGE);
