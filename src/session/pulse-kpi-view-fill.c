@@ -103,6 +103,44 @@ feed_unref (PulseKpiFeed *feed)
   g_main_context_unref (context);
 }
 
+typedef struct
+{
+  gpointer       data;
+  GDestroyNotify free_func;
+} Drop;
+
+static void
+drop_worker (gpointer data,
+             gpointer user_data)
+{
+  Drop *drop = data;
+
+  pulse_background_enter ();
+  drop->free_func (drop->data);
+  g_free (drop);
+  g_atomic_int_add (&n_feeds, -1);
+  g_main_context_wakeup (NULL);
+}
+
+/* Frees @data with @free_func in a thread pool of its own, not a
+ * #GTask: nothing comes back to the main context. */
+static void
+drop_in_worker (gpointer       data,
+                GDestroyNotify free_func)
+{
+  static GThreadPool *pool;
+  Drop *drop = g_new (Drop, 1);
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (drop_worker, NULL, 1, FALSE, NULL));
+
+  drop->data = data;
+  drop->free_func = free_func;
+  /* Counted with the feeds: tests wait for both to be done. */
+  g_atomic_int_inc (&n_feeds);
+  g_thread_pool_push (pool, drop, NULL);
+}
+
 /* Everything is in (or the cache could not be read): the view is told
  * once, and lets the feed go. */
 static void
@@ -125,6 +163,7 @@ static void
 fill (PulseKpiFeed *feed,
       gint64        deadline)
 {
+  GPtrArray *spent;
   guint done = 0;
 
   while (feed->next_node < feed->nodes->len
@@ -141,16 +180,24 @@ fill (PulseKpiFeed *feed,
       g_cond_signal (&feed->cond);
       g_mutex_unlock (&feed->lock);
     }
-  /* Each ticket is let go once added: freeing a page of 2,000 at its
-   * end would cost the main loop several ms of its own. */
+  /* The tickets a slice added are freed by a worker: the worker that
+   * decoded them allocated them, and freeing on the main thread took the
+   * allocator's lock of that worker's arena while it went on decoding,
+   * and often the time of consolidating its free lists: up to a
+   * millisecond a ticket (docs/performance.md). */
+  spent = g_ptr_array_new_with_free_func (g_object_unref);
   while (feed->page != NULL && feed->next_ticket < feed->page->len
          && (done++ < FILL_MIN_TICKETS || g_get_monotonic_time () < deadline))
     {
       PulseTicket **ticket = (PulseTicket **) &feed->page->pdata[feed->next_ticket++];
 
       feed->added += _pulse_kpi_view_add_ticket (feed->view, *ticket, TRUE);
-      g_clear_object (ticket);
+      g_ptr_array_add (spent, g_steal_pointer (ticket));
     }
+  if (spent->len > 0)
+    drop_in_worker (g_steal_pointer (&spent), (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_ptr_array_unref (spent);
   if (feed->page != NULL && feed->next_ticket == feed->page->len)
     {
       g_clear_pointer (&feed->page, g_ptr_array_unref);
@@ -384,17 +431,6 @@ _pulse_kpi_view_feed_stop (PulseKpiView *self)
   feed_unref (feed);
 }
 
-static void
-drop_kpi_worker (gpointer data,
-                 gpointer user_data)
-{
-  pulse_background_enter ();
-
-  g_object_unref (data);
-  g_atomic_int_add (&n_feeds, -1);
-  g_main_context_wakeup (NULL);
-}
-
 /**
  * _pulse_kpi_view_drop_kpi:
  * @kpi: (transfer full) (nullable): figures no one refers to any more
@@ -402,23 +438,12 @@ drop_kpi_worker (gpointer data,
  * Frees @kpi in a worker thread: freeing the figures of 100,000
  * contacts takes tens of milliseconds. An accumulator is core data with
  * no signal handler or main-context source, so any thread may free it.
- * A thread pool of its own, not a #GTask: nothing comes back to the main
- * context.
  */
 void
 _pulse_kpi_view_drop_kpi (PulseKpi *kpi)
 {
-  static GThreadPool *pool;
-
-  if (kpi == NULL)
-    return;
-
-  if (g_once_init_enter (&pool))
-    g_once_init_leave (&pool, g_thread_pool_new (drop_kpi_worker, NULL, 1, FALSE, NULL));
-
-  /* Counted with the feeds: tests wait for both to be done. */
-  g_atomic_int_inc (&n_feeds);
-  g_thread_pool_push (pool, kpi, NULL);
+  if (kpi != NULL)
+    drop_in_worker (kpi, g_object_unref);
 }
 
 /* Feeds and dropped figures not yet freed, threads included: tests wait
