@@ -385,6 +385,20 @@ count_edit (guint *n_edits)
   (*n_edits)++;
 }
 
+/* The directory and a2's shift s1 on Wednesday 2 December, 09:00–18:00 UTC. */
+static PulseTestServer *
+server_with_one_shift (void)
+{
+  PulseTestServer *ts = pulse_test_server_new ();
+
+  pulse_test_live_ingest (ts, "directory", directory);
+  pulse_test_live_create (ts, PULSE_ROLE_PLANNER, "shifts",
+                          "{\"id\":\"s1\",\"agent_id\":\"a2\",\"kind\":\"work\","
+                          "\"starts_at\":\"2026-12-02T09:00:00Z\","
+                          "\"ends_at\":\"2026-12-02T18:00:00Z\"}");
+  return ts;
+}
+
 /* A viewer sees the shifts, a line saying why they cannot change them,
  * and no control that would. */
 static void
@@ -404,12 +418,7 @@ test_read_only (void)
   if (pulse_test_ui_skip_without_display ())
     return;
 
-  ts = pulse_test_server_new ();
-  pulse_test_live_ingest (ts, "directory", directory);
-  pulse_test_live_create (ts, PULSE_ROLE_PLANNER, "shifts",
-                          "{\"id\":\"s1\",\"agent_id\":\"a2\",\"kind\":\"work\","
-                          "\"starts_at\":\"2026-12-02T09:00:00Z\","
-                          "\"ends_at\":\"2026-12-02T18:00:00Z\"}");
+  ts = server_with_one_shift ();
   session = pulse_test_live_sign_in_as (ts, PULSE_ROLE_VIEWER);
   page = open_page (session, &window);
   pulse_shifts_page_set_week (page, wednesday);
@@ -452,12 +461,7 @@ test_refreshed_when_shown (void)
   if (pulse_test_ui_skip_without_display ())
     return;
 
-  ts = pulse_test_server_new ();
-  pulse_test_live_ingest (ts, "directory", directory);
-  pulse_test_live_create (ts, PULSE_ROLE_PLANNER, "shifts",
-                          "{\"id\":\"s1\",\"agent_id\":\"a2\",\"kind\":\"work\","
-                          "\"starts_at\":\"2026-12-02T09:00:00Z\","
-                          "\"ends_at\":\"2026-12-02T18:00:00Z\"}");
+  ts = server_with_one_shift ();
   session = pulse_test_live_sign_in_as (ts, PULSE_ROLE_PLANNER);
   /* A new window opens on the page last shown: not this one. */
   g_settings_set_string (settings, "last-page", "queues");
