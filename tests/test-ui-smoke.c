@@ -93,7 +93,9 @@ assert_page (PulseWindow        *window,
   child = gtk_stack_get_visible_child (page_stack);
   page = gtk_stack_get_page (page_stack, child);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_stack), ==, expected->name);
-  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (child, expected->get_type ()));
+  /* Each page sits in a bin of its own, built when first shown. */
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (adw_bin_get_child (ADW_BIN (child)),
+                                             expected->get_type ()));
   g_assert_cmpstr (gtk_stack_page_get_title (page), ==, expected->title);
   g_assert_cmpstr (pulse_window_get_visible_page (window), ==, expected->name);
 
@@ -149,6 +151,55 @@ test_every_page (void)
   settings = g_settings_new (APP_ID);
   last_page = g_settings_get_string (settings, "last-page");
   g_assert_cmpstr (last_page, ==, "scorecards");
+}
+
+static gboolean
+pages_built (gpointer window)
+{
+  gboolean built = FALSE;
+
+  g_object_get (window, "pages-built", &built, NULL);
+  return built;
+}
+
+static GtkWidget *
+page_in (GtkStack   *stack,
+         const char *name)
+{
+  return adw_bin_get_child (ADW_BIN (gtk_stack_get_child_by_name (stack, name)));
+}
+
+/* A new window builds the page it shows; the others come after its
+ * first frame. */
+static void
+test_pages_built_later (void)
+{
+  g_autoptr(PulseSession) session = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PulseWindow *window;
+  GtkStack *page_stack;
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  session = pulse_session_new ();
+  g_settings_set_string (settings, "last-page", "agents");
+  window = pulse_window_new (GTK_APPLICATION (g_application_get_default ()), session);
+  page_stack = pulse_test_ui_find_stack (GTK_WIDGET (window), "overview");
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page_in (page_stack, "agents"),
+                                             PULSE_TYPE_AGENTS_PAGE));
+  g_assert_null (page_in (page_stack, "overview"));
+  g_assert_null (page_in (page_stack, "shifts"));
+  g_assert_false (pages_built (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (pulse_test_wait_for (pages_built, window, PULSE_TEST_UI_TIMEOUT_MS));
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page_in (page_stack, "overview"),
+                                             PULSE_TYPE_OVERVIEW_PAGE));
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page_in (page_stack, "shifts"),
+                                             PULSE_TYPE_SHIFTS_PAGE));
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+  g_settings_reset (settings, "last-page");
 }
 
 static void
@@ -296,6 +347,7 @@ main (int   argc,
 
   g_test_add_func ("/pulse/ui/smoke/first-run", test_first_run);
   g_test_add_func ("/pulse/ui/smoke/every-page", test_every_page);
+  g_test_add_func ("/pulse/ui/smoke/pages-built-later", test_pages_built_later);
   g_test_add_func ("/pulse/ui/smoke/indicator", test_indicator);
   g_test_add_func ("/pulse/ui/smoke/narrow", test_narrow);
   g_test_add_func ("/pulse/ui/smoke/dark", test_dark);

@@ -251,6 +251,15 @@ closed_port (void)
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
 
+static gboolean
+pages_built (gpointer window)
+{
+  gboolean built = FALSE;
+
+  g_object_get (window, "pages-built", &built, NULL);
+  return built;
+}
+
 PulseWindow *
 pulse_test_ui_open_window (PulseSession *session,
                            int           width,
@@ -262,6 +271,9 @@ pulse_test_ui_open_window (PulseSession *session,
   gtk_window_present (GTK_WINDOW (window));
   pulse_test_wait_for (pulse_test_ui_is_mapped, window, PULSE_TEST_UI_TIMEOUT_MS);
   pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  /* The pages not shown are built after the first frame: tests look
+   * into them. */
+  pulse_test_wait_for (pages_built, window, PULSE_TEST_UI_TIMEOUT_MS);
 
   return window;
 }

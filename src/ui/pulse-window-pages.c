@@ -5,6 +5,11 @@
  *
  * PulseWindow's pages: the table that names them, the page widgets in the
  * stack, the sidebar rows with their section headings, and Ctrl+1 … Ctrl+0.
+ *
+ * Each stack page is a bin; the page in it is built when first shown, the
+ * others one per idle after the window's first frame. Building all
+ * eleven at once held the main loop 70–120 ms before that frame, the
+ * Shifts page alone 13–32 ms (docs/performance.md).
  */
 
 #include "config.h"
@@ -197,15 +202,99 @@ _pulse_window_add_pages (PulseWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      GtkWidget *child = g_object_new (pages[i].get_type (), "session", self->session, NULL);
       GtkStackPage *page;
 
-      page = gtk_stack_add_titled (self->page_stack, child, pages[i].name, _(pages[i].title));
+      page = gtk_stack_add_titled (self->page_stack, adw_bin_new (), pages[i].name,
+                                   _(pages[i].title));
       gtk_stack_page_set_icon_name (page, pages[i].icon_name);
       gtk_list_box_append (self->sidebar_list, create_sidebar_row (&pages[i]));
     }
 
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
+}
+
+/* Builds the page at @index unless it is built; returns whether it was. */
+static gboolean
+build_page (PulseWindow *self,
+            guint        index)
+{
+  AdwBin *bin = ADW_BIN (gtk_stack_get_child_by_name (self->page_stack, pages[index].name));
+
+  if (adw_bin_get_child (bin) != NULL)
+    return FALSE;
+
+  adw_bin_set_child (bin, g_object_new (pages[index].get_type (), "session", self->session,
+                                        NULL));
+  return TRUE;
+}
+
+/**
+ * _pulse_window_build_page:
+ * @name: a page's name
+ *
+ * The page @name, built now if it was not yet.
+ *
+ * Returns: (transfer none) (nullable): the page, or %NULL for no such name
+ */
+GtkWidget *
+_pulse_window_build_page (PulseWindow *self,
+                          const char  *name)
+{
+  int index = _pulse_window_find_page (name);
+
+  if (index < 0)
+    return NULL;
+
+  build_page (self, (guint) index);
+  return adw_bin_get_child (ADW_BIN (gtk_stack_get_child_by_name (self->page_stack, name)));
+}
+
+/* One page per dispatch, each 3–30 ms, at the data's fills' priority:
+ * below it, a busy stream's backlog would hold them back for good. */
+static gboolean
+build_next_cb (gpointer user_data)
+{
+  PulseWindow *self = user_data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      if (build_page (self, i))
+        return G_SOURCE_CONTINUE;
+    }
+
+  self->build_id = 0;
+  g_object_notify (G_OBJECT (self), "pages-built");
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first frame: the page shown is built by then. */
+static void
+on_first_paint_cb (GdkFrameClock *clock,
+                   PulseWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
+  if (self->build_id == 0 && !_pulse_window_get_pages_built (self))
+    self->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_next_cb, self, NULL);
+}
+
+void
+_pulse_window_build_pages_later (PulseWindow *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                    G_CALLBACK (on_first_paint_cb), self);
+}
+
+gboolean
+_pulse_window_get_pages_built (PulseWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *bin = gtk_stack_get_child_by_name (self->page_stack, pages[i].name);
+
+      if (adw_bin_get_child (ADW_BIN (bin)) == NULL)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 void

@@ -52,10 +52,16 @@ struct _PulseWindow
   guint                     n_held_seen;
   PulseSync                *watched_sync;
   gboolean                  cache_error_told;
+  guint                     build_id;    /* the pages not shown yet, being built */
+  gboolean                  pages_ready; /* constructed: a page shown is built */
 };
 
 /* pulse-window-pages.c */
 void        _pulse_window_add_pages                (PulseWindow    *self);
+GtkWidget  *_pulse_window_build_page               (PulseWindow    *self,
+                                                    const char     *name);
+void        _pulse_window_build_pages_later        (PulseWindow    *self);
+gboolean    _pulse_window_get_pages_built          (PulseWindow    *self);
 int         _pulse_window_find_page                (const char     *name);
 const char *_pulse_window_get_page_name            (int             index);
 void        _pulse_window_class_add_page_shortcuts (GtkWidgetClass *widget_class);

@@ -18,6 +18,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_VISIBLE_PAGE,
+  PROP_PAGES_BUILT,
   N_PROPS
 };
 
@@ -77,6 +78,10 @@ on_page_changed_cb (PulseWindow *self)
 
   g_assert (PULSE_IS_WINDOW (self));
 
+  /* Not while the pages are added and the last one shown is restored:
+   * the first added would be built for nothing. */
+  if (name != NULL && self->pages_ready)
+    _pulse_window_build_page (self, name);
   if (child != NULL)
     {
       page = gtk_stack_get_page (self->page_stack, child);
@@ -167,6 +172,7 @@ pulse_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
 
   on_session_server_changed_cb (self);
+  self->pages_ready = TRUE;
   on_page_changed_cb (self);
 }
 
@@ -195,6 +201,7 @@ pulse_window_realize (GtkWidget *widget)
   surface = gtk_native_get_surface (GTK_NATIVE (self));
   g_signal_connect_object (surface, "notify::width", G_CALLBACK (on_surface_width_cb), self, 0);
   on_surface_width_cb (surface, NULL, self);
+  _pulse_window_build_pages_later (self);
 }
 
 static void
@@ -205,6 +212,7 @@ pulse_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->build_id, g_source_remove);
   g_clear_object (&self->settings);
   _pulse_window_unwatch_edits (self);
   _pulse_window_unwatch_cache (self);
@@ -242,6 +250,10 @@ pulse_window_get_property (GObject    *object,
 
     case PROP_VISIBLE_PAGE:
       g_value_set_string (value, pulse_window_get_visible_page (self));
+      break;
+
+    case PROP_PAGES_BUILT:
+      g_value_set_boolean (value, _pulse_window_get_pages_built (self));
       break;
 
     default:
@@ -303,6 +315,15 @@ pulse_window_class_init (PulseWindowClass *klass)
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
+  /**
+   * PulseWindow:pages-built:
+   *
+   * Whether every page is built: the page shown is built at once, the
+   * others in idles after the first frame.
+   */
+  properties[PROP_PAGES_BUILT] =
+    g_param_spec_boolean ("pages-built", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PULSE_TYPE_CONNECTION_INDICATOR);
