@@ -280,8 +280,8 @@ on_first_paint_cb (GdkFrameClock *clock,
 void
 _pulse_window_build_pages_later (PulseWindow *self)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                    G_CALLBACK (on_first_paint_cb), self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_paint_cb), self, 0);
 }
 
 gboolean
