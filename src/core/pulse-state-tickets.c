@@ -163,6 +163,19 @@ check_addition (PulseStateTicketEvent  *event,
   return TRUE;
 }
 
+/* A ticket stored without updated_at (never updated: the codec leaves it
+ * out) gets it as the last member of its copy, out of the codec's order:
+ * that one is written again by the codec (found by fuzz-event). */
+static JsonNode *
+in_codec_order (JsonNode  *node,
+                GError   **error)
+{
+  g_autoptr(PulseTicket) ticket = pulse_ticket_new_from_json (node, error);
+
+  json_node_unref (node);
+  return ticket != NULL ? pulse_ticket_to_json (ticket) : NULL;
+}
+
 /* A message or rating on @entry: the stored ticket's members shared,
  * with the version, updated_at and the one list changed. Every other
  * field is as stored, and so as valid as it was. */
@@ -175,8 +188,10 @@ add_to (PulseStateTicketEvent  *event,
   JsonObject *stored = json_node_get_object (entry->node);
   JsonArray *list = json_object_get_array_member (stored, member);
   g_autofree char *updated_at = NULL;
+  gboolean had_updated_at = json_object_has_member (stored, "updated_at");
   PulseStateTicket *next;
   JsonObject *object;
+  JsonNode *node;
 
   if (!check_addition (event, entry, list, error))
     return NULL;
@@ -187,9 +202,12 @@ add_to (PulseStateTicketEvent  *event,
   json_object_set_string_member (object, "updated_at", updated_at);
   json_object_set_array_member (object, member,
                                 insert_in_time_order (list, event->item, event->at));
+  node = node_for_object (object);
+  if (!had_updated_at && (node = in_codec_order (node, error)) == NULL)
+    return NULL;
 
   next = g_new0 (PulseStateTicket, 1);
-  next->node = node_for_object (object);
+  next->node = node;
   next->version = event->version;
   next->created_at = entry->created_at;
   next->sort_key = MAX (event->updated_at, entry->created_at);
