@@ -153,15 +153,6 @@ test_every_page (void)
   g_assert_cmpstr (last_page, ==, "scorecards");
 }
 
-static gboolean
-pages_built (gpointer window)
-{
-  gboolean built = FALSE;
-
-  g_object_get (window, "pages-built", &built, NULL);
-  return built;
-}
-
 static GtkWidget *
 page_in (GtkStack   *stack,
          const char *name)
@@ -190,10 +181,11 @@ test_pages_built_later (void)
                                              PULSE_TYPE_AGENTS_PAGE));
   g_assert_null (page_in (page_stack, "overview"));
   g_assert_null (page_in (page_stack, "shifts"));
-  g_assert_false (pages_built (window));
+  g_assert_false (pulse_test_ui_pages_built (window));
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (pulse_test_wait_for (pages_built, window, PULSE_TEST_UI_TIMEOUT_MS));
+  g_assert_true (pulse_test_wait_for (pulse_test_ui_pages_built, window,
+                                      PULSE_TEST_UI_TIMEOUT_MS));
   g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page_in (page_stack, "overview"),
                                              PULSE_TYPE_OVERVIEW_PAGE));
   g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page_in (page_stack, "shifts"),

@@ -251,8 +251,9 @@ closed_port (void)
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
 
-static gboolean
-pages_built (gpointer window)
+/* The window's pages not shown are built after its first frame. */
+gboolean
+pulse_test_ui_pages_built (gpointer window)
 {
   gboolean built = FALSE;
 
@@ -273,7 +274,7 @@ pulse_test_ui_open_window (PulseSession *session,
   pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
   /* The pages not shown are built after the first frame: tests look
    * into them. */
-  pulse_test_wait_for (pages_built, window, PULSE_TEST_UI_TIMEOUT_MS);
+  pulse_test_wait_for (pulse_test_ui_pages_built, window, PULSE_TEST_UI_TIMEOUT_MS);
 
   return window;
 }

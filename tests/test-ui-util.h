@@ -20,6 +20,7 @@ void         pulse_test_ui_shutdown             (void);
 gboolean     pulse_test_ui_skip_without_display (void);
 gboolean     pulse_test_ui_is_mapped            (gpointer      widget);
 gboolean     pulse_test_ui_is_unmapped          (gpointer      widget);
+gboolean     pulse_test_ui_pages_built          (gpointer      window);
 void         pulse_test_ui_wait_for_frames      (GtkWidget    *widget,
                                                  guint         n_frames);
 GtkWidget   *pulse_test_ui_find_widget          (GtkWidget    *root,

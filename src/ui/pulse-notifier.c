@@ -161,6 +161,12 @@ check_service_level (PulseNotifier *self,
         title, body);
 }
 
+static char *
+wait_key (PulseQueue *queue)
+{
+  return g_strconcat ("wait:", pulse_queue_get_id (queue), NULL);
+}
+
 static void
 check_wait (PulseNotifier        *self,
             PulseQueue           *queue,
@@ -168,7 +174,7 @@ check_wait (PulseNotifier        *self,
             gint64                now)
 {
   int limit = g_settings_get_int (self->settings, "notify-oldest-wait");
-  g_autofree char *key = g_strconcat ("wait:", pulse_queue_get_id (queue), NULL);
+  g_autofree char *key = wait_key (queue);
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   g_autofree char *waited = NULL;
@@ -195,7 +201,7 @@ static void
 keep_wait (PulseNotifier *self,
            PulseQueue    *queue)
 {
-  g_autofree char *key = g_strconcat ("wait:", pulse_queue_get_id (queue), NULL);
+  g_autofree char *key = wait_key (queue);
 
   pulse_alert_gate_keep (self->gate, key);
 }
