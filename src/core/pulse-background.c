@@ -8,7 +8,10 @@
  * runnable at once on a 2-core machine, and the main thread, at the
  * same priority, got a third of a core: the stall meter found the main
  * loop held 276 ms of which the main thread ran 56 (docs/performance.md).
- * A worker therefore lowers its own thread's priority before its work.
+ * A worker that reads in bulk therefore lowers its own thread's priority
+ * before its work. The cache writer and the outbox do not: under another
+ * process's load a nice thread gets a tenth of a core, and their work is
+ * what keeps a lead's edits and the copy of the server on disk.
  *
  * Linux alone sets a niceness per thread (setpriority() on the thread's
  * id). An unprivileged thread cannot take it back, so a GTask pool thread

@@ -20,7 +20,6 @@
 
 #include "config.h"
 
-#include "pulse-background.h"
 #include "pulse-error.h"
 #include "pulse-outbox-private.h"
 
@@ -326,8 +325,6 @@ op_worker (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) read_error = NULL;
   gboolean ok;
-
-  pulse_background_enter ();
 
   ok = write_op (op, &error);
 

@@ -45,6 +45,24 @@ flush_batches (PulseSession *self)
     }
 }
 
+/**
+ * pulse_session_end_list_batches:
+ *
+ * Ends the lists' batch of this main-loop turn now, announcing its
+ * changes, instead of in its idle. A model made over a list inside a
+ * batch would read the list as it is and then be told of the same
+ * changes again: call this before making one where a batch may be open
+ * (an idle or an input handler between the events' slice and the
+ * batch's end).
+ */
+void
+pulse_session_end_list_batches (PulseSession *self)
+{
+  g_return_if_fail (PULSE_IS_SESSION (self));
+
+  flush_batches (self);
+}
+
 /* Each list takes what differs from @state (NULL: nothing), reading the
  * state's items directly: no dump of the whole state is written. */
 static void

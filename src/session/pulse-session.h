@@ -57,6 +57,7 @@ gint64                pulse_session_get_last_event_at    (PulseSession          
 PulseRole             pulse_session_get_role             (PulseSession          *self);
 const char           *pulse_session_get_user_name        (PulseSession          *self);
 
+void                  pulse_session_end_list_batches     (PulseSession          *self);
 GListModel           *pulse_session_get_list             (PulseSession          *self,
                                                           PulseStateKind         kind);
 PulseOutbox          *pulse_session_get_outbox           (PulseSession          *self);

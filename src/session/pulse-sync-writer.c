@@ -20,7 +20,6 @@
 
 #include "config.h"
 
-#include "pulse-background.h"
 #include "pulse-sync-private.h"
 
 typedef enum
@@ -95,8 +94,6 @@ job_worker (GTask        *task,
             GCancellable *cancellable)
 {
   Job *job = task_data;
-
-  pulse_background_enter ();
 
   switch (job->kind)
     {
@@ -366,8 +363,6 @@ check_worker (GTask        *task,
               GCancellable *cancellable)
 {
   GError *error = NULL;
-
-  pulse_background_enter ();
 
   if (pulse_cache_quick_check (task_data, &error))
     g_task_return_boolean (task, TRUE);

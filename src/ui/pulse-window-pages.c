@@ -223,6 +223,8 @@ build_page (PulseWindow *self,
   if (adw_bin_get_child (bin) != NULL)
     return FALSE;
 
+  /* A page makes models over the lists: not inside their batch. */
+  pulse_session_end_list_batches (self->session);
   adw_bin_set_child (bin, g_object_new (pages[index].get_type (), "session", self->session,
                                         NULL));
   return TRUE;
