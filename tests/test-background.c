@@ -63,6 +63,128 @@ test_worker_lowered (void)
   g_assert_false (pulse_background_is_entered ());
 }
 
+#define N_LOWERED 8
+
+typedef struct
+{
+  gint  waiting;   /* lowering workers not yet all running */
+  int   nice;      /* what a job saw */
+  int   nice_after_enter;
+  GThread *callback_thread;
+  GThread *finalize_thread;
+  gboolean done;
+} Jobs;
+
+/* Lowers a GTask pool thread, and holds it until N_LOWERED are, so each
+ * is a thread of its own. */
+static void
+lower_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Jobs *jobs = task_data;
+
+  pulse_background_enter ();
+  g_atomic_int_dec_and_test (&jobs->waiting);
+  while (g_atomic_int_get (&jobs->waiting) > 0)
+    g_usleep (1000);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+foreground_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  Jobs *jobs = task_data;
+
+  jobs->nice = own_nice ();
+  pulse_background_enter ();
+  jobs->nice_after_enter = own_nice ();
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+foreground_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Jobs *jobs = user_data;
+
+  g_assert_true (g_task_propagate_boolean (G_TASK (result), NULL));
+  jobs->callback_thread = g_thread_self ();
+}
+
+static void
+task_finalized (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  Jobs *jobs = data;
+
+  jobs->finalize_thread = g_thread_self ();
+  jobs->done = TRUE;
+}
+
+static gboolean
+is_done (gpointer data)
+{
+  return ((Jobs *) data)->done;
+}
+
+static void
+lowered_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_atomic_int_dec_and_test ((gint *) user_data);
+}
+
+/* Writes run at the process's priority even after GTask's pool threads
+ * were lowered by readers, and their task ends on the main thread. */
+static void
+test_foreground_kept (void)
+{
+  int before = own_nice ();
+  Jobs lowering = { .waiting = N_LOWERED };
+  gint running = N_LOWERED;
+
+  if (before >= PULSE_BACKGROUND_NICE)
+    {
+      g_test_skip ("the tests already run at the background's niceness or lower");
+      return;
+    }
+
+  for (guint i = 0; i < N_LOWERED; i++)
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, lowered_done_cb, &running);
+
+      g_task_set_task_data (task, &lowering, NULL);
+      g_task_run_in_thread (task, lower_worker);
+    }
+  while (g_atomic_int_get (&running) > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < 2 * N_LOWERED; i++)
+    {
+      Jobs jobs = { 0 };
+      GTask *task = g_task_new (NULL, NULL, foreground_done_cb, &jobs);
+
+      g_task_set_task_data (task, &jobs, NULL);
+      g_object_weak_ref (G_OBJECT (task), task_finalized, &jobs);
+      pulse_foreground_run_in_thread (task, foreground_worker);
+      g_object_unref (task);
+      while (!is_done (&jobs))
+        g_main_context_iteration (NULL, TRUE);
+
+      g_assert_cmpint (jobs.nice, ==, before);
+      g_assert_cmpint (jobs.nice_after_enter, ==, before);
+      g_assert_true (jobs.callback_thread == g_thread_self ());
+      g_assert_true (jobs.finalize_thread == g_thread_self ());
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -70,5 +192,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pulse/background/worker-lowered", test_worker_lowered);
+  g_test_add_func ("/pulse/background/foreground-kept", test_foreground_kept);
   return g_test_run ();
 }

@@ -19,6 +19,13 @@
  * pool's other users (GIO's file and resolver jobs) are background work
  * as well. The process's first thread is never lowered, so a worker's
  * function called on the main thread (tests, benchmarks) changes nothing.
+ *
+ * Which is why the cache writer and the outbox do not run on GTask's pool
+ * but on pulse_foreground_run_in_thread()'s: a few threads of their own
+ * that no lowered worker ever ran on. On GTask's pool they landed, now
+ * and then, on a thread a cache reader had lowered, and under a loaded
+ * machine a console's last writes at quitting waited for a tenth of a
+ * core (test-faults-disk timed out in CI that way, twice).
  */
 
 /* gettid () */
@@ -28,6 +35,10 @@
 
 #include "pulse-background.h"
 
+/* The writer and the outbox: one each at a time, and room for a second
+ * console's in a test process. */
+#define N_FOREGROUND_THREADS 4
+
 #ifdef __linux__
 #include <errno.h>
 #include <sys/resource.h>
@@ -35,13 +46,15 @@
 #endif
 
 static __thread gboolean entered;
+static __thread gboolean foreground;  /* one of pulse_foreground_run_in_thread()'s */
 
 /**
  * pulse_background_enter:
  *
  * Lowers the calling worker thread's CPU priority to
- * PULSE_BACKGROUND_NICE, once; does nothing on the main thread or where
- * a thread's priority cannot be set alone.
+ * PULSE_BACKGROUND_NICE, once; does nothing on the main thread, on
+ * pulse_foreground_run_in_thread()'s threads (a reader called by a write
+ * job) or where a thread's priority cannot be set alone.
  */
 void
 pulse_background_enter (void)
@@ -50,7 +63,7 @@ pulse_background_enter (void)
   pid_t tid = gettid ();
   int nice;
 
-  if (entered || tid == getpid ())
+  if (entered || foreground || tid == getpid ())
     return;
 
   entered = TRUE;
@@ -71,4 +84,78 @@ gboolean
 pulse_background_is_entered (void)
 {
   return entered;
+}
+
+typedef struct
+{
+  GTask           *task;
+  GTaskThreadFunc  func;
+} ForegroundJob;
+
+static gboolean
+unref_task_cb (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_foreground_job (gpointer data,
+                    gpointer user_data)
+{
+  g_autofree ForegroundJob *job = data;
+  GTask *task = job->task;
+  GSource *source;
+
+  foreground = TRUE;
+  /* A GTask may be returned from any thread: its callback still runs in
+   * the main context it was made in. */
+  job->func (task, g_task_get_source_object (task), g_task_get_task_data (task),
+             g_task_get_cancellable (task));
+  /* Ours may be the task's last reference, once its callback ran, and
+   * the task's source object must not be disposed here: dropped in the
+   * task's context (not g_main_context_invoke(), which may call back in
+   * this thread while the context is free). */
+  source = g_idle_source_new ();
+  g_source_set_callback (source, unref_task_cb, task, NULL);
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
+}
+
+static gpointer
+new_foreground_pool (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  /* Exclusive: a shared pool's idle threads would go to GTask's pool and
+   * come back lowered. */
+  GThreadPool *pool = g_thread_pool_new (run_foreground_job, NULL, N_FOREGROUND_THREADS, TRUE,
+                                         &error);
+
+  if (pool == NULL)
+    g_error ("cannot start the write threads: %s", error->message);
+  return pool;
+}
+
+/**
+ * pulse_foreground_run_in_thread:
+ * @task: a task, as for g_task_run_in_thread()
+ * @task_func: its work, which returns @task
+ *
+ * As g_task_run_in_thread(), on a thread that pulse_background_enter()
+ * never lowered and no other code shares: for work a lead waits on, the
+ * writes of edits and of the server's copy.
+ */
+void
+pulse_foreground_run_in_thread (GTask           *task,
+                                GTaskThreadFunc  task_func)
+{
+  static GOnce once = G_ONCE_INIT;
+  GThreadPool *pool = g_once (&once, new_foreground_pool, NULL);
+  ForegroundJob *job = g_new0 (ForegroundJob, 1);
+
+  g_return_if_fail (G_IS_TASK (task));
+
+  job->task = g_object_ref (task);
+  job->func = task_func;
+  g_thread_pool_push (pool, job, NULL);
 }

@@ -3,12 +3,13 @@
  * Copyright 2026 The Pulse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Worker threads yield the CPU to the main loop.
+ * Worker threads yield the CPU to the main loop; the writes that keep
+ * edits on disk run on threads that never do.
  */
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,9 @@ G_BEGIN_DECLS
  * about nine tenths of a core a worker shares with it. */
 #define PULSE_BACKGROUND_NICE 10
 
-void     pulse_background_enter     (void);
-gboolean pulse_background_is_entered (void);
+void     pulse_background_enter       (void);
+gboolean pulse_background_is_entered  (void);
+void     pulse_foreground_run_in_thread (GTask           *task,
+                                         GTaskThreadFunc  task_func);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 
 #include "config.h"
 
+#include "pulse-background.h"
 #include "pulse-error.h"
 #include "pulse-outbox-private.h"
 
@@ -379,7 +380,7 @@ start_next_op (PulseOutbox *self)
   inner = g_task_new (self, NULL, op_written_cb, outer);
   g_task_set_source_tag (inner, start_next_op);
   g_task_set_task_data (inner, g_task_get_task_data (outer), NULL);
-  g_task_run_in_thread (inner, op_worker);
+  pulse_foreground_run_in_thread (inner, op_worker);
 }
 
 /**

@@ -20,6 +20,7 @@
 
 #include "config.h"
 
+#include "pulse-background.h"
 #include "pulse-sync-private.h"
 
 typedef enum
@@ -217,7 +218,7 @@ kick (PulseSync *self)
   task = g_task_new (NULL, NULL, job_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, kick);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_worker);
+  pulse_foreground_run_in_thread (task, job_worker);
 }
 
 static void
