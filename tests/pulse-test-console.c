@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "pulse-json.h"
+#include "pulse-outbox-private.h"
 #include "pulse-sync-private.h"
 #include "pulse-enums.h"
 #include "pulse-test-console.h"
@@ -218,15 +219,79 @@ is_true (gpointer data)
 }
 
 static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static gboolean
 is_not_submitting (gpointer data)
 {
   return !((PulseTestConsole *) data)->submitting;
+}
+
+/* What still holds @what, said before the wait fails, so a hang names
+ * its cause (a run in CI cannot be replayed under a debugger). */
+static void
+say_holders (const char *what,
+             gpointer    object)
+{
+  if (PULSE_IS_SYNC (object))
+    {
+      PulseSync *sync = object;
+
+      g_printerr ("console: still waiting for the %s: %u references, a write %s, %u queued, "
+                  "%u flush waiters\n", what, G_OBJECT (object)->ref_count,
+                  sync->job_running ? "running" : "not running", g_queue_get_length (&sync->jobs),
+                  sync->flush_waiters->len);
+    }
+  else if (PULSE_IS_OUTBOX (object))
+    {
+      PulseOutbox *outbox = object;
+
+      g_printerr ("console: still waiting for the %s: %u references, an op %s, %u queued\n",
+                  what, G_OBJECT (object)->ref_count,
+                  outbox->op_running ? "running" : "not running",
+                  g_queue_get_length (&outbox->ops));
+    }
+}
+
+typedef struct
+{
+  gpointer    object;   /* a weak pointer */
+  const char *what;
+  gint64      deadline;
+  gboolean    said;
+} Release;
+
+static gboolean
+is_released (gpointer data)
+{
+  Release *release = data;
+
+  if (release->object == NULL)
+    return TRUE;
+  if (!release->said && g_get_monotonic_time () > release->deadline)
+    {
+      say_holders (release->what, release->object);
+      pulse_test_print_own_stacks ();
+      release->said = TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+on_tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Drops our reference on @object and waits until it is finalized. */
+static void
+release_and_wait (gpointer    object,
+                  const char *what)
+{
+  Release release = { object, what, g_get_monotonic_time () + 30 * G_USEC_PER_SEC, FALSE };
+  guint tick = g_timeout_add_seconds (1, on_tick_cb, NULL);
+
+  g_object_add_weak_pointer (G_OBJECT (object), &release.object);
+  g_object_unref (object);
+  pulse_test_wait_for (is_released, &release, 60000);
+  g_source_remove (tick);
 }
 
 /* As the console quits: stop, flush (a failed flush is logged), and wait
@@ -234,7 +299,6 @@ is_not_submitting (gpointer data)
 void
 pulse_test_console_free (PulseTestConsole *self)
 {
-  gpointer sync = self->sync, outbox = self->outbox;
   gboolean flushed = FALSE;
 
   self->editing = FALSE;
@@ -246,13 +310,9 @@ pulse_test_console_free (PulseTestConsole *self)
   if (self->outbox != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->outbox, self);
-      g_object_add_weak_pointer (G_OBJECT (outbox), &outbox);
-      g_object_unref (self->outbox);
-      pulse_test_wait_for (is_gone, &outbox, 60000);
+      release_and_wait (g_steal_pointer (&self->outbox), "outbox");
     }
-  g_object_add_weak_pointer (G_OBJECT (sync), &sync);
-  g_object_unref (self->sync);
-  pulse_test_wait_for (is_gone, &sync, 60000);
+  release_and_wait (g_steal_pointer (&self->sync), "sync");
   g_ptr_array_unref (self->items);
   g_rand_free (self->rand);
   g_free (self->prefix);

@@ -209,6 +209,35 @@ pulse_test_wait_for (gboolean (*condition) (gpointer),
 }
 
 /**
+ * pulse_test_print_own_stacks:
+ *
+ * Prints every thread's backtrace of this process to stderr, through
+ * gdb if there is one: what a hang in CI, which cannot be replayed under
+ * a debugger, leaves to read. Nothing happens without gdb.
+ */
+void
+pulse_test_print_own_stacks (void)
+{
+  g_autofree char *gdb = g_find_program_in_path ("gdb");
+  g_autofree char *script = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (gdb == NULL)
+    {
+      g_printerr ("(no gdb to print the threads' stacks)\n");
+      return;
+    }
+
+  /* To stderr, which the test log keeps: a child's stdout may be a pipe
+   * its parent reads lines from. */
+  script = g_strdup_printf ("exec timeout 60 '%s' -p %d -batch -nx -ex 'thread apply all bt' 1>&2",
+                            gdb, (int) getpid ());
+  if (!g_spawn_sync (NULL, (char *[]) { (char *) "/bin/sh", (char *) "-c", script, NULL }, NULL,
+                     G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL, NULL, NULL, &error))
+    g_printerr ("cannot run gdb: %s\n", error->message);
+}
+
+/**
  * pulse_test_async_cb:
  * @user_data: a #PulseTestAsync, empty
  *

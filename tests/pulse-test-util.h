@@ -32,6 +32,7 @@ void      pulse_test_assert_rejects_non_objects (PulseTestDecodeFunc decode);
 gboolean  pulse_test_wait_for           (gboolean               (*condition) (gpointer),
                                          gpointer                 user_data,
                                          guint                    timeout_ms);
+void      pulse_test_print_own_stacks   (void);
 
 /* An async call's result, caught by pulse_test_async_cb() and waited for
  * with pulse_test_async_wait(). */
