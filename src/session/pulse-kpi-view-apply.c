@@ -146,65 +146,35 @@ put_day (PulseKpiView *self,
   g_hash_table_replace (self->applications, g_strconcat (date, "/", country, NULL), day);
 }
 
-static const char *
-item_id (JsonNode *node)
-{
-  return json_object_get_string_member (json_node_get_object (node), "id");
-}
-
-/* The state's items of @kind into @table, id → node (shared). */
+/* Each item of @kind in the view's state, or none without one. Read at
+ * each rebuild rather than kept in a copy: the view has followed every
+ * change of its state, so the state's items are what it counts. */
 static void
-store_all (GHashTable     *table,
-           PulseState     *state,
-           PulseStateKind  kind)
+put_each (PulseKpiView   *self,
+          PulseStateKind  kind,
+          ItemFunc        func)
 {
-  g_autoptr(GPtrArray) items = pulse_state_list_items (state, kind);
+  g_autoptr(GPtrArray) items = NULL;
 
-  g_hash_table_remove_all (table);
+  if (self->state == NULL)
+    return;
+
+  items = pulse_state_list_items (self->state, kind);
   for (guint i = 0; i < items->len; i++)
-    g_hash_table_replace (table, (gpointer) item_id (items->pdata[i]),
-                          json_node_ref (items->pdata[i]));
+    func (self, items->pdata[i]);
 }
 
+/* The state's applications per day and country, which the window sums. */
 static void
-put_each (PulseKpiView *self,
-          GHashTable   *table,
-          ItemFunc      func)
+load_applications (PulseKpiView *self)
 {
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    func (self, value);
-}
-
-/* What the view keeps of the state, so a rebuild needs no dump: the
- * state's own nodes, updated with each change, each under its own id. */
-static void
-remember (GHashTable             *table,
-          const PulseStateChange *change)
-{
-  if (change->action == PULSE_STATE_ACTION_DELETED)
-    g_hash_table_remove (table, change->id);
-  else
-    g_hash_table_replace (table, (gpointer) item_id (change->item),
-                          json_node_ref (change->item));
-}
-
-/* The state's own nodes, read without a dump of it. */
-static void
-load (PulseKpiView *self,
-      PulseState   *state)
-{
-  g_autoptr(GPtrArray) days = pulse_state_list_items (state, PULSE_STATE_KIND_APPLICATIONS);
-
-  store_all (self->queues, state, PULSE_STATE_KIND_QUEUE);
-  store_all (self->agents, state, PULSE_STATE_KIND_AGENT);
-  store_all (self->reviews, state, PULSE_STATE_KIND_REVIEW);
-  store_all (self->tickets, state, PULSE_STATE_KIND_TICKET);
+  g_autoptr(GPtrArray) days = NULL;
 
   g_hash_table_remove_all (self->applications);
+  if (self->state == NULL)
+    return;
+
+  days = pulse_state_list_items (self->state, PULSE_STATE_KIND_APPLICATIONS);
   for (guint i = 0; i < days->len; i++)
     put_day (self, days->pdata[i]);
 }
@@ -272,9 +242,9 @@ _pulse_kpi_view_rebuild (PulseKpiView *self)
   self->kpi = pulse_kpi_new (self->group, self->from, self->to);
   g_hash_table_remove_all (self->country_keys);
 
-  put_each (self, self->queues, put_queue);
-  put_each (self, self->agents, put_agent);
-  put_each (self, self->reviews, put_review);
+  put_each (self, PULSE_STATE_KIND_QUEUE, put_queue);
+  put_each (self, PULSE_STATE_KIND_AGENT, put_agent);
+  put_each (self, PULSE_STATE_KIND_REVIEW, put_review);
   _pulse_kpi_view_push_applications (self);
 
   /* With a state, the fill's first slice tells of the change. */
@@ -313,7 +283,7 @@ reset_cb (gpointer user_data)
   PulseKpiView *self = user_data;
 
   self->reset_id = 0;
-  load (self, self->state);
+  load_applications (self);
   _pulse_kpi_view_rebuild (self);
   return G_SOURCE_REMOVE;
 }
@@ -324,9 +294,10 @@ reset_cb (gpointer user_data)
  *
  * Rebuilds the figures from @state, and reads the window's history from
  * the cache again. The view keeps @state to tell its tickets from the
- * history's: give it the changes of this same state afterwards.
+ * history's, and reads its items again at each rebuild (a new window or
+ * grouping): give it the changes of this same state afterwards.
  *
- * The rebuild starts in an idle: it costs 3-10 ms of main loop with a
+ * The rebuild starts in an idle: it costs a few ms of main loop with a
  * large state, and a first state reaches half a dozen views at once,
  * each its own idle so no iteration pays for all (docs/performance.md).
  * Until it runs, the view shows what it showed and takes no change:
@@ -350,7 +321,6 @@ static void
 apply_ticket (PulseKpiView           *self,
               const PulseStateChange *change)
 {
-  remember (self->tickets, change);
   if (change->action == PULSE_STATE_ACTION_DELETED)
     pulse_kpi_remove_ticket (self->kpi, change->id);
   else
@@ -361,7 +331,6 @@ static void
 apply_review (PulseKpiView           *self,
               const PulseStateChange *change)
 {
-  remember (self->reviews, change);
   if (change->action == PULSE_STATE_ACTION_DELETED)
     pulse_kpi_remove_review (self->kpi, change->id);
   else
@@ -406,12 +375,10 @@ pulse_kpi_view_apply (PulseKpiView           *self,
       apply_review (self, change);
       break;
     case PULSE_STATE_KIND_QUEUE:
-      remember (self->queues, change);
       if (put)
         put_queue (self, change->item);
       break;
     case PULSE_STATE_KIND_AGENT:
-      remember (self->agents, change);
       if (put)
         put_agent (self, change->item);
       break;

@@ -370,9 +370,7 @@ void
 _pulse_kpi_view_feed_start (PulseKpiView *self)
 {
   g_autoptr(GTask) task = NULL;
-  GHashTableIter iter;
   PulseKpiFeed *feed;
-  gpointer node;
 
   _pulse_kpi_view_feed_stop (self);
   feed = g_new0 (PulseKpiFeed, 1);
@@ -381,11 +379,14 @@ _pulse_kpi_view_feed_start (PulseKpiView *self)
   g_mutex_init (&feed->lock);
   g_cond_init (&feed->cond);
   g_queue_init (&feed->pages);
-  feed->nodes = g_ptr_array_new_full (g_hash_table_size (self->tickets),
-                                      (GDestroyNotify) json_node_unref);
-  g_hash_table_iter_init (&iter, self->tickets);
-  while (g_hash_table_iter_next (&iter, NULL, &node))
-    g_ptr_array_add (feed->nodes, json_node_ref (node));
+  feed->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  if (self->state != NULL)
+    {
+      g_autoptr(GPtrArray) nodes = pulse_state_list_items (self->state, PULSE_STATE_KIND_TICKET);
+
+      for (guint i = 0; i < nodes->len; i++)
+        g_ptr_array_add (feed->nodes, json_node_ref (nodes->pdata[i]));
+    }
   feed->cache = self->cache != NULL ? g_object_ref (self->cache) : NULL;
   feed->reading = feed->cache != NULL;
   feed->from = self->from;

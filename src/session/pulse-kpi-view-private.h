@@ -36,10 +36,6 @@ struct _PulseKpiView
   guint           history_chunk;
 
   PulseState     *state;            /* the last reset's, nullable */
-  GHashTable     *queues;           /* id → the state's JsonNode, kept by changes */
-  GHashTable     *agents;
-  GHashTable     *reviews;
-  GHashTable     *tickets;
   PulseKpi       *kpi;
   GHashTable     *applications;     /* "date/country" → PulseKpiViewDay */
   GHashTable     *country_keys;     /* countries given to kpi's applications */

@@ -115,10 +115,6 @@ pulse_kpi_view_finalize (GObject *object)
   g_clear_object (&self->kpi);
   g_clear_pointer (&self->applications, g_hash_table_unref);
   g_clear_pointer (&self->country_keys, g_hash_table_unref);
-  g_clear_pointer (&self->queues, g_hash_table_unref);
-  g_clear_pointer (&self->agents, g_hash_table_unref);
-  g_clear_pointer (&self->reviews, g_hash_table_unref);
-  g_clear_pointer (&self->tickets, g_hash_table_unref);
 
   G_OBJECT_CLASS (pulse_kpi_view_parent_class)->finalize (object);
 }
@@ -311,15 +307,6 @@ pulse_kpi_view_init (PulseKpiView *self)
   self->applications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) _pulse_kpi_view_day_free);
   self->country_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  /* Keyed by the id inside each node: replaced, never inserted over. */
-  self->queues = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                        (GDestroyNotify) json_node_unref);
-  self->agents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                        (GDestroyNotify) json_node_unref);
-  self->reviews = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                         (GDestroyNotify) json_node_unref);
-  self->tickets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                         (GDestroyNotify) json_node_unref);
 }
 
 /**
