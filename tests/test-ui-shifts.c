@@ -446,8 +446,39 @@ has_one_shift (gpointer session)
   return g_list_model_get_n_items (pulse_session_get_list (session, PULSE_STATE_KIND_SHIFT)) == 1;
 }
 
-/* The page not shown builds no grid (its rows cost a time zone each);
- * shown, it builds it at once, with the shift already there. */
+/* Whether the page follows @item's changes in place (its mark). */
+static gboolean
+is_followed (PulseShiftsPage *page,
+             GListModel      *list,
+             const char      *id)
+{
+  g_autoptr(GObject) item = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) candidate = g_list_model_get_item (list, i);
+
+      if (g_str_equal (pulse_shift_get_id (PULSE_SHIFT (candidate)), id))
+        item = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (item);
+  return g_object_get_qdata (item, g_quark_from_static_string ("pulse-shifts-page-shift")) == page;
+}
+
+/* The interval of the page's week that begins at @at (µs). */
+static guint
+interval_at (PulseShiftsPage *page,
+             gint64           at)
+{
+  gint64 monday = g_date_time_to_unix (pulse_shifts_page_get_first_day (page)) * G_USEC_PER_SEC;
+
+  return (guint) ((at - monday) / (30 * G_USEC_PER_SEC * 60));
+}
+
+/* The page not shown builds no grid (its rows cost a time zone each) and
+ * follows no shift (that decodes them all at each new state); shown, it
+ * builds the grid at once, with the shift already there, and follows
+ * the shift's changes in place from then on. */
 static void
 test_refreshed_when_shown (void)
 {
@@ -455,12 +486,16 @@ test_refreshed_when_shown (void)
   g_autoptr(PulseSession) session = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GDateTime) wednesday = g_date_time_new_utc (2026, 12, 2, 0, 0, 0);
+  g_autoptr(PulseTestResponse) moved = NULL;
+  GListModel *shifts;
   PulseShiftsPage *page;
   PulseWindow *window;
+  gint64 last_half_hour = 0;
 
   if (pulse_test_ui_skip_without_display ())
     return;
 
+  g_assert_true (pulse_time_parse ("2026-12-02T17:30:00Z", &last_half_hour));
   ts = server_with_one_shift ();
   session = pulse_test_live_sign_in_as (ts, PULSE_ROLE_PLANNER);
   /* A new window opens on the page last shown: not this one. */
@@ -471,14 +506,29 @@ test_refreshed_when_shown (void)
   pulse_shifts_page_set_week (page, wednesday);
   g_assert_true (pulse_test_wait_for (has_one_shift, session, WAIT_MS));
   pulse_test_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  shifts = pulse_session_get_list (session, PULSE_STATE_KIND_SHIFT);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_cmpuint (pulse_shift_grid_get_n_blocks (grid_of (page)), ==, 0);
+  g_assert_false (is_followed (page, shifts, "s1"));
 
   pulse_window_set_visible_page (window, "shifts");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_cmpuint (pulse_shift_grid_get_n_blocks (grid_of (page)), ==, 1);
   g_assert_true (shows_agents (page));
   g_assert_nonnull (pulse_shift_grid_find_block (grid_of (page), "s1"));
+  g_assert_true (is_followed (page, shifts, "s1"));
+  wait_scheduled (page, interval_at (page, last_half_hour), 1);
+
+  /* Someone else ends the shift at 16:00: the same item changes in place
+   * and the page's coverage follows. */
+  moved = pulse_test_server_request (ts, "PUT", "/api/v1/shifts/s1",
+                                     pulse_test_server_get_token (ts, PULSE_ROLE_PLANNER),
+                                     "{\"agent_id\":\"a2\",\"kind\":\"work\","
+                                     "\"starts_at\":\"2026-12-02T09:00:00Z\","
+                                     "\"ends_at\":\"2026-12-02T16:00:00Z\"}",
+                                     "If-Match", "1", NULL);
+  g_assert_cmpuint (moved->status, ==, 200);
+  wait_scheduled (page, interval_at (page, last_half_hour), 0);
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
 

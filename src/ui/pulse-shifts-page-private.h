@@ -43,6 +43,7 @@ struct _PulseShiftsPage
   guint                     refresh_id;
   gboolean                  refresh_soon;
   gboolean                  stale;       /* changed while not shown: refreshed when mapped */
+  gboolean                  following;   /* items followed, once first shown */
   gboolean                  filling_teams;
 };
 

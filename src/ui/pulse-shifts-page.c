@@ -111,9 +111,12 @@ on_refresh_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void follow_all (PulseShiftsPage *self);
+
 static void
 on_map_cb (PulseShiftsPage *self)
 {
+  follow_all (self);
   if (!self->stale)
     return;
 
@@ -245,7 +248,8 @@ on_shift_items_changed_cb (PulseShiftsPage *self,
                            guint            added,
                            GListModel      *model)
 {
-  follow_items (self, model, position, added, G_CALLBACK (on_shifts_changed_cb));
+  if (self->following)
+    follow_items (self, model, position, added, G_CALLBACK (on_shifts_changed_cb));
   on_shifts_changed_cb (self);
 }
 
@@ -256,24 +260,42 @@ on_agent_items_changed_cb (PulseShiftsPage *self,
                            guint            added,
                            GListModel      *model)
 {
-  follow_items (self, model, position, added, G_CALLBACK (on_directory_changed_cb));
+  if (self->following)
+    follow_items (self, model, position, added, G_CALLBACK (on_directory_changed_cb));
   on_directory_changed_cb (self);
 }
 
 static void
 watch (PulseShiftsPage *self,
        PulseStateKind   kind,
-       GCallback        items_changed,
-       GCallback        changed)
+       GCallback        items_changed)
 {
   GListModel *model = pulse_session_get_list (self->session, kind);
 
-  if (model == NULL)
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", items_changed, self, G_CONNECT_SWAPPED);
+}
+
+/* Each shift and agent followed from the page's first showing on. Not
+ * before: following decodes every item of the lists, a thousand shifts
+ * at each new state, for a page nobody opened, and until it is shown
+ * the page refreshes whole at its showing anyway (and holds no edit). */
+static void
+follow_all (PulseShiftsPage *self)
+{
+  GListModel *shifts = pulse_session_get_list (self->session, PULSE_STATE_KIND_SHIFT);
+  GListModel *agents = pulse_session_get_list (self->session, PULSE_STATE_KIND_AGENT);
+
+  if (self->following)
     return;
 
-  g_signal_connect_object (model, "items-changed", items_changed, self, G_CONNECT_SWAPPED);
-  if (changed != NULL)
-    follow_items (self, model, 0, g_list_model_get_n_items (model), changed);
+  self->following = TRUE;
+  if (shifts != NULL)
+    follow_items (self, shifts, 0, g_list_model_get_n_items (shifts),
+                  G_CALLBACK (on_shifts_changed_cb));
+  if (agents != NULL)
+    follow_items (self, agents, 0, g_list_model_get_n_items (agents),
+                  G_CALLBACK (on_directory_changed_cb));
 }
 
 static void
@@ -284,11 +306,9 @@ pulse_shifts_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (pulse_shifts_page_parent_class)->constructed (object);
 
-  watch (self, PULSE_STATE_KIND_SHIFT, G_CALLBACK (on_shift_items_changed_cb),
-         G_CALLBACK (on_shifts_changed_cb));
-  watch (self, PULSE_STATE_KIND_AGENT, G_CALLBACK (on_agent_items_changed_cb),
-         G_CALLBACK (on_directory_changed_cb));
-  watch (self, PULSE_STATE_KIND_TEAM, G_CALLBACK (on_directory_changed_cb), NULL);
+  watch (self, PULSE_STATE_KIND_SHIFT, G_CALLBACK (on_shift_items_changed_cb));
+  watch (self, PULSE_STATE_KIND_AGENT, G_CALLBACK (on_agent_items_changed_cb));
+  watch (self, PULSE_STATE_KIND_TEAM, G_CALLBACK (on_directory_changed_cb));
   g_signal_connect_object (self->session, "notify::role", G_CALLBACK (on_role_changed_cb), self,
                            G_CONNECT_SWAPPED);
   pulse_shifts_coverage_set_session (self->coverage, self->session);
