@@ -139,6 +139,102 @@ test_follows_the_server (void)
                    PULSE_CONNECTION_STATE_DISCONNECTED);
 }
 
+/* What a reader of the ticket list sees at a given moment, against what
+ * the list's signals announced by then. */
+typedef struct
+{
+  GListModel *list;
+  guint       announced;      /* n_items as the signals so far leave it */
+  guint       n_read;         /* readers that looked */
+  guint       n_mismatched;   /* of them, those that saw other content */
+  guint       n_signals;
+} Contract;
+
+static void
+on_items_changed_cb (GListModel *list,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Contract   *contract)
+{
+  contract->announced += added;
+  contract->announced -= removed;
+  contract->n_signals++;
+}
+
+static void
+read_list (Contract *contract)
+{
+  contract->n_read++;
+  if (g_list_model_get_n_items (contract->list) != contract->announced)
+    contract->n_mismatched++;
+}
+
+static gboolean
+read_in_idle_cb (gpointer user_data)
+{
+  read_list (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the session's own handler, as any code running between an event
+ * and the next frame: now, and in a default-priority idle (an input
+ * handler's priority). */
+static void
+on_sync_changed_after_cb (PulseSync              *sync,
+                          const PulseStateChange *change,
+                          Contract               *contract)
+{
+  if (change->kind != PULSE_STATE_KIND_TICKET)
+    return;
+
+  read_list (contract);
+  g_idle_add (read_in_idle_cb, contract);
+}
+
+/* A list's content changes with its `items-changed`, never before: code
+ * that reads it between an event and the lists' batch sees what the
+ * signals announced (GListModel's contract; a filter model reading a
+ * list ahead of its signal finds items that are not there). */
+static void
+test_lists_change_with_their_signals (void)
+{
+  g_autoptr(PulseTestServer) ts = pulse_test_server_new ();
+  g_autoptr(PulseSession) session = NULL;
+  Contract contract = { 0 };
+
+  ingest (ts, "directory", "{\"queues\":[{\"id\":\"q-ua-chat\",\"name\":\"Ukraine · chat\","
+          "\"channel\":\"chat\",\"country\":\"UA\",\"language\":\"uk\",\"timezone\":\"Europe/Kyiv\","
+          "\"sl_target_seconds\":20,\"sl_goal\":0.8}]}");
+  session = signed_in_session (ts);
+  contract.list = pulse_session_get_list (session, PULSE_STATE_KIND_TICKET);
+  contract.announced = g_list_model_get_n_items (contract.list);
+  g_signal_connect (contract.list, "items-changed", G_CALLBACK (on_items_changed_cb), &contract);
+  g_signal_connect_after (pulse_session_get_sync (session), "changed",
+                          G_CALLBACK (on_sync_changed_after_cb), &contract);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *ticket = g_strdup_printf (
+        "{\"id\":\"t-%u\",\"queue_id\":\"q-ua-chat\",\"channel\":\"chat\","
+        "\"subject\":\"Картку заблоковано\",\"customer_id\":\"c-1\",\"status\":\"open\","
+        "\"created_at\":\"2026-11-30T09:3%u:00Z\"}", i, i);
+
+      ingest (ts, "tickets", ticket);
+    }
+  wait_items (session, PULSE_STATE_KIND_TICKET, 3);
+  /* The idles of the last change, too. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_signal_handlers_disconnect_by_data (pulse_session_get_sync (session), &contract);
+  g_signal_handlers_disconnect_by_data (contract.list, &contract);
+  g_assert_cmpuint (contract.n_read, >=, 6);
+  g_assert_cmpuint (contract.n_signals, >=, 1);
+  g_assert_cmpuint (contract.announced, ==, 3);
+  g_assert_cmpuint (contract.n_mismatched, ==, 0);
+}
+
 static void
 test_saves_through_the_outbox (void)
 {
@@ -548,6 +644,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pulse/session/live/follows-the-server", test_follows_the_server);
+  g_test_add_func ("/pulse/session/live/lists-change-with-their-signals",
+                   test_lists_change_with_their_signals);
   g_test_add_func ("/pulse/session/live/saves-through-the-outbox", test_saves_through_the_outbox);
   g_test_add_func ("/pulse/session/live/shares-kpi-views", test_shares_kpi_views);
   g_test_add_func ("/pulse/session/live/watches-categories", test_watches_categories);

@@ -17,18 +17,48 @@
 #define BATCH_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
 
 static void
-begin_batches (PulseSession *self)
+change_free (PulseStateChange *change)
 {
-  for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
-    pulse_entity_list_begin_batch (self->lists[kind]);
+  pulse_state_change_clear (change);
+  g_free (change);
 }
 
+static PulseStateChange *
+change_copy (const PulseStateChange *change)
+{
+  PulseStateChange *copy = g_new0 (PulseStateChange, 1);
+
+  copy->seq = change->seq;
+  copy->kind = change->kind;
+  copy->action = change->action;
+  copy->id = g_strdup (change->id);
+  copy->country = g_strdup (change->country);
+  copy->item = change->item != NULL ? json_node_ref (change->item) : NULL;
+  return copy;
+}
+
+/* The changes of a main-loop turn reach the lists here, in one dispatch,
+ * each list's content and its `items-changed` together: whatever reads a
+ * list before (an input handler, a model made in an idle, a filter
+ * model's own idle) reads what the signals so far announced. The lists
+ * used to change at each change and announce it here, so a reader in
+ * between read content no signal had told of. */
 static gboolean
 end_batches_cb (gpointer user_data)
 {
   PulseSession *self = user_data;
+  g_autoptr(GPtrArray) changes = g_steal_pointer (&self->pending_changes);
 
   self->batch_id = 0;
+  self->pending_changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
+    pulse_entity_list_begin_batch (self->lists[kind]);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const PulseStateChange *change = changes->pdata[i];
+
+      pulse_entity_list_apply (self->lists[change->kind], change);
+    }
   for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
     pulse_entity_list_end_batch (self->lists[kind]);
 
@@ -48,12 +78,9 @@ flush_batches (PulseSession *self)
 /**
  * pulse_session_end_list_batches:
  *
- * Ends the lists' batch of this main-loop turn now, announcing its
- * changes, instead of in its idle. A model made over a list inside a
- * batch would read the list as it is and then be told of the same
- * changes again: call this before making one where a batch may be open
- * (an idle or an input handler between the events' slice and the
- * batch's end).
+ * Brings the lists up to the state now, announcing the changes of this
+ * main-loop turn, instead of in their idle: for code that reads the
+ * lists and the state together (a page built in an idle).
  */
 void
 pulse_session_end_list_batches (PulseSession *self)
@@ -97,13 +124,9 @@ on_sync_changed_cb (PulseSync              *sync,
   if (change->kind == PULSE_STATE_KIND_NONE || change->kind >= G_N_ELEMENTS (self->lists))
     return;
 
+  g_ptr_array_add (self->pending_changes, change_copy (change));
   if (self->batch_id == 0)
-    {
-      begin_batches (self);
-      self->batch_id = g_idle_add_full (BATCH_PRIORITY, end_batches_cb, self, NULL);
-    }
-
-  pulse_entity_list_apply (self->lists[change->kind], change);
+    self->batch_id = g_idle_add_full (BATCH_PRIORITY, end_batches_cb, self, NULL);
 }
 
 /* Edits may go out as soon as the server answers; they need not wait for
@@ -235,12 +258,14 @@ _pulse_session_init_live (PulseSession *self)
 {
   for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
     self->lists[kind] = pulse_entity_list_new (kind);
+  self->pending_changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
 }
 
 void
 _pulse_session_clear_live (PulseSession *self)
 {
   g_clear_handle_id (&self->batch_id, g_source_remove);
+  g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
   if (self->sync != NULL)
     {
       pulse_sync_stop (self->sync);

@@ -46,6 +46,7 @@ struct _PulseSession
   PulseSync            *sync;
   PulseOutbox          *outbox;
   PulseEntityList      *lists[PULSE_STATE_KIND_APPLICATIONS];
+  GPtrArray            *pending_changes;  /* PulseStateChange, for the lists at batch_id */
   guint                 batch_id;
 
   /* KPI views (pulse-session-kpi.c): the period every page counts in,
