@@ -53,24 +53,6 @@ read_frame (JsonNode  *event,
   return pulse_json_reader_finish (&reader, error);
 }
 
-static gboolean
-conflict (GError     **error,
-          const char  *format,
-          ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-conflict (GError     **error,
-          const char  *format,
-          ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (PULSE_ERROR, PULSE_ERROR_CONFLICT, format, args));
-  va_end (args);
-  return FALSE;
-}
-
 /* Each change bumps an item's version by one: anything else means an
  * event was lost, or the state is not the one the server streams for. */
 static gboolean
@@ -83,13 +65,13 @@ check_next_version (const char  *what,
   gint64 expected;
 
   if (stored == NULL)
-    return conflict (error, "the state has no %s “%s”", what, id);
+    return _pulse_state_conflict (error, "the state has no %s “%s”", what, id);
 
   expected = _pulse_state_item_version (stored) + 1;
   if (version != expected)
-    return conflict (error, "version: expected %" G_GINT64_FORMAT " (the %s is at %"
-                     G_GINT64_FORMAT "), got %" G_GINT64_FORMAT,
-                     expected, what, expected - 1, version);
+    return _pulse_state_conflict (error, "version: expected %" G_GINT64_FORMAT " (the %s is at %"
+                                  G_GINT64_FORMAT "), got %" G_GINT64_FORMAT,
+                                  expected, what, expected - 1, version);
   return TRUE;
 }
 
@@ -108,7 +90,7 @@ item_created (PulseState               *self,
 
   id = _pulse_state_item_id (item);
   if (g_hash_table_contains (self->items[info->kind], id))
-    return conflict (error, "the state has a %s “%s” already", info->name, id);
+    return _pulse_state_conflict (error, "the state has a %s “%s” already", info->name, id);
 
   g_hash_table_insert (self->items[info->kind], g_strdup (id), json_node_ref (item));
   _pulse_state_report (change, info->kind, PULSE_STATE_ACTION_CREATED, id, item);
@@ -340,12 +322,13 @@ check_seq (PulseState  *self,
     return TRUE;
 
   if (frame->seq <= self->seq)
-    return conflict (error, "seq: event %" G_GINT64_FORMAT " is applied already (the state is at %"
-                     G_GINT64_FORMAT "); take a new snapshot", frame->seq, self->seq);
+    return _pulse_state_conflict (error, "seq: event %" G_GINT64_FORMAT " is applied already"
+                                  " (the state is at %" G_GINT64_FORMAT "); take a new snapshot",
+                                  frame->seq, self->seq);
 
-  return conflict (error, "seq: expected %" G_GINT64_FORMAT ", got %" G_GINT64_FORMAT
-                   " (%" G_GINT64_FORMAT " events are missing); take a new snapshot",
-                   self->seq + 1, frame->seq, frame->seq - self->seq - 1);
+  return _pulse_state_conflict (error, "seq: expected %" G_GINT64_FORMAT ", got %" G_GINT64_FORMAT
+                                " (%" G_GINT64_FORMAT " events are missing); take a new snapshot",
+                                self->seq + 1, frame->seq, frame->seq - self->seq - 1);
 }
 
 /* Data errors name the field under "data."; the event's seq and type go
@@ -427,9 +410,9 @@ pulse_state_apply (PulseState        *self,
   if (g_str_equal (frame.type, "resync"))
     {
       change->action = PULSE_STATE_ACTION_RESYNC;
-      return conflict (error, "resync: the server's log cannot bring the state from seq %"
-                       G_GINT64_FORMAT " to %" G_GINT64_FORMAT "; take a new snapshot",
-                       self->seq, frame.seq);
+      return _pulse_state_conflict (error, "resync: the server's log cannot bring the state"
+                                    " from seq %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
+                                    "; take a new snapshot", self->seq, frame.seq);
     }
 
   if (!check_seq (self, &frame, error))

@@ -114,6 +114,12 @@ gboolean                  _pulse_state_apply_ticket   (PulseState             *s
                                                        JsonNode               *data,
                                                        PulseStateChange       *change,
                                                        GError                **error);
+PulseStateTicket         *_pulse_state_build_ticket   (PulseStateTicketEvent  *event,
+                                                       PulseStateTicket       *entry,
+                                                       GError                **error);
+gboolean                  _pulse_state_conflict       (GError                **error,
+                                                       const char             *format,
+                                                       ...) G_GNUC_PRINTF (2, 3);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PulseStateTicketEvent, _pulse_state_ticket_event_free)
 

@@ -19,6 +19,7 @@
 #include "pulse-state-private.h"
 #include "pulse-team.h"
 #include "pulse-template.h"
+#include "pulse-error.h"
 #include "pulse-ticket-private.h"
 
 /**
@@ -36,6 +37,27 @@
  */
 
 G_DEFINE_FINAL_TYPE (PulseState, pulse_state, G_TYPE_OBJECT)
+
+/**
+ * _pulse_state_conflict:
+ *
+ * Sets a %PULSE_ERROR_CONFLICT: the event does not fit the state (an
+ * event lost, or a state the server does not stream for).
+ *
+ * Returns: %FALSE, to return at once
+ */
+gboolean
+_pulse_state_conflict (GError     **error,
+                       const char  *format,
+                       ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (PULSE_ERROR, PULSE_ERROR_CONFLICT, format, args));
+  va_end (args);
+  return FALSE;
+}
 
 #define KIND(k, name, collection, prefix, deletable) \
   { k, name, collection, PULSE_JSON_LIST_DECODE (prefix##_new_from_json), \
