@@ -65,15 +65,23 @@ test_worker_lowered (void)
 
 #define N_LOWERED 8
 
+/* What one foreground job saw, and where its task ended. */
 typedef struct
 {
-  gint  waiting;   /* lowering workers not yet all running */
-  int   nice;      /* what a job saw */
-  int   nice_after_enter;
-  GThread *callback_thread;
-  GThread *finalize_thread;
-  gboolean done;
+  int       nice;
+  int       nice_after_enter;
+  GThread  *callback_thread;
+  GThread  *finalize_thread;
+  gboolean  done;
 } Jobs;
+
+/* Lowering workers not yet all running, under its lock. */
+typedef struct
+{
+  GMutex lock;
+  GCond  cond;
+  guint  waiting;
+} Barrier;
 
 /* Lowers a GTask pool thread, and holds it until N_LOWERED are, so each
  * is a thread of its own. */
@@ -83,12 +91,15 @@ lower_worker (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  Jobs *jobs = task_data;
+  Barrier *barrier = task_data;
 
   pulse_background_enter ();
-  g_atomic_int_dec_and_test (&jobs->waiting);
-  while (g_atomic_int_get (&jobs->waiting) > 0)
-    g_usleep (1000);
+  g_mutex_lock (&barrier->lock);
+  if (--barrier->waiting == 0)
+    g_cond_broadcast (&barrier->cond);
+  while (barrier->waiting > 0)
+    g_cond_wait (&barrier->cond, &barrier->lock);
+  g_mutex_unlock (&barrier->lock);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -147,7 +158,7 @@ static void
 test_foreground_kept (void)
 {
   int before = own_nice ();
-  Jobs lowering = { .waiting = N_LOWERED };
+  Barrier barrier = { .waiting = N_LOWERED };
   gint running = N_LOWERED;
 
   if (before >= PULSE_BACKGROUND_NICE)
@@ -156,15 +167,19 @@ test_foreground_kept (void)
       return;
     }
 
+  g_mutex_init (&barrier.lock);
+  g_cond_init (&barrier.cond);
   for (guint i = 0; i < N_LOWERED; i++)
     {
       g_autoptr(GTask) task = g_task_new (NULL, NULL, lowered_done_cb, &running);
 
-      g_task_set_task_data (task, &lowering, NULL);
+      g_task_set_task_data (task, &barrier, NULL);
       g_task_run_in_thread (task, lower_worker);
     }
   while (g_atomic_int_get (&running) > 0)
     g_main_context_iteration (NULL, TRUE);
+  g_mutex_clear (&barrier.lock);
+  g_cond_clear (&barrier.cond);
 
   for (guint i = 0; i < 2 * N_LOWERED; i++)
     {

@@ -150,12 +150,12 @@ pulse_foreground_run_in_thread (GTask           *task,
                                 GTaskThreadFunc  task_func)
 {
   static GOnce once = G_ONCE_INIT;
-  GThreadPool *pool = g_once (&once, new_foreground_pool, NULL);
-  ForegroundJob *job = g_new0 (ForegroundJob, 1);
+  ForegroundJob *job;
 
   g_return_if_fail (G_IS_TASK (task));
 
+  job = g_new0 (ForegroundJob, 1);
   job->task = g_object_ref (task);
   job->func = task_func;
-  g_thread_pool_push (pool, job, NULL);
+  g_thread_pool_push (g_once (&once, new_foreground_pool, NULL), job, NULL);
 }
