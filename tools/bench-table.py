@@ -80,6 +80,8 @@ FIGURES += [
     ("app.first_frame", "app started offline on the cache: first frame painted"),
     ("app.first_frame_hwm", "app started offline on the cache: VmHWM at that frame"),
     ("app.start_longest_stall", "app started offline on the cache: main loop held, longest"),
+    ("app.start_longest_own_stall",
+     "app started offline on the cache: held by other than GTK's frames or a wait, longest"),
     (None, "KPIs and staffing (bench-kpi, bench-planning, bench-server-coverage)"),
     ("kpi.add_90d_agent", "KPIs of 90 days (630,000 contacts) recomputed, by agent"),
     ("kpi.add_90d_queue", "KPIs of 90 days (630,000 contacts) recomputed, by queue"),
