@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "pulse-background.h"
+#include "pulse-test-util.h"
 
 static int
 own_nice (void)
@@ -200,6 +201,84 @@ test_foreground_kept (void)
     }
 }
 
+typedef struct
+{
+  GMutex    lock;
+  GCond     cond;
+  gboolean  called_back;    /* the task's callback ran, on the main thread */
+  GThread  *finalize_thread;
+} Release;
+
+static void
+source_finalized (gpointer  data,
+                  GObject  *where_the_object_was)
+{
+  ((Release *) data)->finalize_thread = g_thread_self ();
+}
+
+/* Returns, then stays until the main thread ran the callback and let go
+ * of everything: whatever reference is left is the pool's. */
+static void
+outliving_worker (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Release *release = task_data;
+
+  g_task_return_boolean (task, TRUE);
+  g_mutex_lock (&release->lock);
+  while (!release->called_back)
+    g_cond_wait (&release->cond, &release->lock);
+  g_mutex_unlock (&release->lock);
+}
+
+static void
+outliving_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Release *release = user_data;
+
+  g_assert_true (g_task_propagate_boolean (G_TASK (result), NULL));
+  g_mutex_lock (&release->lock);
+  release->called_back = TRUE;
+  g_cond_signal (&release->cond);
+  g_mutex_unlock (&release->lock);
+}
+
+static gboolean
+source_is_finalized (gpointer data)
+{
+  return ((Release *) data)->finalize_thread != NULL;
+}
+
+/* A task's source object (a session, a widget) whose last reference is
+ * the task's is finalized on the main thread, even when the worker is
+ * the last to let go of the task: a session disposed in a worker closed
+ * its event stream there, under libsoup's feet. */
+static void
+test_source_released_on_main (gconstpointer data)
+{
+  void (*run) (GTask *, GTaskThreadFunc) = data;
+  Release release = { 0 };
+  GObject *source = g_object_new (G_TYPE_OBJECT, NULL);
+  GTask *task = g_task_new (source, NULL, outliving_done_cb, &release);
+
+  g_mutex_init (&release.lock);
+  g_cond_init (&release.cond);
+  g_object_weak_ref (source, source_finalized, &release);
+  g_task_set_task_data (task, &release, NULL);
+  run (task, outliving_worker);
+  g_object_unref (task);
+  g_object_unref (source);
+
+  g_assert_true (pulse_test_wait_for (source_is_finalized, &release, 10000));
+  g_assert_true (release.finalize_thread == g_thread_self ());
+  g_mutex_clear (&release.lock);
+  g_cond_clear (&release.cond);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,5 +287,9 @@ main (int   argc,
 
   g_test_add_func ("/pulse/background/worker-lowered", test_worker_lowered);
   g_test_add_func ("/pulse/background/foreground-kept", test_foreground_kept);
+  g_test_add_data_func ("/pulse/background/source-released-on-main/foreground",
+                        pulse_foreground_run_in_thread, test_source_released_on_main);
+  g_test_add_data_func ("/pulse/background/source-released-on-main/background",
+                        pulse_background_run_in_thread, test_source_released_on_main);
   return g_test_run ();
 }

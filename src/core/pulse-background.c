@@ -38,6 +38,9 @@
 /* The writer and the outbox: one each at a time, and room for a second
  * console's in a test process. */
 #define N_FOREGROUND_THREADS 4
+/* Bulk readers at once: a KPI view's history feed waits while the main
+ * thread is behind it, and half a dozen views feed at a start. */
+#define N_BACKGROUND_THREADS 16
 
 #ifdef __linux__
 #include <errno.h>
@@ -90,7 +93,7 @@ typedef struct
 {
   GTask           *task;
   GTaskThreadFunc  func;
-} ForegroundJob;
+} Job;
 
 static gboolean
 unref_task_cb (gpointer data)
@@ -99,23 +102,30 @@ unref_task_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* @lowered: whether the job is background work. */
 static void
-run_foreground_job (gpointer data,
-                    gpointer user_data)
+run_job (gpointer data,
+         gpointer lowered)
 {
-  g_autofree ForegroundJob *job = data;
+  g_autofree Job *job = data;
   GTask *task = job->task;
   GSource *source;
 
-  foreground = TRUE;
+  if (lowered)
+    pulse_background_enter ();
+  else
+    foreground = TRUE;
   /* A GTask may be returned from any thread: its callback still runs in
    * the main context it was made in. */
   job->func (task, g_task_get_source_object (task), g_task_get_task_data (task),
              g_task_get_cancellable (task));
-  /* Ours may be the task's last reference, once its callback ran, and
-   * the task's source object must not be disposed here: dropped in the
-   * task's context (not g_main_context_invoke(), which may call back in
-   * this thread while the context is free). */
+  /* Ours may be the task's last reference once its callback ran, and the
+   * task's source object (a session, a widget) must not be disposed in
+   * this thread: dropped in the task's context (not with
+   * g_main_context_invoke(), which may call back in this thread while
+   * the context is free). g_task_run_in_thread() drops its reference in
+   * its worker, which is how a session came to be disposed in one and
+   * to close its event stream there. */
   source = g_idle_source_new ();
   g_source_set_callback (source, unref_task_cb, task, NULL);
   g_source_attach (source, g_task_get_context (task));
@@ -128,12 +138,38 @@ new_foreground_pool (gpointer data)
   g_autoptr(GError) error = NULL;
   /* Exclusive: a shared pool's idle threads would go to GTask's pool and
    * come back lowered. */
-  GThreadPool *pool = g_thread_pool_new (run_foreground_job, NULL, N_FOREGROUND_THREADS, TRUE,
-                                         &error);
+  GThreadPool *pool = g_thread_pool_new (run_job, GINT_TO_POINTER (FALSE), N_FOREGROUND_THREADS,
+                                         TRUE, &error);
 
   if (pool == NULL)
     g_error ("cannot start the write threads: %s", error->message);
   return pool;
+}
+
+static gpointer
+new_background_pool (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  /* Not exclusive: threads are made as needed and shared with GLib's
+   * other pools (GTask's among them), lowered as before. */
+  GThreadPool *pool = g_thread_pool_new (run_job, GINT_TO_POINTER (TRUE), N_BACKGROUND_THREADS,
+                                         FALSE, &error);
+
+  if (pool == NULL)
+    g_error ("cannot start the worker threads: %s", error->message);
+  return pool;
+}
+
+static void
+push (GThreadPool     *pool,
+      GTask           *task,
+      GTaskThreadFunc  task_func)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->task = g_object_ref (task);
+  job->func = task_func;
+  g_thread_pool_push (pool, job, NULL);
 }
 
 /**
@@ -143,19 +179,37 @@ new_foreground_pool (gpointer data)
  *
  * As g_task_run_in_thread(), on a thread that pulse_background_enter()
  * never lowered and no other code shares: for work a lead waits on, the
- * writes of edits and of the server's copy.
+ * writes of edits and of the server's copy. The task's last reference
+ * is never dropped in the thread.
  */
 void
 pulse_foreground_run_in_thread (GTask           *task,
                                 GTaskThreadFunc  task_func)
 {
   static GOnce once = G_ONCE_INIT;
-  ForegroundJob *job;
 
   g_return_if_fail (G_IS_TASK (task));
 
-  job = g_new0 (ForegroundJob, 1);
-  job->task = g_object_ref (task);
-  job->func = task_func;
-  g_thread_pool_push (g_once (&once, new_foreground_pool, NULL), job, NULL);
+  push (g_once (&once, new_foreground_pool, NULL), task, task_func);
+}
+
+/**
+ * pulse_background_run_in_thread:
+ * @task: a task, as for g_task_run_in_thread()
+ * @task_func: its work, which returns @task
+ *
+ * As g_task_run_in_thread(), on a worker lowered with
+ * pulse_background_enter(): for reading and counting in bulk. The task's
+ * last reference is never dropped in the worker, so its source object
+ * is disposed on its own thread.
+ */
+void
+pulse_background_run_in_thread (GTask           *task,
+                                GTaskThreadFunc  task_func)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_return_if_fail (G_IS_TASK (task));
+
+  push (g_once (&once, new_background_pool, NULL), task, task_func);
 }

@@ -21,5 +21,7 @@ void     pulse_background_enter       (void);
 gboolean pulse_background_is_entered  (void);
 void     pulse_foreground_run_in_thread (GTask           *task,
                                          GTaskThreadFunc  task_func);
+void     pulse_background_run_in_thread (GTask           *task,
+                                         GTaskThreadFunc  task_func);
 
 G_END_DECLS

@@ -91,7 +91,7 @@ get_json_read_cb (GObject      *object,
     }
 
   get->body = g_steal_pointer (&body);
-  g_task_run_in_thread (task, get_json_parse_worker);
+  pulse_background_run_in_thread (task, get_json_parse_worker);
 }
 
 /**

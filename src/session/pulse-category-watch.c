@@ -217,7 +217,7 @@ pulse_category_watch_reload (PulseCategoryWatch *self)
   task = g_task_new (self, self->cancellable, read_done_cb, NULL);
   g_task_set_source_tag (task, pulse_category_watch_reload);
   g_task_set_task_data (task, g_object_ref (self->cache), g_object_unref);
-  g_task_run_in_thread (task, read_worker);
+  pulse_background_run_in_thread (task, read_worker);
 }
 
 static gboolean

@@ -407,7 +407,7 @@ _pulse_kpi_view_feed_start (PulseKpiView *self)
   task = g_task_new (NULL, feed->cancellable, feed_done_cb, feed_ref (feed));
   g_task_set_source_tag (task, _pulse_kpi_view_feed_start);
   g_task_set_task_data (task, feed_ref (feed), (GDestroyNotify) feed_unref);
-  g_task_run_in_thread (task, feed_worker);
+  pulse_background_run_in_thread (task, feed_worker);
 }
 
 /**

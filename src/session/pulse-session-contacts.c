@@ -118,7 +118,7 @@ pulse_session_find_contacts_async (PulseSession             *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pulse_session_find_contacts_async);
   g_task_set_task_data (task, find, (GDestroyNotify) find_free);
-  g_task_run_in_thread (task, find_worker);
+  pulse_background_run_in_thread (task, find_worker);
 }
 
 static int

@@ -58,7 +58,7 @@ fetch_coverage_get_cb (GObject      *object,
     }
 
   g_task_set_task_data (task, answer, (GDestroyNotify) json_node_unref);
-  g_task_run_in_thread (task, fetch_coverage_worker);
+  pulse_background_run_in_thread (task, fetch_coverage_worker);
 }
 
 static char *

@@ -118,7 +118,7 @@ pulse_session_count_template_usage_async (PulseSession        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pulse_session_count_template_usage_async);
   g_task_set_task_data (task, count, (GDestroyNotify) count_free);
-  g_task_run_in_thread (task, count_worker);
+  pulse_background_run_in_thread (task, count_worker);
 }
 
 /**

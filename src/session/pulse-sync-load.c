@@ -293,5 +293,5 @@ _pulse_sync_load_start (PulseSync *self)
   args[1] = g_strdup (pulse_client_get_base_url (self->client));
   g_task_set_source_tag (task, _pulse_sync_load_start);
   g_task_set_task_data (task, args, (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (task, load_worker);
+  pulse_background_run_in_thread (task, load_worker);
 }

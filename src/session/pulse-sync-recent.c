@@ -294,7 +294,7 @@ _pulse_sync_recent_start (PulseSync  *self,
   task = g_task_new (NULL, recent->cancellable, read_done_cb, recent);
   g_task_set_source_tag (task, _pulse_sync_recent_start);
   g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
-  g_task_run_in_thread (task, read_worker);
+  pulse_background_run_in_thread (task, read_worker);
 }
 
 /**

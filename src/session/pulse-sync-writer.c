@@ -404,7 +404,7 @@ _pulse_sync_writer_check (PulseSync *self)
   task = g_task_new (NULL, NULL, check_done_cb, NULL);
   g_task_set_source_tag (task, _pulse_sync_writer_check);
   g_task_set_task_data (task, g_object_ref (self->cache), g_object_unref);
-  g_task_run_in_thread (task, check_worker);
+  pulse_background_run_in_thread (task, check_worker);
 }
 
 /**

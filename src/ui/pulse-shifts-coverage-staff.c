@@ -106,5 +106,5 @@ _pulse_shifts_coverage_start_staffing (PulseShiftsCoverage *self)
   task = g_task_new (self, NULL, staff_done_cb, NULL);
   g_task_set_source_tag (task, _pulse_shifts_coverage_start_staffing);
   g_task_set_task_data (task, job, (GDestroyNotify) staff_job_free);
-  g_task_run_in_thread (task, staff_worker);
+  pulse_background_run_in_thread (task, staff_worker);
 }
