@@ -14,18 +14,21 @@
  * what keeps a lead's edits and the copy of the server on disk.
  *
  * Linux alone sets a niceness per thread (setpriority() on the thread's
- * id). An unprivileged thread cannot take it back, so a GTask pool thread
- * that ran one of our workers stays nice for whatever it runs next: the
- * pool's other users (GIO's file and resolver jobs) are background work
- * as well. The process's first thread is never lowered, so a worker's
- * function called on the main thread (tests, benchmarks) changes nothing.
+ * id). An unprivileged thread cannot take it back, so a pool thread that
+ * ran one of our workers stays nice for whatever it runs next: GLib's
+ * pools share idle threads, and their other users (GIO's file and
+ * resolver jobs) are background work as well. The process's first thread
+ * is never lowered, so a worker's function called on the main thread
+ * (tests, benchmarks) changes nothing.
  *
- * Which is why the cache writer and the outbox do not run on GTask's pool
- * but on pulse_foreground_run_in_thread()'s: a few threads of their own
- * that no lowered worker ever ran on. On GTask's pool they landed, now
- * and then, on a thread a cache reader had lowered, and under a loaded
- * machine a console's last writes at quitting waited for a tenth of a
- * core (test-faults-disk timed out in CI that way, twice).
+ * Which is why the cache writer and the outbox run on
+ * pulse_foreground_run_in_thread()'s threads: a few of their own that no
+ * lowered worker ever ran on. On GTask's pool they landed, now and then,
+ * on a thread a cache reader had lowered, and under a loaded machine a
+ * console's last writes at quitting waited for a tenth of a core
+ * (test-faults-disk timed out in CI that way, twice). The bulk workers
+ * run through pulse_background_run_in_thread(). Neither drops a task's
+ * last reference in its thread, as g_task_run_in_thread() may.
  */
 
 /* gettid () */
@@ -132,31 +135,30 @@ run_job (gpointer data,
   g_source_unref (source);
 }
 
-static gpointer
-new_foreground_pool (gpointer data)
+typedef struct
 {
+  gboolean    lowered;
+  guint       max_threads;
+  /* Exclusive for the foreground: a shared pool's idle threads would go
+   * to GTask's pool and come back lowered. The background's are made as
+   * needed and shared with GLib's other pools, lowered as before. */
+  gboolean    exclusive;
+  const char *what;
+} PoolKind;
+
+static const PoolKind foreground_pool = { FALSE, N_FOREGROUND_THREADS, TRUE, "write" };
+static const PoolKind background_pool = { TRUE, N_BACKGROUND_THREADS, FALSE, "worker" };
+
+static gpointer
+new_pool (gpointer data)
+{
+  const PoolKind *kind = data;
   g_autoptr(GError) error = NULL;
-  /* Exclusive: a shared pool's idle threads would go to GTask's pool and
-   * come back lowered. */
-  GThreadPool *pool = g_thread_pool_new (run_job, GINT_TO_POINTER (FALSE), N_FOREGROUND_THREADS,
-                                         TRUE, &error);
+  GThreadPool *pool = g_thread_pool_new (run_job, GINT_TO_POINTER (kind->lowered),
+                                         (gint) kind->max_threads, kind->exclusive, &error);
 
   if (pool == NULL)
-    g_error ("cannot start the write threads: %s", error->message);
-  return pool;
-}
-
-static gpointer
-new_background_pool (gpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  /* Not exclusive: threads are made as needed and shared with GLib's
-   * other pools (GTask's among them), lowered as before. */
-  GThreadPool *pool = g_thread_pool_new (run_job, GINT_TO_POINTER (TRUE), N_BACKGROUND_THREADS,
-                                         FALSE, &error);
-
-  if (pool == NULL)
-    g_error ("cannot start the worker threads: %s", error->message);
+    g_error ("cannot start the %s threads: %s", kind->what, error->message);
   return pool;
 }
 
@@ -190,7 +192,7 @@ pulse_foreground_run_in_thread (GTask           *task,
 
   g_return_if_fail (G_IS_TASK (task));
 
-  push (g_once (&once, new_foreground_pool, NULL), task, task_func);
+  push (g_once (&once, new_pool, (gpointer) &foreground_pool), task, task_func);
 }
 
 /**
@@ -211,5 +213,5 @@ pulse_background_run_in_thread (GTask           *task,
 
   g_return_if_fail (G_IS_TASK (task));
 
-  push (g_once (&once, new_background_pool, NULL), task, task_func);
+  push (g_once (&once, new_pool, (gpointer) &background_pool), task, task_func);
 }
