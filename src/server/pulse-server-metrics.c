@@ -193,6 +193,7 @@ metrics_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
+  g_autoptr(PulseServer) server G_GNUC_UNUSED = user_data;  /* let go on this thread */
   Request *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GError) error = NULL;
@@ -234,7 +235,10 @@ start_query (PulseServer             *self,
   soup_server_message_pause (msg);
   watch_client (request);
 
-  task = g_task_new (self, request->cancellable, metrics_done_cb, NULL);
+  /* The server is held by the callback, not as the task's source object:
+   * the worker may let go of the task last, and would then dispose the
+   * server in its thread. */
+  task = g_task_new (NULL, request->cancellable, metrics_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_query);
   g_task_set_task_data (task, request, request_free);
   g_task_run_in_thread (task, metrics_worker);

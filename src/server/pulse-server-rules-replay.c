@@ -167,6 +167,7 @@ figures_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
+  g_autoptr(PulseServer) server G_GNUC_UNUSED = user_data;  /* let go on this thread */
   Request *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
@@ -222,7 +223,9 @@ start_counting (PulseServer       *server,
   soup_server_message_pause (msg);
   request->disconnected_id = g_signal_connect (msg, "disconnected",
                                                G_CALLBACK (on_message_disconnected_cb), request);
-  task = g_task_new (server, NULL, figures_done_cb, NULL);
+  /* Held by the callback, not as the task's source object, which the
+   * worker may drop last (pulse-server-metrics.c). */
+  task = g_task_new (NULL, NULL, figures_done_cb, g_object_ref (server));
   g_task_set_source_tag (task, start_counting);
   g_task_set_task_data (task, request, request_free);
   g_task_run_in_thread (task, figures_worker);
