@@ -282,6 +282,73 @@ test_random (gconstpointer data)
   assert_like_fresh (list, state, rc);
 }
 
+/* A fill in steps: nothing shown until a step, each step one signal at
+ * the end, the order a reset at once gives; a change first appends the
+ * rest, and a new state drops what was never shown. */
+static void
+test_fill_in_steps (void)
+{
+  g_autofree char *rules = rules_q (10);
+  g_autofree char *fewer = rules_q (3);
+  g_autoptr(PulseState) state = test_state_new ("rules", rules, NULL);
+  g_autoptr(PulseState) changed = test_state_new ("rules", rules, NULL);
+  g_autoptr(PulseState) other = test_state_new ("rules", fewer, NULL);
+  g_autoptr(PulseState) empty = test_state_new (NULL);
+  g_autoptr(PulseEntityList) list = pulse_entity_list_new (PULSE_STATE_KIND_RULE);
+  g_autoptr(Recorder) recorder = recorder_new (list, TRUE);
+  g_autoptr(PulseEntityList) at_once = list_reset (PULSE_STATE_KIND_RULE, state);
+  g_autofree char *all = dup_ids (G_LIST_MODEL (at_once));
+
+  g_assert_true (pulse_entity_list_reset_in_steps (list, state));
+  g_assert_true (pulse_entity_list_get_filling (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_null (pulse_entity_list_lookup (list, "r-00"));
+  assert_signals (recorder, "");
+
+  g_assert_true (pulse_entity_list_fill_step (list, 4));
+  assert_signals (recorder, "0,0,4");
+  assert_ids (list, "r-00 r-01 r-02 r-03");
+  g_assert_true (pulse_entity_list_fill_step (list, 4));
+  g_assert_false (pulse_entity_list_fill_step (list, 4));
+  assert_signals (recorder, "4,0,4 8,0,2");
+  g_assert_false (pulse_entity_list_get_filling (list));
+  g_assert_false (pulse_entity_list_fill_step (list, 4));
+  assert_signals (recorder, "");
+  assert_mirror (recorder);
+  assert_ids (list, all);
+
+  /* A change in the middle of a fill: the other eight first, then the
+   * new rule at its place, after r-01. */
+  pulse_entity_list_reset (list, other);
+  assert_signals (recorder, "3,7,0");
+  pulse_entity_list_reset (list, empty);
+  assert_signals (recorder, "0,3,0");
+  g_assert_true (pulse_entity_list_reset_in_steps (list, changed));
+  g_assert_true (pulse_entity_list_fill_step (list, 2));
+  rule_create (changed, list, "r-x", 1);
+  assert_signals (recorder, "0,0,2 2,0,8 2,0,1");
+  assert_mirror (recorder);
+  assert_ids (list, "r-00 r-01 r-x r-02 r-03 r-04 r-05 r-06 r-07 r-08 r-09");
+  g_assert_false (pulse_entity_list_get_filling (list));
+
+  /* A new state in the middle of a fill: the two shown stay, the eight
+   * waiting are dropped unseen, and r-02 comes in as a change. */
+  pulse_entity_list_reset (list, empty);
+  assert_signals (recorder, "0,11,0");
+  g_assert_true (pulse_entity_list_reset_in_steps (list, state));
+  g_assert_true (pulse_entity_list_fill_step (list, 2));
+  pulse_entity_list_reset (list, other);
+  g_assert_false (pulse_entity_list_get_filling (list));
+  assert_signals (recorder, "0,0,2 2,0,1");
+  assert_mirror (recorder);
+  assert_ids (list, "r-00 r-01 r-02");
+
+  /* Into a list that holds items there is nothing to wait for. */
+  g_assert_false (pulse_entity_list_reset_in_steps (list, state));
+  assert_signals (recorder, "3,0,7");
+  g_assert_false (pulse_entity_list_get_filling (list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +367,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pulse/session/entity-list-batch/hand", test_batch);
+  g_test_add_func ("/pulse/session/entity-list-batch/fill-in-steps", test_fill_in_steps);
   g_test_add_data_func ("/pulse/session/entity-list-batch/random-rules", &rule_case, test_random);
   g_test_add_data_func ("/pulse/session/entity-list-batch/random-many-rules", &many_rule_case,
                         test_random);

@@ -669,6 +669,84 @@ test_queue_loads_complete (void)
   g_assert_cmpuint (calls, ==, 1);
 }
 
+/* What the queue list announced while the first state went in. */
+typedef struct
+{
+  GListModel *list;
+  guint       announced;
+  guint       n_signals;
+  guint       n_not_appends;  /* signals other than an addition at the end */
+  guint       n_mismatched;   /* handlers that read other content */
+} Fill;
+
+static void
+on_fill_changed_cb (GListModel *list,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    Fill       *fill)
+{
+  if (position != fill->announced || removed != 0)
+    fill->n_not_appends++;
+  fill->announced += added - removed;
+  fill->n_signals++;
+  if (g_list_model_get_n_items (list) != fill->announced)
+    fill->n_mismatched++;
+}
+
+static char *
+many_queues (guint n)
+{
+  g_autoptr(GString) text = g_string_new ("{\"queues\":[");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s{\"id\":\"q-%04u\",\"name\":\"Queue %u\","
+                            "\"channel\":\"chat\",\"country\":\"UA\",\"language\":\"uk\","
+                            "\"timezone\":\"Europe/Kyiv\",\"sl_target_seconds\":20,"
+                            "\"sl_goal\":0.8}", i > 0 ? "," : "", i, (n - i) % 97);
+  g_string_append (text, "]}");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A first state goes into the empty lists in steps between frames: only
+ * additions at the end, each read back as announced, ending in the
+ * state's items in the list's order (as a list reset at once holds). */
+static void
+test_first_state_appends (void)
+{
+  g_autoptr(PulseTestServer) ts = pulse_test_server_new ();
+  g_autoptr(TestSession) session = pulse_session_new ();
+  g_autofree char *queues = many_queues (3000);
+  g_autoptr(PulseEntityList) at_once = pulse_entity_list_new (PULSE_STATE_KIND_QUEUE);
+  g_autoptr(GError) error = NULL;
+  Fill fill = { pulse_session_get_list (session, PULSE_STATE_KIND_QUEUE) };
+  Wait wait = { NULL };
+
+  ingest (ts, "directory", queues);
+  g_signal_connect (fill.list, "items-changed", G_CALLBACK (on_fill_changed_cb), &fill);
+  pulse_session_sign_in_async (session, ts->url, pulse_test_server_get_token (ts, PULSE_ROLE_LEAD),
+                               NULL, on_done_cb, &wait);
+  g_assert_true (pulse_test_wait_for (wait_is_done, &wait, 20000));
+  g_assert_true (pulse_session_connect_finish (session, wait.result, &error));
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+  wait_items (session, PULSE_STATE_KIND_QUEUE, 3000);
+  g_signal_handlers_disconnect_by_data (fill.list, &fill);
+
+  g_test_message ("3000 queues in %u steps", fill.n_signals);
+  g_assert_cmpuint (fill.n_signals, >=, 1);
+  g_assert_cmpuint (fill.n_not_appends, ==, 0);
+  g_assert_cmpuint (fill.n_mismatched, ==, 0);
+  pulse_entity_list_reset (at_once, pulse_sync_get_state_snapshot (pulse_session_get_sync (session)));
+  for (guint i = 0; i < 3000; i += 7)
+    {
+      g_autoptr(PulseQueue) mine = g_list_model_get_item (fill.list, i);
+      g_autoptr(PulseQueue) theirs = g_list_model_get_item (G_LIST_MODEL (at_once), i);
+
+      g_assert_cmpstr (pulse_queue_get_id (mine), ==, pulse_queue_get_id (theirs));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -678,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/pulse/session/live/follows-the-server", test_follows_the_server);
   g_test_add_func ("/pulse/session/live/lists-change-with-their-signals",
                    test_lists_change_with_their_signals);
+  g_test_add_func ("/pulse/session/live/first-state-appends", test_first_state_appends);
   g_test_add_func ("/pulse/session/live/saves-through-the-outbox", test_saves_through_the_outbox);
   g_test_add_func ("/pulse/session/live/shares-kpi-views", test_shares_kpi_views);
   g_test_add_func ("/pulse/session/live/watches-categories", test_watches_categories);

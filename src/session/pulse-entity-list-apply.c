@@ -116,28 +116,86 @@ node_id (JsonNode *node)
   return json_object_get_string_member (json_node_get_object (node), "id");
 }
 
-/* Into an empty list: sorted once and appended, one signal. */
+/* Into an empty list: sorted once, waiting for fill steps to append
+ * them in order. */
 static void
-fill (PulseEntityList *self,
-      GPtrArray       *nodes)
+stage (PulseEntityList *self,
+       GPtrArray       *nodes)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_sized_new (nodes->len);
+  GPtrArray *entries = g_ptr_array_new_full (nodes->len, (GDestroyNotify) _pulse_entity_entry_free);
 
   for (guint i = 0; i < nodes->len; i++)
     g_ptr_array_add (entries, _pulse_entity_entry_new (self->kind, node_id (nodes->pdata[i]),
                                                        nodes->pdata[i]));
   g_ptr_array_sort_with_data (entries, compare_pointers, (gpointer) self->kind);
 
-  for (guint i = 0; i < entries->len; i++)
+  g_clear_pointer (&self->staged, g_ptr_array_unref);
+  self->staged = entries;
+  self->staged_next = 0;
+}
+
+void
+_pulse_entity_list_drop_staged (PulseEntityList *self)
+{
+  g_clear_pointer (&self->staged_nodes, g_ptr_array_unref);
+  g_clear_pointer (&self->staged, g_ptr_array_unref);
+  self->staged_next = 0;
+}
+
+/**
+ * pulse_entity_list_fill_step:
+ * @max_items: how many waiting items to append at most (%G_MAXUINT: all)
+ *
+ * Appends the next items of a fill that pulse_entity_list_reset_in_steps()
+ * began, with one `items-changed` at the list's end.
+ *
+ * Returns: %TRUE if items still wait for a later step.
+ */
+gboolean
+pulse_entity_list_fill_step (PulseEntityList *self,
+                             guint            max_items)
+{
+  guint position, n;
+
+  g_return_val_if_fail (PULSE_IS_ENTITY_LIST (self), FALSE);
+
+  if (self->staged_nodes != NULL)
     {
-      PulseEntityEntry *entry = entries->pdata[i];
+      g_autoptr(GPtrArray) nodes = g_steal_pointer (&self->staged_nodes);
+
+      stage (self, nodes);
+    }
+  if (self->staged == NULL)
+    return FALSE;
+
+  position = _pulse_entity_list_get_length (self);
+  n = MIN (max_items, self->staged->len - self->staged_next);
+  for (guint i = 0; i < n; i++)
+    {
+      PulseEntityEntry *entry = g_steal_pointer (&self->staged->pdata[self->staged_next++]);
 
       entry->iter = g_sequence_append (self->items, entry);
       g_hash_table_insert (self->by_id, entry->id, entry);
     }
+  if (self->staged_next == self->staged->len)
+    _pulse_entity_list_drop_staged (self);
 
-  if (entries->len > 0)
-    _pulse_entity_list_changed (self, 0, 0, entries->len);
+  if (n > 0)
+    _pulse_entity_list_changed (self, position, 0, n);
+  return self->staged != NULL;
+}
+
+/**
+ * pulse_entity_list_get_filling:
+ *
+ * Returns: whether a fill in steps has items waiting.
+ */
+gboolean
+pulse_entity_list_get_filling (PulseEntityList *self)
+{
+  g_return_val_if_fail (PULSE_IS_ENTITY_LIST (self), FALSE);
+
+  return self->staged != NULL || self->staged_nodes != NULL;
 }
 
 /* Whether @a and @b are the same version of one item. The protocol bumps
@@ -216,16 +274,27 @@ clear (PulseEntityList *self)
   _pulse_entity_list_changed (self, 0, n, 0);
 }
 
-static void
+/* Items still waiting from an earlier fill were never shown: a new
+ * state replaces them. Returns whether the list was empty and now has
+ * @nodes waiting to be appended. */
+static gboolean
 reset_nodes (PulseEntityList *self,
              GPtrArray       *nodes)
 {
+  _pulse_entity_list_drop_staged (self);
   if (_pulse_entity_list_get_length (self) == 0)
-    fill (self, nodes);
-  else if (nodes->len == 0)
+    {
+      if (nodes->len == 0)
+        return FALSE;
+      stage (self, nodes);
+      return TRUE;
+    }
+
+  if (nodes->len == 0)
     clear (self);
   else
     patch (self, nodes);
+  return FALSE;
 }
 
 /**
@@ -253,7 +322,8 @@ pulse_entity_list_reset_from_json (PulseEntityList *self,
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     g_ptr_array_add (nodes, json_array_get_element (array, i));
 
-  reset_nodes (self, nodes);
+  if (reset_nodes (self, nodes))
+    pulse_entity_list_fill_step (self, G_MAXUINT);
 }
 
 /**
@@ -279,7 +349,41 @@ pulse_entity_list_reset (PulseEntityList *self,
   g_return_if_fail (PULSE_IS_STATE (state));
 
   nodes = pulse_state_list_items (state, self->kind->kind);
-  reset_nodes (self, nodes);
+  if (reset_nodes (self, nodes))
+    pulse_entity_list_fill_step (self, G_MAXUINT);
+}
+
+/**
+ * pulse_entity_list_reset_in_steps:
+ * @state: the state to show
+ *
+ * As pulse_entity_list_reset(), except into an empty list: there the
+ * items wait (sorted at the first step), and
+ * pulse_entity_list_fill_step() appends them a number at a time.
+ * Nothing is appended yet.
+ *
+ * Returns: %TRUE if items wait for pulse_entity_list_fill_step().
+ */
+gboolean
+pulse_entity_list_reset_in_steps (PulseEntityList *self,
+                                  PulseState      *state)
+{
+  g_autoptr(GPtrArray) nodes = NULL;
+
+  g_return_val_if_fail (PULSE_IS_ENTITY_LIST (self), FALSE);
+  g_return_val_if_fail (PULSE_IS_STATE (state), FALSE);
+
+  _pulse_entity_list_drop_staged (self);
+  nodes = pulse_state_list_items (state, self->kind->kind);
+  if (_pulse_entity_list_get_length (self) > 0 || nodes->len == 0)
+    return reset_nodes (self, nodes);
+
+  /* Sorted at the first step, not in the caller's turn. */
+  g_ptr_array_set_free_func (nodes, (GDestroyNotify) json_node_unref);
+  for (guint i = 0; i < nodes->len; i++)
+    json_node_ref (nodes->pdata[i]);
+  self->staged_nodes = g_steal_pointer (&nodes);
+  return TRUE;
 }
 
 /**
@@ -309,6 +413,8 @@ pulse_entity_list_apply (PulseEntityList        *self,
   if (change->kind != self->kind->kind || change->id == NULL)
     return;
 
+  /* A change finds the whole fill in place, so it lands where it sorts. */
+  pulse_entity_list_fill_step (self, G_MAXUINT);
   entry = g_hash_table_lookup (self->by_id, change->id);
   switch (change->action)
     {

@@ -56,6 +56,10 @@ struct _PulseEntityList
   GSequence             *items;       /* PulseEntityEntry, owned, in list order */
   GHashTable            *by_id;       /* entry->id → entry */
 
+  GPtrArray             *staged_nodes; /* a fill's nodes (references), sorted at its first step */
+  GPtrArray             *staged;       /* entries sorted, not in the list yet (a fill in steps) */
+  guint                  staged_next;  /* the first of them not taken */
+
   guint                  batch_depth;
   GArray                *batch_ranges; /* PulseEntityRange, disjoint, ascending */
   guint                  batch_n_before;
@@ -76,6 +80,7 @@ void                   _pulse_entity_list_changed       (PulseEntityList        
                                                          guint                   removed,
                                                          guint                   added);
 guint                  _pulse_entity_list_get_length    (PulseEntityList        *self);
+void                   _pulse_entity_list_drop_staged   (PulseEntityList        *self);
 GObject               *_pulse_entity_list_object        (PulseEntityList        *self,
                                                          PulseEntityEntry       *entry);
 

@@ -48,6 +48,15 @@
  * position touched; see end_batch), so a view re-reads what changed, not
  * everything between a new ticket at the top and an old one updated far
  * below. Do not return to the main loop inside a batch.
+ *
+ * Fills in steps: pulse_entity_list_reset_in_steps() sorts a new
+ * state's items into an empty list's waiting room, and each
+ * pulse_entity_list_fill_step() appends the next of them with one
+ * `items-changed` at the end, so 5,000 tickets and the views that
+ * follow them are spread over several main-loop turns instead of one.
+ * The list holds, and announces, only what was appended so far; a
+ * change (pulse_entity_list_apply(), a batch) first appends the rest,
+ * and a reset drops what waits, never shown.
  */
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -206,6 +215,7 @@ pulse_entity_list_finalize (GObject *object)
 {
   PulseEntityList *self = (PulseEntityList *)object;
 
+  _pulse_entity_list_drop_staged (self);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->items, g_sequence_free);
   g_clear_pointer (&self->batch_ranges, g_array_unref);
@@ -348,6 +358,8 @@ pulse_entity_list_begin_batch (PulseEntityList *self)
 {
   g_return_if_fail (PULSE_IS_ENTITY_LIST (self));
 
+  /* What a batch changes must find the whole fill in place. */
+  pulse_entity_list_fill_step (self, G_MAXUINT);
   if (self->batch_depth++ == 0)
     {
       g_array_set_size (self->batch_ranges, 0);

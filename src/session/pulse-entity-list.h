@@ -20,6 +20,11 @@ PulseEntityList *pulse_entity_list_new              (PulseStateKind           ki
 PulseStateKind   pulse_entity_list_get_kind         (PulseEntityList         *self);
 void             pulse_entity_list_reset            (PulseEntityList         *self,
                                                      PulseState              *state);
+gboolean         pulse_entity_list_reset_in_steps   (PulseEntityList         *self,
+                                                     PulseState              *state);
+gboolean         pulse_entity_list_fill_step        (PulseEntityList         *self,
+                                                     guint                    max_items);
+gboolean         pulse_entity_list_get_filling      (PulseEntityList         *self);
 void             pulse_entity_list_reset_from_json  (PulseEntityList         *self,
                                                      JsonNode                *dump);
 void             pulse_entity_list_apply            (PulseEntityList         *self,

@@ -46,7 +46,7 @@ struct _PulseKpiView
 
   guint           changed_id;
   guint           midnight_id;
-  guint           reset_id;         /* a new state waits for its idle */
+  gboolean        reset_waiting;    /* a new state waits in the views' queue */
 };
 
 /* One day's applications in one country. */
@@ -63,6 +63,7 @@ void      _pulse_kpi_view_schedule_midnight  (PulseKpiView  *self);
 void      _pulse_kpi_view_refresh            (PulseKpiView  *self);
 void      _pulse_kpi_view_schedule_changed   (PulseKpiView  *self);
 void      _pulse_kpi_view_rebuild            (PulseKpiView  *self);
+void      _pulse_kpi_view_cancel_reset       (PulseKpiView  *self);
 void      _pulse_kpi_view_set_history_state  (PulseKpiView  *self,
                                               gboolean       loaded,
                                               guint          tickets);

@@ -100,7 +100,7 @@ pulse_kpi_view_dispose (GObject *object)
   _pulse_kpi_view_feed_stop (self);
   g_clear_handle_id (&self->changed_id, g_source_remove);
   g_clear_handle_id (&self->midnight_id, g_source_remove);
-  g_clear_handle_id (&self->reset_id, g_source_remove);
+  _pulse_kpi_view_cancel_reset (self);
   g_clear_object (&self->state);
   g_clear_object (&self->cache);
 

@@ -10,11 +10,20 @@
 
 #include "config.h"
 
+#include "pulse-idle-budget.h"
 #include "pulse-session-private.h"
 
 /* Above GTK's redraw (G_PRIORITY_HIGH_IDLE + 20), so the changes of one
  * main-loop turn reach the lists as one batch before the next frame. */
 #define BATCH_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
+
+/* A first state's items go into the empty lists between frames, a slice
+ * of the iteration's budget at a time (pulse-idle-budget.c): 5,000
+ * tickets and every view that follows the lists held the loop for
+ * 30-90 ms in one piece (docs/performance.md). */
+#define FILL_PRIORITY  G_PRIORITY_DEFAULT_IDLE
+/* Appended per list step, between looks at the deadline. */
+#define FILL_STEP      64
 
 static void
 change_free (PulseStateChange *change)
@@ -66,13 +75,63 @@ end_batches_cb (gpointer user_data)
 }
 
 static void
+schedule_batches (PulseSession *self)
+{
+  if (self->batch_id == 0 && self->fill_id == 0 && self->pending_changes->len > 0)
+    self->batch_id = g_idle_add_full (BATCH_PRIORITY, end_batches_cb, self, NULL);
+}
+
+/* Appends to the lists until @deadline (0: all of it). Returns whether
+ * items still wait. */
+static gboolean
+fill_lists (PulseSession *self,
+            gint64        deadline)
+{
+  for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
+    {
+      guint max = deadline == 0 ? G_MAXUINT : FILL_STEP;
+
+      while (pulse_entity_list_fill_step (self->lists[kind], max))
+        {
+          if (deadline != 0 && g_get_monotonic_time () >= deadline)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The changes that came meanwhile wait for the fill: applied to a list
+ * still filling, each would first append the rest of it. */
+static gboolean
+fill_cb (gpointer user_data)
+{
+  PulseSession *self = user_data;
+
+  if (fill_lists (self, pulse_idle_budget_deadline ()))
+    return G_SOURCE_CONTINUE;
+
+  self->fill_id = 0;
+  schedule_batches (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+finish_fill (PulseSession *self)
+{
+  if (self->fill_id != 0)
+    {
+      g_clear_handle_id (&self->fill_id, g_source_remove);
+      fill_lists (self, 0);
+    }
+}
+
+static void
 flush_batches (PulseSession *self)
 {
-  if (self->batch_id != 0)
-    {
-      g_clear_handle_id (&self->batch_id, g_source_remove);
-      end_batches_cb (self);
-    }
+  finish_fill (self);
+  g_clear_handle_id (&self->batch_id, g_source_remove);
+  if (self->pending_changes->len > 0)
+    end_batches_cb (self);
 }
 
 /**
@@ -80,24 +139,38 @@ flush_batches (PulseSession *self)
  *
  * Brings the lists up to the state now, announcing the changes of this
  * main-loop turn, instead of in their idle: for code that reads the
- * lists and the state together (a page built in an idle).
+ * lists and the state together (a page built in an idle). A first state
+ * still going into empty lists in steps is not hurried: the lists hold
+ * its first part, as their signals told, the rest follows in its idles,
+ * and the changes since wait for it.
  */
 void
 pulse_session_end_list_batches (PulseSession *self)
 {
   g_return_if_fail (PULSE_IS_SESSION (self));
 
-  flush_batches (self);
+  if (self->fill_id == 0)
+    flush_batches (self);
 }
 
 /* Each list takes what differs from @state (NULL: nothing), reading the
- * state's items directly: no dump of the whole state is written. */
+ * state's items directly: no dump of the whole state is written. Empty
+ * lists (the first state) fill in steps from the next iteration on. */
 static void
 reset_lists (PulseSession *self,
              PulseState   *state)
 {
   g_autoptr(JsonNode) empty = NULL;
+  gboolean filling = FALSE;
 
+  /* A fill not finished yet is of a state that this one replaces, and so
+   * are the changes waiting for it. */
+  if (self->fill_id != 0)
+    {
+      g_clear_handle_id (&self->fill_id, g_source_remove);
+      g_clear_handle_id (&self->batch_id, g_source_remove);
+      g_ptr_array_set_size (self->pending_changes, 0);
+    }
   flush_batches (self);
   if (state == NULL)
     {
@@ -108,10 +181,13 @@ reset_lists (PulseSession *self,
   for (guint kind = 1; kind < G_N_ELEMENTS (self->lists); kind++)
     {
       if (state != NULL)
-        pulse_entity_list_reset (self->lists[kind], state);
+        filling |= pulse_entity_list_reset_in_steps (self->lists[kind], state);
       else
         pulse_entity_list_reset_from_json (self->lists[kind], empty);
     }
+
+  if (filling)
+    self->fill_id = g_idle_add_full (FILL_PRIORITY, fill_cb, self, NULL);
 }
 
 static void
@@ -125,8 +201,7 @@ on_sync_changed_cb (PulseSync              *sync,
     return;
 
   g_ptr_array_add (self->pending_changes, change_copy (change));
-  if (self->batch_id == 0)
-    self->batch_id = g_idle_add_full (BATCH_PRIORITY, end_batches_cb, self, NULL);
+  schedule_batches (self);
 }
 
 /* Edits may go out as soon as the server answers; they need not wait for
@@ -265,6 +340,7 @@ void
 _pulse_session_clear_live (PulseSession *self)
 {
   g_clear_handle_id (&self->batch_id, g_source_remove);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
   g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
   if (self->sync != NULL)
     {

@@ -48,6 +48,7 @@ struct _PulseSession
   PulseEntityList      *lists[PULSE_STATE_KIND_APPLICATIONS];
   GPtrArray            *pending_changes;  /* PulseStateChange, for the lists at batch_id */
   guint                 batch_id;
+  guint                 fill_id;          /* a new state going into empty lists, in steps */
 
   /* KPI views (pulse-session-kpi.c): the period every page counts in,
    * and one shared view per #PulseKpiGroup, made on demand for the
