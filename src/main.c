@@ -10,6 +10,9 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "pulse-application.h"
 
@@ -29,6 +32,20 @@ use_malloc_for_slices (char *argv[])
   /* No /proc: on with the slices. */
 }
 
+/* glibc keeps small freed chunks in its fast bins, unmerged, until a
+ * larger request merges them all at once (malloc_consolidate): after the
+ * json-glib trees of thousands of tickets were freed, one such request
+ * on the main thread held it 30-70 ms at a start on a large cache
+ * (docs/performance.md). Without fast bins each free merges at once, a
+ * little at a time. */
+static void
+merge_freed_chunks_at_once (void)
+{
+#ifdef __GLIBC__
+  mallopt (M_MXFAST, 0);
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -36,6 +53,7 @@ main (int   argc,
   g_autoptr(PulseApplication) app = NULL;
 
   use_malloc_for_slices (argv);
+  merge_freed_chunks_at_once ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -292,6 +292,7 @@ test_fill_in_steps (void)
   g_autofree char *fewer = rules_q (3);
   g_autoptr(PulseState) state = test_state_new ("rules", rules, NULL);
   g_autoptr(PulseState) changed = test_state_new ("rules", rules, NULL);
+  g_autoptr(PulseState) making = test_state_new ("rules", rules, NULL);
   g_autoptr(PulseState) other = test_state_new ("rules", fewer, NULL);
   g_autoptr(PulseState) empty = test_state_new (NULL);
   g_autoptr(PulseEntityList) list = pulse_entity_list_new (PULSE_STATE_KIND_RULE);
@@ -301,6 +302,9 @@ test_fill_in_steps (void)
 
   g_assert_true (pulse_entity_list_reset_in_steps (list, state));
   g_assert_true (pulse_entity_list_get_filling (list));
+  /* Making and sorting them: three steps of four, nothing shown. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (pulse_entity_list_fill_step (list, 4));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   g_assert_null (pulse_entity_list_lookup (list, "r-00"));
   assert_signals (recorder, "");
@@ -324,9 +328,20 @@ test_fill_in_steps (void)
   pulse_entity_list_reset (list, empty);
   assert_signals (recorder, "0,3,0");
   g_assert_true (pulse_entity_list_reset_in_steps (list, changed));
+  g_assert_true (pulse_entity_list_fill_step (list, 100));
   g_assert_true (pulse_entity_list_fill_step (list, 2));
   rule_create (changed, list, "r-x", 1);
   assert_signals (recorder, "0,0,2 2,0,8 2,0,1");
+  assert_mirror (recorder);
+
+  /* Even while the entries are being made: all ten, then the change. */
+  pulse_entity_list_reset (list, empty);
+  assert_signals (recorder, "0,11,0");
+  g_assert_true (pulse_entity_list_reset_in_steps (list, making));
+  g_assert_true (pulse_entity_list_fill_step (list, 2));
+  assert_signals (recorder, "");
+  rule_create (making, list, "r-x", 1);
+  assert_signals (recorder, "0,0,10 2,0,1");
   assert_mirror (recorder);
   assert_ids (list, "r-00 r-01 r-x r-02 r-03 r-04 r-05 r-06 r-07 r-08 r-09");
   g_assert_false (pulse_entity_list_get_filling (list));
@@ -336,6 +351,7 @@ test_fill_in_steps (void)
   pulse_entity_list_reset (list, empty);
   assert_signals (recorder, "0,11,0");
   g_assert_true (pulse_entity_list_reset_in_steps (list, state));
+  g_assert_true (pulse_entity_list_fill_step (list, 100));
   g_assert_true (pulse_entity_list_fill_step (list, 2));
   pulse_entity_list_reset (list, other);
   g_assert_false (pulse_entity_list_get_filling (list));

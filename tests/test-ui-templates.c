@@ -19,6 +19,7 @@
 #include "pulse-audit-list.h"
 #include "pulse-template-editor.h"
 #include "pulse-template-node.h"
+#include "pulse-template-vars.h"
 #include "pulse-templates-page.h"
 #include "pulse-test-live.h"
 #include "pulse-test-util.h"
@@ -499,6 +500,68 @@ test_narrow (void)
   pulse_test_ui_close_window (GTK_WINDOW (window));
 }
 
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+/* The variables' popover is filled at its first showing, one row per
+ * documented variable; a row puts the variable in at the cursor. */
+static void
+test_insert_variable (void)
+{
+  g_autoptr(PulseTestServer) ts = NULL;
+  g_autoptr(PulseSession) session = NULL;
+  PulseWindow *window;
+  GtkWidget *page, *button;
+  GtkListBox *list;
+  GtkTextBuffer *buffer;
+  g_autofree char *body = NULL;
+  g_autofree char *expected = NULL;
+  const PulseTemplateVar *vars;
+  GtkTextIter start, end;
+  guint n_vars = 0;
+
+  if (pulse_test_ui_skip_without_display ())
+    return;
+
+  vars = pulse_template_vars_get_all (&n_vars);
+  ts = server_with_templates ();
+  session = pulse_test_live_sign_in_as (ts, PULSE_ROLE_LEAD);
+  page = open_page (session, &window);
+  open_version (page, "Reminder");
+  open_version (page, "tpl-remind-en");
+  type_body (page, "Pay ");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (page, "template-body")));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+
+  button = find_named (page, "template-variables");
+  list = GTK_LIST_BOX (pulse_test_ui_find_widget (
+    GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_LIST_BOX,
+    NULL));
+  g_assert_cmpuint (n_rows (list), ==, 0);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_cmpuint (n_vars, >, 1);
+  g_assert_cmpuint (n_rows (list), ==, n_vars);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_cmpuint (n_rows (list), ==, n_vars);
+
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 1));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  expected = g_strdup_printf ("Pay {{%s}}", vars[1].name);
+  g_assert_cmpstr (body, ==, expected);
+
+  pulse_test_ui_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/pulse/ui/templates/new-and-delete", test_new_and_delete);
   g_test_add_func ("/pulse/ui/templates/read-only", test_read_only);
   g_test_add_func ("/pulse/ui/templates/narrow", test_narrow);
+  g_test_add_func ("/pulse/ui/templates/insert-variable", test_insert_variable);
 
   ret = g_test_run ();
   pulse_test_ui_shutdown ();

@@ -82,6 +82,8 @@ FIGURES += [
     ("app.start_longest_stall", "app started offline on the cache: main loop held, longest"),
     ("app.start_longest_own_stall",
      "app started offline on the cache: held by other than GTK's frames or a wait, longest"),
+    ("app.start_longest_own_stall_shown",
+     "app started offline on the cache: the same, once the window is shown, longest"),
     (None, "KPIs and staffing (bench-kpi, bench-planning, bench-server-coverage)"),
     ("kpi.add_90d_agent", "KPIs of 90 days (630,000 contacts) recomputed, by agent"),
     ("kpi.add_90d_queue", "KPIs of 90 days (630,000 contacts) recomputed, by queue"),

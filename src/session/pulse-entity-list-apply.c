@@ -116,22 +116,39 @@ node_id (JsonNode *node)
   return json_object_get_string_member (json_node_get_object (node), "id");
 }
 
-/* Into an empty list: sorted once, waiting for fill steps to append
- * them in order. */
+/* Into an empty list: the entries of @self->staged_nodes made, up to
+ * @max of them, and once all are made sorted, waiting for fill steps to
+ * append them in order. */
 static void
 stage (PulseEntityList *self,
-       GPtrArray       *nodes)
+       guint            max)
 {
-  GPtrArray *entries = g_ptr_array_new_full (nodes->len, (GDestroyNotify) _pulse_entity_entry_free);
+  GPtrArray *nodes = self->staged_nodes;
 
-  for (guint i = 0; i < nodes->len; i++)
-    g_ptr_array_add (entries, _pulse_entity_entry_new (self->kind, node_id (nodes->pdata[i]),
-                                                       nodes->pdata[i]));
-  g_ptr_array_sort_with_data (entries, compare_pointers, (gpointer) self->kind);
+  if (self->staged == NULL)
+    self->staged = g_ptr_array_new_full (nodes->len, (GDestroyNotify) _pulse_entity_entry_free);
+  for (guint i = 0; i < max && self->staged->len < nodes->len; i++)
+    {
+      JsonNode *node = nodes->pdata[self->staged->len];
 
-  g_clear_pointer (&self->staged, g_ptr_array_unref);
-  self->staged = entries;
+      g_ptr_array_add (self->staged, _pulse_entity_entry_new (self->kind, node_id (node), node));
+    }
+  if (self->staged->len < nodes->len)
+    return;
+
+  g_ptr_array_sort_with_data (self->staged, compare_pointers, (gpointer) self->kind);
+  g_clear_pointer (&self->staged_nodes, g_ptr_array_unref);
   self->staged_next = 0;
+}
+
+/* @nodes (the state's) wait to be staged. */
+static void
+keep_nodes (PulseEntityList *self,
+            GPtrArray       *nodes)
+{
+  self->staged_nodes = g_ptr_array_new_full (nodes->len, (GDestroyNotify) json_node_unref);
+  for (guint i = 0; i < nodes->len; i++)
+    g_ptr_array_add (self->staged_nodes, json_node_ref (nodes->pdata[i]));
 }
 
 void
@@ -146,8 +163,10 @@ _pulse_entity_list_drop_staged (PulseEntityList *self)
  * pulse_entity_list_fill_step:
  * @max_items: how many waiting items to append at most (%G_MAXUINT: all)
  *
- * Appends the next items of a fill that pulse_entity_list_reset_in_steps()
- * began, with one `items-changed` at the list's end.
+ * Takes the next step of a fill that pulse_entity_list_reset_in_steps()
+ * began. The first steps make the waiting items' entries, @max_items a
+ * step, and sort them, appending nothing; each step after appends the
+ * next @max_items with one `items-changed` at the list's end.
  *
  * Returns: %TRUE if items still wait for a later step.
  */
@@ -159,11 +178,11 @@ pulse_entity_list_fill_step (PulseEntityList *self,
 
   g_return_val_if_fail (PULSE_IS_ENTITY_LIST (self), FALSE);
 
+  /* Making and sorting the entries is a step, or several, of its own. */
   if (self->staged_nodes != NULL)
     {
-      g_autoptr(GPtrArray) nodes = g_steal_pointer (&self->staged_nodes);
-
-      stage (self, nodes);
+      stage (self, max_items);
+      return TRUE;
     }
   if (self->staged == NULL)
     return FALSE;
@@ -183,6 +202,15 @@ pulse_entity_list_fill_step (PulseEntityList *self,
   if (n > 0)
     _pulse_entity_list_changed (self, position, 0, n);
   return self->staged != NULL;
+}
+
+/* Whatever waits goes in now: before a change, which must land where it
+ * sorts among all of them. */
+void
+_pulse_entity_list_finish_fill (PulseEntityList *self)
+{
+  while (pulse_entity_list_fill_step (self, G_MAXUINT))
+    ;
 }
 
 /**
@@ -286,7 +314,8 @@ reset_nodes (PulseEntityList *self,
     {
       if (nodes->len == 0)
         return FALSE;
-      stage (self, nodes);
+      keep_nodes (self, nodes);
+      stage (self, G_MAXUINT);
       return TRUE;
     }
 
@@ -323,7 +352,7 @@ pulse_entity_list_reset_from_json (PulseEntityList *self,
     g_ptr_array_add (nodes, json_array_get_element (array, i));
 
   if (reset_nodes (self, nodes))
-    pulse_entity_list_fill_step (self, G_MAXUINT);
+    _pulse_entity_list_finish_fill (self);
 }
 
 /**
@@ -350,7 +379,7 @@ pulse_entity_list_reset (PulseEntityList *self,
 
   nodes = pulse_state_list_items (state, self->kind->kind);
   if (reset_nodes (self, nodes))
-    pulse_entity_list_fill_step (self, G_MAXUINT);
+    _pulse_entity_list_finish_fill (self);
 }
 
 /**
@@ -358,8 +387,8 @@ pulse_entity_list_reset (PulseEntityList *self,
  * @state: the state to show
  *
  * As pulse_entity_list_reset(), except into an empty list: there the
- * items wait (sorted at the first step), and
- * pulse_entity_list_fill_step() appends them a number at a time.
+ * items wait, and pulse_entity_list_fill_step() sorts them, then
+ * appends them, a number at a time.
  * Nothing is appended yet.
  *
  * Returns: %TRUE if items wait for pulse_entity_list_fill_step().
@@ -378,11 +407,8 @@ pulse_entity_list_reset_in_steps (PulseEntityList *self,
   if (_pulse_entity_list_get_length (self) > 0 || nodes->len == 0)
     return reset_nodes (self, nodes);
 
-  /* Sorted at the first step, not in the caller's turn. */
-  g_ptr_array_set_free_func (nodes, (GDestroyNotify) json_node_unref);
-  for (guint i = 0; i < nodes->len; i++)
-    json_node_ref (nodes->pdata[i]);
-  self->staged_nodes = g_steal_pointer (&nodes);
+  /* Made and sorted in the steps, not in the caller's turn. */
+  keep_nodes (self, nodes);
   return TRUE;
 }
 
@@ -413,8 +439,7 @@ pulse_entity_list_apply (PulseEntityList        *self,
   if (change->kind != self->kind->kind || change->id == NULL)
     return;
 
-  /* A change finds the whole fill in place, so it lands where it sorts. */
-  pulse_entity_list_fill_step (self, G_MAXUINT);
+  _pulse_entity_list_finish_fill (self);
   entry = g_hash_table_lookup (self->by_id, change->id);
   switch (change->action)
     {

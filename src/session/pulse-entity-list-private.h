@@ -81,6 +81,7 @@ void                   _pulse_entity_list_changed       (PulseEntityList        
                                                          guint                   added);
 guint                  _pulse_entity_list_get_length    (PulseEntityList        *self);
 void                   _pulse_entity_list_drop_staged   (PulseEntityList        *self);
+void                   _pulse_entity_list_finish_fill   (PulseEntityList        *self);
 GObject               *_pulse_entity_list_object        (PulseEntityList        *self,
                                                          PulseEntityEntry       *entry);
 

@@ -359,7 +359,7 @@ pulse_entity_list_begin_batch (PulseEntityList *self)
   g_return_if_fail (PULSE_IS_ENTITY_LIST (self));
 
   /* What a batch changes must find the whole fill in place. */
-  pulse_entity_list_fill_step (self, G_MAXUINT);
+  _pulse_entity_list_finish_fill (self);
   if (self->batch_depth++ == 0)
     {
       g_array_set_size (self->batch_ranges, 0);

@@ -294,11 +294,15 @@ _pulse_template_editor_refresh (PulseTemplateEditor *self)
   gtk_widget_set_sensitive (self->save_button, can_save (self));
 }
 
+/* Once: at the variables popover's first showing. */
 void
 _pulse_template_editor_fill_variables (PulseTemplateEditor *self)
 {
   guint n = 0;
   const PulseTemplateVar *vars = pulse_template_vars_get_all (&n);
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->variables_list)) != NULL)
+    return;
 
   for (guint i = 0; i < n; i++)
     {

@@ -349,7 +349,10 @@ pulse_template_editor_init (PulseTemplateEditor *self)
 
   self->audit = pulse_audit_list_new ();
   gtk_box_append (self->audit_box, self->audit);
-  _pulse_template_editor_fill_variables (self);
+  /* The variables' rows are made when their popover first shows: the
+   * page is built while the app starts, and they are most of its cost. */
+  g_signal_connect_swapped (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->variables_button)), "show",
+                            G_CALLBACK (_pulse_template_editor_fill_variables), self);
 }
 
 GtkWidget *
