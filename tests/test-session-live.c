@@ -120,10 +120,11 @@ ingest (PulseTestServer *ts,
   g_assert_cmpuint (r->status, ==, 200);
 }
 
-static PulseSession *
-signed_in_session (PulseTestServer *ts)
+/* Signs @session in as a lead, without waiting for it to be live. */
+static void
+sign_in (PulseSession    *session,
+         PulseTestServer *ts)
 {
-  PulseSession *session = pulse_session_new ();
   g_autoptr(GError) error = NULL;
   Wait wait = { NULL };
 
@@ -133,7 +134,14 @@ signed_in_session (PulseTestServer *ts)
   g_assert_true (pulse_session_connect_finish (session, wait.result, &error));
   g_assert_no_error (error);
   g_object_unref (wait.result);
+}
 
+static PulseSession *
+signed_in_session (PulseTestServer *ts)
+{
+  PulseSession *session = pulse_session_new ();
+
+  sign_in (session, ts);
   g_assert_true (pulse_test_wait_for (session_is_live, session, 20000));
   g_assert_cmpint (pulse_session_get_connection_state (session), ==, PULSE_CONNECTION_STATE_LIVE);
   return session;
@@ -718,18 +726,11 @@ test_first_state_appends (void)
   g_autoptr(TestSession) session = pulse_session_new ();
   g_autofree char *queues = many_queues (3000);
   g_autoptr(PulseEntityList) at_once = pulse_entity_list_new (PULSE_STATE_KIND_QUEUE);
-  g_autoptr(GError) error = NULL;
   Fill fill = { pulse_session_get_list (session, PULSE_STATE_KIND_QUEUE) };
-  Wait wait = { NULL };
 
   ingest (ts, "directory", queues);
   g_signal_connect (fill.list, "items-changed", G_CALLBACK (on_fill_changed_cb), &fill);
-  pulse_session_sign_in_async (session, ts->url, pulse_test_server_get_token (ts, PULSE_ROLE_LEAD),
-                               NULL, on_done_cb, &wait);
-  g_assert_true (pulse_test_wait_for (wait_is_done, &wait, 20000));
-  g_assert_true (pulse_session_connect_finish (session, wait.result, &error));
-  g_assert_no_error (error);
-  g_object_unref (wait.result);
+  sign_in (session, ts);
   wait_items (session, PULSE_STATE_KIND_QUEUE, 3000);
   g_signal_handlers_disconnect_by_data (fill.list, &fill);
 

@@ -304,7 +304,7 @@ clear (PulseEntityList *self)
 
 /* Items still waiting from an earlier fill were never shown: a new
  * state replaces them. Returns whether the list was empty and now has
- * @nodes waiting to be appended. */
+ * @nodes waiting for fill steps. */
 static gboolean
 reset_nodes (PulseEntityList *self,
              GPtrArray       *nodes)
@@ -315,7 +315,6 @@ reset_nodes (PulseEntityList *self,
       if (nodes->len == 0)
         return FALSE;
       keep_nodes (self, nodes);
-      stage (self, G_MAXUINT);
       return TRUE;
     }
 
@@ -402,14 +401,8 @@ pulse_entity_list_reset_in_steps (PulseEntityList *self,
   g_return_val_if_fail (PULSE_IS_ENTITY_LIST (self), FALSE);
   g_return_val_if_fail (PULSE_IS_STATE (state), FALSE);
 
-  _pulse_entity_list_drop_staged (self);
   nodes = pulse_state_list_items (state, self->kind->kind);
-  if (_pulse_entity_list_get_length (self) > 0 || nodes->len == 0)
-    return reset_nodes (self, nodes);
-
-  /* Made and sorted in the steps, not in the caller's turn. */
-  keep_nodes (self, nodes);
-  return TRUE;
+  return reset_nodes (self, nodes);
 }
 
 /**

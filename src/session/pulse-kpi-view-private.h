@@ -64,6 +64,7 @@ void      _pulse_kpi_view_refresh            (PulseKpiView  *self);
 void      _pulse_kpi_view_schedule_changed   (PulseKpiView  *self);
 void      _pulse_kpi_view_rebuild            (PulseKpiView  *self);
 void      _pulse_kpi_view_cancel_reset       (PulseKpiView  *self);
+void      _pulse_kpi_view_load_applications  (PulseKpiView  *self);
 void      _pulse_kpi_view_set_history_state  (PulseKpiView  *self,
                                               gboolean       loaded,
                                               guint          tickets);
