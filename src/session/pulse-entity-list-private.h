@@ -56,7 +56,7 @@ struct _PulseEntityList
   GSequence             *items;       /* PulseEntityEntry, owned, in list order */
   GHashTable            *by_id;       /* entry->id → entry */
 
-  GPtrArray             *staged_nodes; /* a fill's nodes (references), sorted at its first step */
+  GPtrArray             *staged_nodes; /* a fill's nodes (references), made into `staged` in steps */
   GPtrArray             *staged;       /* entries sorted, not in the list yet (a fill in steps) */
   guint                  staged_next;  /* the first of them not taken */
 

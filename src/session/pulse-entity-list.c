@@ -49,11 +49,12 @@
  * everything between a new ticket at the top and an old one updated far
  * below. Do not return to the main loop inside a batch.
  *
- * Fills in steps: pulse_entity_list_reset_in_steps() sorts a new
- * state's items into an empty list's waiting room, and each
- * pulse_entity_list_fill_step() appends the next of them with one
- * `items-changed` at the end, so 5,000 tickets and the views that
- * follow them are spread over several main-loop turns instead of one.
+ * Fills in steps: pulse_entity_list_reset_in_steps() keeps a new
+ * state's items waiting in an empty list; the first
+ * pulse_entity_list_fill_step() calls make and sort their entries, and
+ * each later one appends the next of them with one `items-changed` at
+ * the end, so 5,000 tickets and the views that follow them are spread
+ * over several main-loop turns instead of one.
  * The list holds, and announces, only what was appended so far; a
  * change (pulse_entity_list_apply(), a batch) first appends the rest,
  * and a reset drops what waits, never shown.
