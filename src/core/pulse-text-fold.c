@@ -296,6 +296,13 @@ _pulse_text_fold (const char *text,
   composed = compose (g_string_free (g_steal_pointer (&mapped), FALSE));
   folded = compose (g_utf8_casefold (composed, -1));
   g_free (composed);
+  /* Case folding can make what the mapping turns into one form (ŉ folds
+   * to ʼn, a modifier apostrophe): mapped once more, so folding what is
+   * folded changes nothing. */
+  mapped = g_string_sized_new (strlen (folded));
+  append_mapped (mapped, folded, strlen (folded));
+  g_free (folded);
+  folded = g_string_free (g_steal_pointer (&mapped), FALSE);
   lower_in_place (folded, FALSE);
 
   return folded;
